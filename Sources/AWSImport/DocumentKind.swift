@@ -1,0 +1,90 @@
+/// What an AWS CLI output document is, told by its top-level keys (never its file name).
+public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
+    case vpcs = "Vpcs"
+    case subnets = "Subnets"
+    case routeTables = "RouteTables"
+    case internetGateways = "InternetGateways"
+    case egressOnlyInternetGateways = "EgressOnlyInternetGateways"
+    case natGateways = "NatGateways"
+    case addresses = "Addresses"
+    case securityGroups = "SecurityGroups"
+    case networkAcls = "NetworkAcls"
+    case networkInterfaces = "NetworkInterfaces"
+    case reservations = "Reservations"
+    case vpcPeeringConnections = "VpcPeeringConnections"
+    case transitGateways = "TransitGateways"
+    case transitGatewayAttachments = "TransitGatewayAttachments"
+    case transitGatewayVpcAttachments = "TransitGatewayVpcAttachments"
+    case transitGatewayRouteTables = "TransitGatewayRouteTables"
+    /// `aws ec2 search-transit-gateway-routes` (needs its route table from the folder name).
+    case transitGatewayRoutes = "Routes"
+    case vpcEndpoints = "VpcEndpoints"
+    case prefixLists = "PrefixLists"
+    /// `aws ec2 get-managed-prefix-list-entries` (needs its list from the folder name).
+    case prefixListEntries = "Entries"
+    case loadBalancers = "LoadBalancers"
+    case listeners = "Listeners"
+    case targetGroups = "TargetGroups"
+    case targetHealth = "TargetHealthDescriptions"
+    case dbInstances = "DBInstances"
+    case dbSubnetGroups = "DBSubnetGroups"
+    case lambdaFunctions = "Functions"
+    case iamAuthorizationDetails = "UserDetailList"
+    case buckets = "Buckets"
+    case bucketPolicy = "Policy"
+    case bucketPolicyStatus = "PolicyStatus"
+    case bucketAcl = "Grants"
+    case publicAccessBlock = "PublicAccessBlockConfiguration"
+    case ownershipControls = "OwnershipControls"
+    case bucketLocation = "LocationConstraint"
+    case callerIdentity = "Account"
+    case regions = "Regions"
+
+    /// Keys of documents netaudit recognises but does not model yet: kept raw, reported as a warning.
+    static let unsupported: [String: String] = [
+        "LoadBalancerDescriptions": "Classic Load Balancers (elb describe-load-balancers)",
+        "SecurityGroupRules": "describe-security-group-rules (use describe-security-groups)",
+        "AutoScalingGroups": "Auto Scaling groups",
+        "LaunchTemplates": "launch templates",
+        "LaunchTemplateVersions": "launch template versions",
+        "Roles": "iam list-roles (use iam get-account-authorization-details)",
+        "Users": "iam list-users (use iam get-account-authorization-details)",
+        "Topics": "SNS topics",
+        "TableNames": "DynamoDB tables",
+        "FlowLogs": "VPC flow logs",
+        "Rules": "ELB listener rules",
+        "Images": "AMIs",
+        "KeyPairs": "key pairs",
+        "DBClusters": "Aurora DB clusters",
+        "VpnConnections": "VPN connections",
+        "VpnGateways": "virtual private gateways",
+        "CustomerGateways": "customer gateways",
+        "TransitGatewayPeeringAttachments": "transit gateway peering attachments (use describe-transit-gateway-attachments)",
+    ]
+
+    /// How a document was recognised.
+    public enum Recognition: Sendable, Hashable {
+        case known(DocumentKind)
+        case unsupported(key: String, what: String)
+        case unrecognized(keys: [String])
+    }
+
+    /// Recognises a document from its top-level object's keys.
+    public static func recognize(_ root: JSONValue) -> Recognition {
+        guard case .object(let members) = root else { return .unrecognized(keys: []) }
+        let keys = Set(members.keys)
+        if keys.contains("UserDetailList") || keys.contains("RoleDetailList") || keys.contains("GroupDetailList") {
+            return .known(.iamAuthorizationDetails)
+        }
+        if keys.contains("Account"), keys.contains("Arn") { return .known(.callerIdentity) }
+        if keys.contains("Grants"), keys.contains("Owner") || keys.count == 1 { return .known(.bucketAcl) }
+        // Data keys first; pagination and metadata keys never decide.
+        for kind in DocumentKind.allCases where kind != .callerIdentity && kind != .iamAuthorizationDetails {
+            if keys.contains(kind.rawValue) { return .known(kind) }
+        }
+        for key in keys.sorted() {
+            if let what = unsupported[key] { return .unsupported(key: key, what: what) }
+        }
+        return .unrecognized(keys: keys.sorted())
+    }
+}

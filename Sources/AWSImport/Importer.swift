@@ -1,0 +1,151 @@
+import Foundation
+import NetModel
+
+/// The result of importing AWS CLI output: the model, every raw document, and the import's warnings
+/// (in `inventory.warnings`).
+public struct ImportResult: Sendable {
+    public var inventory: Inventory
+    public var rawDocuments: [RawDocument]
+    /// How many files were read.
+    public var fileCount: Int
+}
+
+/// Reads folders of AWS CLI JSON output into the model.
+///
+/// Each file is recognised by its top-level key, never by its name; folders named
+/// after accounts and regions scope what is beneath them. A malformed file stops the
+/// import (or, with `skipInvalid`, becomes a warning); an unrecognised one is kept raw
+/// and reported as a warning.
+public struct Importer: Sendable {
+    public var skipInvalid: Bool
+
+    public init(skipInvalid: Bool = false) {
+        self.skipInvalid = skipInvalid
+    }
+
+    /// Imports every `*.json` file under the given files and folders.
+    public func importPaths(_ paths: [String]) throws(ImportError) -> ImportResult {
+        try importFiles(try InputFile.discover(paths))
+    }
+
+    /// Imports the given files.
+    public func importFiles(_ files: [InputFile]) throws(ImportError) -> ImportResult {
+        var collector = Collector()
+        var raw: [RawDocument] = []
+        raw.reserveCapacity(files.count)
+        for file in files {
+            let ctx = FileContext(file: file)
+            let bytes: [UInt8]
+            do {
+                bytes = Array(try Data(contentsOf: file.url))
+            } catch {
+                throw .unreadable(file: file.displayPath, reason: error.localizedDescription)
+            }
+            do throws(ImportError) {
+                let root: JSONValue
+                do {
+                    root = try JSONParser.parse(bytes)
+                } catch {
+                    throw ImportError.malformedJSON(file: file.displayPath, line: error.line, column: error.column, message: error.message)
+                }
+                let recognition = DocumentKind.recognize(root)
+                var content = String(decoding: bytes, as: UTF8.self)
+                if case .known(.lambdaFunctions) = recognition { content = SecretRedactor.redactLambda(root).canonicalText }
+                raw.append(RawDocument(source: file.displayPath, scope: ctx.scope(), kind: recognition.label, content: content))
+                try map(recognition, Node(root: root, file: file.displayPath), ctx, into: &collector)
+            } catch {
+                guard skipInvalid else { throw error }
+                collector.warn(file, "invalid-document", "skipped: \(error.description)")
+                if raw.last?.source != file.displayPath {
+                    raw.append(RawDocument(source: file.displayPath, scope: ctx.scope(), kind: "invalid",
+                                           content: String(decoding: bytes, as: UTF8.self)))
+                }
+            }
+        }
+        Reconciler.finish(&collector)
+        return ImportResult(inventory: collector.inventory, rawDocuments: raw, fileCount: files.count)
+    }
+
+    private func map(_ recognition: DocumentKind.Recognition, _ root: Node, _ ctx: FileContext,
+                     into c: inout Collector) throws(ImportError) {
+        switch recognition {
+        case .unsupported(let key, let what):
+            c.warn(ctx.file, "unsupported-document", "\(what) (top-level key \(key)) is not modelled yet; kept raw")
+        case .unrecognized(let keys):
+            let shown = keys.isEmpty ? "not a JSON object" : "top-level keys \(keys.prefix(5).joined(separator: ", "))"
+            c.warn(ctx.file, "unrecognized-document", "not a recognised AWS CLI output (\(shown)); kept raw")
+        case .known(let kind):
+            try Importer.mapKnown(kind, root, ctx, into: &c)
+        }
+    }
+
+    private static func mapKnown(_ kind: DocumentKind, _ root: Node, _ ctx: FileContext,
+                                 into c: inout Collector) throws(ImportError) {
+        switch kind {
+        case .vpcs: try EC2NetworkMapper.vpcs(root, ctx, into: &c)
+        case .subnets: try EC2NetworkMapper.subnets(root, ctx, into: &c)
+        case .routeTables: try EC2NetworkMapper.routeTables(root, ctx, into: &c)
+        case .internetGateways: try EC2NetworkMapper.internetGateways(root, ctx, into: &c)
+        case .egressOnlyInternetGateways: try EC2NetworkMapper.egressOnlyInternetGateways(root, ctx, into: &c)
+        case .natGateways: try EC2NetworkMapper.natGateways(root, ctx, into: &c)
+        case .addresses: try EC2NetworkMapper.addresses(root, ctx, into: &c)
+        case .securityGroups: try EC2SecurityMapper.securityGroups(root, ctx, into: &c)
+        case .networkAcls: try EC2SecurityMapper.networkAcls(root, ctx, into: &c)
+        case .networkInterfaces: try EC2ComputeMapper.networkInterfaces(root, ctx, into: &c)
+        case .reservations: try EC2ComputeMapper.reservations(root, ctx, into: &c)
+        case .vpcPeeringConnections: try EC2ConnectivityMapper.peeringConnections(root, ctx, into: &c)
+        case .transitGateways: try EC2ConnectivityMapper.transitGateways(root, ctx, into: &c)
+        case .transitGatewayAttachments: try EC2ConnectivityMapper.transitGatewayAttachments(root, ctx, into: &c)
+        case .transitGatewayVpcAttachments: try EC2ConnectivityMapper.transitGatewayVpcAttachments(root, ctx, into: &c)
+        case .transitGatewayRouteTables: try EC2ConnectivityMapper.transitGatewayRouteTables(root, ctx, into: &c)
+        case .transitGatewayRoutes: try EC2ConnectivityMapper.transitGatewayRoutes(root, ctx, into: &c)
+        case .vpcEndpoints: try EC2ConnectivityMapper.vpcEndpoints(root, ctx, into: &c)
+        case .prefixLists: try EC2ConnectivityMapper.prefixLists(root, ctx, into: &c)
+        case .prefixListEntries: try EC2ConnectivityMapper.prefixListEntries(root, ctx, into: &c)
+        case .loadBalancers: try ELBMapper.loadBalancers(root, ctx, into: &c)
+        case .listeners: try ELBMapper.listeners(root, ctx, into: &c)
+        case .targetGroups: try ELBMapper.targetGroups(root, ctx, into: &c)
+        case .targetHealth: try ELBMapper.targetHealth(root, ctx, into: &c)
+        case .dbInstances: try RDSMapper.dbInstances(root, ctx, into: &c)
+        case .dbSubnetGroups: try RDSMapper.dbSubnetGroups(root, ctx, into: &c)
+        case .lambdaFunctions: try LambdaMapper.functions(root, ctx, into: &c)
+        case .iamAuthorizationDetails: try IAMMapper.authorizationDetails(root, ctx, into: &c)
+        case .buckets: try S3Mapper.buckets(root, ctx, into: &c)
+        case .bucketPolicy, .bucketPolicyStatus, .bucketAcl, .publicAccessBlock, .ownershipControls, .bucketLocation:
+            try S3Mapper.bucketDocument(kind, root, ctx, into: &c)
+        case .callerIdentity:
+            if let account = try root.string("Account") { c.identifiedAccounts.insert(account) }
+        case .regions:
+            break
+        }
+    }
+}
+
+extension DocumentKind.Recognition {
+    /// The label stored with the raw document.
+    var label: String {
+        switch self {
+        case .known(let kind): kind.rawValue
+        case .unsupported(let key, _): "unsupported:\(key)"
+        case .unrecognized: "unrecognized"
+        }
+    }
+}
+
+/// Removes secret values from documents before they are stored.
+enum SecretRedactor {
+    static let placeholder = "(redacted by netaudit)"
+
+    /// Lambda environment variables often hold credentials: keep their names, drop their values.
+    static func redactLambda(_ root: JSONValue) -> JSONValue {
+        guard case .object(var top) = root, case .array(let functions) = top["Functions"] else { return root }
+        top["Functions"] = .array(functions.map { fn in
+            guard case .object(var f) = fn, case .object(var env) = f["Environment"],
+                  case .object(let vars) = env["Variables"] else { return fn }
+            env["Variables"] = .object(vars.mapValues { _ in .string(placeholder) })
+            f["Environment"] = .object(env)
+            return .object(f)
+        })
+        return .object(top)
+    }
+}

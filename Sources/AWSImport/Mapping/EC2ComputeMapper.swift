@@ -1,0 +1,98 @@
+import NetModel
+
+/// Maps network interfaces and instances.
+enum EC2ComputeMapper {
+    static func networkInterfaces(_ root: Node, _ ctx: FileContext, into c: inout Collector) throws(ImportError) {
+        for item in try root.array("NetworkInterfaces") {
+            c.inventory.networkInterfaces.append(try interface(item, ctx, instanceId: nil))
+        }
+    }
+
+    /// One interface, from `describe-network-interfaces` or an instance's `NetworkInterfaces`.
+    static func interface(_ item: Node, _ ctx: FileContext, instanceId: String?,
+                          defaultZone: String? = nil) throws(ImportError) -> NetworkInterface {
+        let id = try item.requiredString("NetworkInterfaceId")
+        var addresses: [PrivateAddress] = []
+        for a in try item.array("PrivateIpAddresses") {
+            guard let ip = try a.string("PrivateIpAddress") else { continue }
+            addresses.append(PrivateAddress(address: ip, primary: try a.bool("Primary") ?? false,
+                                            publicIp: try a["Association"]?.string("PublicIp")))
+        }
+        if addresses.isEmpty, let ip = try item.string("PrivateIpAddress") {
+            addresses.append(PrivateAddress(address: ip, primary: true, publicIp: try item["Association"]?.string("PublicIp")))
+        }
+        var groups: [String] = []
+        for g in try item.array("Groups") { groups.append(try g.requiredString("GroupId")) }
+        var ipv6: [String] = []
+        for a in try item.array("Ipv6Addresses") { if let ip = try a.string("Ipv6Address") { ipv6.append(ip) } }
+        let zone = try item.string("AvailabilityZone") ?? defaultZone
+        let type = try item.string("InterfaceType") ?? "interface"
+        let description = try item.string("Description")
+        let attachedTo = try item["Attachment"]?.string("InstanceId") ?? instanceId
+        return NetworkInterface(
+            id: id, scope: ctx.scope(account: try item.string("OwnerId"), region: FileContext.region(fromZone: zone)),
+            vpcId: try item.requiredString("VpcId"), subnetId: try item.requiredString("SubnetId"),
+            availabilityZone: zone, interfaceType: type, description: description,
+            privateAddresses: addresses, ipv6Addresses: ipv6, securityGroupIds: groups,
+            owner: owner(type: type, description: description, instanceId: attachedTo,
+                         requester: try item.string("RequesterId")),
+            requesterManaged: try item.bool("RequesterManaged") ?? false,
+            sourceDestCheck: try item.bool("SourceDestCheck") ?? true, status: try item.string("Status"),
+            tags: try item.tags())
+    }
+
+    /// Tells the interface's owner from AWS's conventions for types and descriptions.
+    static func owner(type: String, description: String?, instanceId: String?, requester: String?) -> InterfaceOwner? {
+        let text = description ?? ""
+        if let instanceId { return .instance(instanceId) }
+        if type == "nat_gateway" || text.hasPrefix("Interface for NAT Gateway ") {
+            return .natGateway(String(text.split(separator: " ").last ?? ""))
+        }
+        if text.hasPrefix("ELB ") {
+            // "ELB app/my-alb/50dc6c495c0c9188" or "ELB net/..." or classic "ELB my-elb".
+            let parts = text.dropFirst(4).split(separator: "/")
+            return .loadBalancer(String(parts.count >= 2 ? parts[1] : parts.first ?? ""))
+        }
+        if text == "RDSNetworkInterface" || requester == "amazon-rds" { return .rds }
+        let lambdaPrefix = "AWS Lambda VPC ENI-"
+        if type == "lambda" || text.hasPrefix(lambdaPrefix) {
+            // "AWS Lambda VPC ENI-<function>-<uuid with five dash-separated parts>"
+            let rest = text.hasPrefix(lambdaPrefix) ? text.dropFirst(lambdaPrefix.count) : Substring(text)
+            let parts = rest.split(separator: "-")
+            return .lambda(parts.count > 5 ? parts.dropLast(5).joined(separator: "-") : String(rest))
+        }
+        if type == "vpc_endpoint" || text.hasPrefix("VPC Endpoint Interface ") {
+            return .vpcEndpoint(String(text.split(separator: " ").last ?? ""))
+        }
+        if type == "transit_gateway" || text.hasPrefix("Network Interface for Transit Gateway Attachment ") {
+            return .transitGatewayAttachment(String(text.split(separator: " ").last ?? ""))
+        }
+        return text.isEmpty ? nil : .other(text)
+    }
+
+    static func reservations(_ root: Node, _ ctx: FileContext, into c: inout Collector) throws(ImportError) {
+        for reservation in try root.array("Reservations") {
+            let owner = try reservation.string("OwnerId")
+            for item in try reservation.array("Instances") {
+                let id = try item.requiredString("InstanceId")
+                let zone = try item["Placement"]?.string("AvailabilityZone")
+                var groups: [String] = []
+                for g in try item.array("SecurityGroups") { groups.append(try g.requiredString("GroupId")) }
+                var eniIds: [String] = []
+                for eni in try item.array("NetworkInterfaces") {
+                    let iface = try interface(eni, ctx, instanceId: id, defaultZone: zone)
+                    eniIds.append(iface.id)
+                    c.instanceInterfaces.append(iface)
+                }
+                c.inventory.instances.append(Instance(
+                    id: id, scope: ctx.scope(account: owner, region: FileContext.region(fromZone: zone)),
+                    state: try item["State"]?.string("Name") ?? "unknown",
+                    vpcId: try item.string("VpcId"), subnetId: try item.string("SubnetId"),
+                    privateIp: try item.string("PrivateIpAddress"), publicIp: try item.string("PublicIpAddress"),
+                    securityGroupIds: groups, networkInterfaceIds: eniIds,
+                    instanceProfileArn: try item["IamInstanceProfile"]?.string("Arn"),
+                    imageId: try item.string("ImageId"), instanceType: try item.string("InstanceType"), tags: try item.tags()))
+            }
+        }
+    }
+}

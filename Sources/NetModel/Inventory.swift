@@ -1,0 +1,123 @@
+/// Everything a snapshot knows about one or more accounts, in vendor-independent form.
+///
+/// This is what the reachability solver and the policy engine read. Arrays keep
+/// input order; lookups by ID are built by the stages that need them.
+public struct Inventory: Sendable, Hashable, Codable {
+    public var vpcs: [VPC] = []
+    public var subnets: [Subnet] = []
+    public var routeTables: [RouteTable] = []
+    public var internetGateways: [InternetGateway] = []
+    public var egressOnlyInternetGateways: [EgressOnlyInternetGateway] = []
+    public var natGateways: [NATGateway] = []
+    public var elasticIps: [ElasticIP] = []
+    public var transitGateways: [TransitGateway] = []
+    public var transitGatewayAttachments: [TransitGatewayAttachment] = []
+    public var transitGatewayRouteTables: [TransitGatewayRouteTable] = []
+    public var vpcPeeringConnections: [VPCPeeringConnection] = []
+    public var vpcEndpoints: [VPCEndpoint] = []
+    public var prefixLists: [PrefixList] = []
+    public var securityGroups: [SecurityGroup] = []
+    public var networkACLs: [NetworkACL] = []
+    public var networkInterfaces: [NetworkInterface] = []
+    public var instances: [Instance] = []
+    public var loadBalancers: [LoadBalancer] = []
+    public var targetGroups: [TargetGroup] = []
+    public var dbInstances: [DBInstance] = []
+    public var dbSubnetGroups: [DBSubnetGroup] = []
+    public var lambdaFunctions: [LambdaFunction] = []
+    public var iamPrincipals: [IAMPrincipal] = []
+    public var managedPolicies: [ManagedPolicy] = []
+    public var buckets: [Bucket] = []
+    public var accounts: [AccountSettings] = []
+    /// What the capture or import could not take in fully.
+    public var warnings: [CaptureWarning] = []
+
+    public init() {}
+
+    /// How many resources of a kind the inventory holds.
+    public func count(of kind: ResourceKind) -> Int {
+        switch kind {
+        case .vpc: vpcs.count
+        case .subnet: subnets.count
+        case .routeTable: routeTables.count
+        case .internetGateway: internetGateways.count
+        case .egressOnlyInternetGateway: egressOnlyInternetGateways.count
+        case .natGateway: natGateways.count
+        case .elasticIp: elasticIps.count
+        case .transitGateway: transitGateways.count
+        case .transitGatewayAttachment: transitGatewayAttachments.count
+        case .transitGatewayRouteTable: transitGatewayRouteTables.count
+        case .vpcPeeringConnection: vpcPeeringConnections.count
+        case .vpcEndpoint: vpcEndpoints.count
+        case .prefixList: prefixLists.count
+        case .securityGroup: securityGroups.count
+        case .networkACL: networkACLs.count
+        case .networkInterface: networkInterfaces.count
+        case .instance: instances.count
+        case .loadBalancer: loadBalancers.count
+        case .targetGroup: targetGroups.count
+        case .dbInstance: dbInstances.count
+        case .dbSubnetGroup: dbSubnetGroups.count
+        case .lambdaFunction: lambdaFunctions.count
+        case .iamUser: iamPrincipals.filter { $0.kind == .user }.count
+        case .iamGroup: iamPrincipals.filter { $0.kind == .group }.count
+        case .iamRole: iamPrincipals.filter { $0.kind == .role }.count
+        case .iamPolicy: managedPolicies.count
+        case .bucket: buckets.count
+        case .account: accounts.count
+        }
+    }
+
+    /// Every account and region the inventory's resources name, sorted.
+    public var scopes: [ResourceScope] {
+        var set = Set<ResourceScope>()
+        func add<T>(_ items: [T], _ scope: (T) -> ResourceScope) { for i in items { set.insert(scope(i)) } }
+        add(vpcs, \.scope); add(subnets, \.scope); add(securityGroups, \.scope); add(networkInterfaces, \.scope)
+        add(instances, \.scope); add(loadBalancers, \.scope); add(dbInstances, \.scope); add(lambdaFunctions, \.scope)
+        add(iamPrincipals, \.scope); add(managedPolicies, \.scope); add(buckets, \.scope)
+        return set.sorted()
+    }
+}
+
+/// The closed set of resource kinds the model knows, with their store table names.
+public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case vpc, subnet, routeTable, internetGateway, egressOnlyInternetGateway, natGateway, elasticIp
+    case transitGateway, transitGatewayAttachment, transitGatewayRouteTable, vpcPeeringConnection
+    case vpcEndpoint, prefixList, securityGroup, networkACL, networkInterface, instance
+    case loadBalancer, targetGroup, dbInstance, dbSubnetGroup, lambdaFunction
+    case iamUser, iamGroup, iamRole, iamPolicy, bucket, account
+
+    /// The normalized table holding one row per resource of this kind.
+    public var tableName: String {
+        switch self {
+        case .vpc: "vpcs"
+        case .subnet: "subnets"
+        case .routeTable: "route_tables"
+        case .internetGateway: "internet_gateways"
+        case .egressOnlyInternetGateway: "egress_only_internet_gateways"
+        case .natGateway: "nat_gateways"
+        case .elasticIp: "elastic_ips"
+        case .transitGateway: "transit_gateways"
+        case .transitGatewayAttachment: "transit_gateway_attachments"
+        case .transitGatewayRouteTable: "transit_gateway_route_tables"
+        case .vpcPeeringConnection: "vpc_peering_connections"
+        case .vpcEndpoint: "vpc_endpoints"
+        case .prefixList: "prefix_lists"
+        case .securityGroup: "security_groups"
+        case .networkACL: "network_acls"
+        case .networkInterface: "network_interfaces"
+        case .instance: "instances"
+        case .loadBalancer: "load_balancers"
+        case .targetGroup: "target_groups"
+        case .dbInstance: "db_instances"
+        case .dbSubnetGroup: "db_subnet_groups"
+        case .lambdaFunction: "lambda_functions"
+        case .iamUser: "iam_users"
+        case .iamGroup: "iam_groups"
+        case .iamRole: "iam_roles"
+        case .iamPolicy: "iam_policies"
+        case .bucket: "buckets"
+        case .account: "accounts"
+        }
+    }
+}

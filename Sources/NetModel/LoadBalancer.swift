@@ -1,0 +1,102 @@
+/// An Elastic Load Balancing v2 load balancer (application, network or gateway).
+public struct LoadBalancer: Sendable, Hashable, Codable, Identifiable {
+    /// The load balancer's ARN.
+    public var id: String
+    public var scope: ResourceScope
+    public var name: String
+    /// `application`, `network` or `gateway`.
+    public var type: String
+    /// `internet-facing` or `internal`.
+    public var scheme: String
+    public var vpcId: String?
+    public var subnetIds: [String]
+    public var securityGroupIds: [String]
+    public var dnsName: String?
+    public var state: String?
+    public var listeners: [Listener]
+    public var tags: Tags
+
+    public init(id: String, scope: ResourceScope, name: String, type: String, scheme: String, vpcId: String? = nil,
+                subnetIds: [String] = [], securityGroupIds: [String] = [], dnsName: String? = nil,
+                state: String? = nil, listeners: [Listener] = [], tags: Tags = [:]) {
+        self.id = id
+        self.scope = scope
+        self.name = name
+        self.type = type
+        self.scheme = scheme
+        self.vpcId = vpcId
+        self.subnetIds = subnetIds
+        self.securityGroupIds = securityGroupIds
+        self.dnsName = dnsName
+        self.state = state
+        self.listeners = listeners
+        self.tags = tags
+    }
+
+    public var isInternetFacing: Bool { scheme == "internet-facing" }
+}
+
+/// A listener: a port the load balancer accepts traffic on and where it forwards it.
+public struct Listener: Sendable, Hashable, Codable {
+    public var arn: String
+    public var port: Int
+    public var protocolName: String
+    /// Target groups the default actions forward to.
+    public var targetGroupArns: [String]
+
+    public init(arn: String, port: Int, protocolName: String, targetGroupArns: [String] = []) {
+        self.arn = arn
+        self.port = port
+        self.protocolName = protocolName
+        self.targetGroupArns = targetGroupArns
+    }
+}
+
+/// A target group and its registered targets.
+public struct TargetGroup: Sendable, Hashable, Codable, Identifiable {
+    /// The target group's ARN.
+    public var id: String
+    public var scope: ResourceScope
+    public var name: String
+    public var protocolName: String?
+    public var port: Int?
+    public var vpcId: String?
+    /// `instance`, `ip`, `lambda` or `alb`.
+    public var targetType: String
+    public var loadBalancerArns: [String]
+    public var targets: [Target]
+    /// False when the snapshot holds no target-health listing (targets unknown, not absent).
+    public var targetsKnown: Bool
+    public var tags: Tags
+
+    public init(id: String, scope: ResourceScope, name: String, protocolName: String? = nil, port: Int? = nil,
+                vpcId: String? = nil, targetType: String = "instance", loadBalancerArns: [String] = [],
+                targets: [Target] = [], targetsKnown: Bool = false, tags: Tags = [:]) {
+        self.id = id
+        self.scope = scope
+        self.name = name
+        self.protocolName = protocolName
+        self.port = port
+        self.vpcId = vpcId
+        self.targetType = targetType
+        self.loadBalancerArns = loadBalancerArns
+        self.targets = targets
+        self.targetsKnown = targetsKnown
+        self.tags = tags
+    }
+}
+
+/// A registered target: an instance ID, IP address, Lambda ARN or ALB ARN, with its port.
+public struct Target: Sendable, Hashable, Codable {
+    public var id: String
+    public var port: Int?
+    public var availabilityZone: String?
+    public var health: String?
+
+    public init(id: String, port: Int? = nil, availabilityZone: String? = nil, health: String? = nil) {
+        self.id = id
+        self.port = port
+        self.availabilityZone = availabilityZone
+        self.health = health
+    }
+}

@@ -1,0 +1,21 @@
+import NetModel
+
+/// A complete snapshot: metadata, the model, and every raw document it was built from.
+public struct Snapshot: Sendable {
+    public var metadata: SnapshotMetadata
+    public var inventory: Inventory
+    public var rawDocuments: [RawDocument]
+
+    public init(metadata: SnapshotMetadata, inventory: Inventory, rawDocuments: [RawDocument] = []) {
+        self.metadata = metadata
+        self.inventory = inventory
+        self.rawDocuments = rawDocuments
+    }
+}
+
+/// The snapshot file format's version.
+public enum SnapshotSchema {
+    /// Written into `PRAGMA user_version` and the `meta` table. Bump on incompatible changes;
+    /// readers refuse snapshots with a higher number.
+    public static let version = 1
+}

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import NetModel
+
+/// Reads snapshots written by `SnapshotWriter`, refusing files from a newer schema.
+public struct SnapshotReader: Sendable {
+    public let path: String
+    private let queue: DatabaseQueue
+
+    /// Opens a snapshot read-only and checks it is one this version can read.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
+        do {
+            var config = Configuration()
+            config.readonly = true
+            queue = try DatabaseQueue(path: path, configuration: config)
+            let (version, hasMeta) = try queue.read { db in
+                (try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0, try db.tableExists("meta"))
+            }
+            guard hasMeta else { throw StoreError.notASnapshot(path: path, reason: "no meta table") }
+            if version > SnapshotSchema.version {
+                throw StoreError.newerSchema(path: path, found: version, supported: SnapshotSchema.version)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notASnapshot(path: path, reason: "not an SQLite database")
+        } catch {
+            throw .readFailed(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The snapshot's metadata.
+    public func metadata() throws(StoreError) -> SnapshotMetadata {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meta")
+            var meta: [String: String] = [:]
+            for row in rows { meta[row["key"]] = row["value"] }
+            func list(_ key: String) -> [String] { (meta[key] ?? "").split(separator: ",").map(String.init) }
+            return SnapshotMetadata(
+                createdAt: meta["created_at"].flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date(timeIntervalSince1970: 0),
+                source: SnapshotMetadata.Source(rawValue: meta["source"] ?? "") ?? .import,
+                accounts: list("accounts"), regions: list("regions"), toolVersion: meta["tool_version"] ?? "unknown",
+                origin: (meta["origin"] ?? "").split(separator: "\n").map(String.init))
+        }
+    }
+
+    /// The whole model, warnings included.
+    public func inventory() throws(StoreError) -> Inventory {
+        try read { db in
+            var inventory = Inventory()
+            for table in StoreTables.all { try table.load(db, &inventory) }
+            inventory.warnings = try Row.fetchAll(db, sql: "SELECT source, code, message FROM warnings ORDER BY rowid").map {
+                CaptureWarning(source: $0["source"], code: $0["code"], message: $0["message"])
+            }
+            return inventory
+        }
+    }
+
+    /// Row counts of every normalized table, by table name.
+    public func tableCounts() throws(StoreError) -> [String: Int] {
+        try read { db in
+            var counts: [String: Int] = [:]
+            for table in StoreTables.all {
+                counts[table.name] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.name)") ?? 0
+            }
+            return counts
+        }
+    }
+
+    /// How many raw documents the snapshot keeps.
+    public func rawDocumentCount() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM raw_documents") ?? 0 }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .readFailed(path: path, reason: "\(error)")
+        }
+    }
+}

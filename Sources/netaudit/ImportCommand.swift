@@ -1,0 +1,57 @@
+import ArgumentParser
+import AWSImport
+import Foundation
+import NetModel
+import SnapshotStore
+
+/// `netaudit import PATH... --out SNAP.db`: AWS CLI JSON output into a snapshot.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Build a snapshot from saved AWS CLI JSON output.",
+        discussion: """
+            Reads every *.json file under the given files and folders. Each file is recognised by its
+            top-level key (SecurityGroups, Reservations, RouteTables, ...), never by its name. Folders
+            named like an account ID (123456789012/) or a region (us-east-1/) scope the files beneath them.
+            Per-resource calls go in a folder named after the call, one file per resource:
+            s3api-get-bucket-policy/<bucket>.json, elbv2-describe-target-health/<target-group>.json, ...
+            The account-level S3 Block Public Access is s3control-get-public-access-block.json.
+            """
+    )
+
+    @Argument(help: "Files or folders of AWS CLI JSON output.")
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "The snapshot file to write (SQLite).")
+    var out: String
+
+    @Flag(help: "Turn malformed files into warnings instead of stopping.")
+    var skipInvalid = false
+
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    func run() throws {
+        TemporaryFiles.installSignalCleanup()
+        let result = try Importer(skipInvalid: skipInvalid).importPaths(paths)
+        let inventory = result.inventory
+        let scopes = inventory.scopes
+        let accounts = Set(scopes.map(\.account)).subtracting([ResourceScope.unknownValue]).sorted()
+        let regions = Set(scopes.map(\.region)).subtracting([ResourceScope.unknownValue, ResourceScope.globalRegion]).sorted()
+        let metadata = SnapshotMetadata(createdAt: Date(), source: .import, accounts: accounts, regions: regions,
+                                        toolVersion: NetauditVersion.current, origin: paths)
+        try SnapshotWriter.write(Snapshot(metadata: metadata, inventory: inventory, rawDocuments: result.rawDocuments), to: out)
+        for warning in inventory.warnings {
+            Terminal.warning("\(warning.source): \(warning.message)")
+        }
+        guard !quiet else { return }
+        let counts = ResourceKind.allCases.compactMap { kind -> String? in
+            let n = inventory.count(of: kind)
+            return n == 0 ? nil : "\(n) \(kind.tableName)"
+        }
+        print("Imported \(result.fileCount) files into \(out): \(counts.joined(separator: ", "))")
+        if !inventory.warnings.isEmpty {
+            print("\(inventory.warnings.count) warning\(inventory.warnings.count == 1 ? "" : "s") (see `netaudit inspect \(out)`)")
+        }
+    }
+}
