@@ -32,8 +32,10 @@ let package = Package(
             "NetModel", "AWSImport", "SnapshotStore", "SyntheticAccount",
         ]),
         .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
-        .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel"]),
-        .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore", "AWSImport", "NetModel"]),
+        .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "SnapshotStoreTests", dependencies: [
+            "SnapshotStore", "AWSImport", "NetModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["SnapshotStore", "NetModel"]),
     ]
 )

@@ -8,6 +8,9 @@ import NetModel
 /// into place only when complete, so a crash never leaves a half-written snapshot
 /// at the destination.
 public enum SnapshotWriter {
+    /// Test seam: runs after the temporary file is complete, before it is renamed into place.
+    nonisolated(unsafe) static var beforeRename: (() throws -> Void)?
+
     /// Writes `snapshot` to `path`, replacing any file there.
     public static func write(_ snapshot: Snapshot, to path: String) throws(StoreError) {
         let destination = URL(fileURLWithPath: path)
@@ -35,6 +38,7 @@ public enum SnapshotWriter {
             let handle = try FileHandle(forUpdating: temporary)
             try handle.synchronize()
             try handle.close()
+            try beforeRename?()
             guard rename(temporary.path, destination.path) == 0 else {
                 throw StoreError.writeFailed(path: path, reason: String(cString: strerror(errno)))
             }

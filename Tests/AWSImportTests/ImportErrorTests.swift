@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import AWSImport
+import NetModel
+
+@Suite("Bad input gives one clear error or warning")
+struct ImportErrorTests {
+    @Test("a truncated file names the file, line and column")
+    func truncated() {
+        let path = Fixtures.path("malformed/truncated-security-groups.json")
+        #expect(throws: ImportError.malformedJSON(file: path, line: 3, column: 43,
+                                                  message: "unexpected end of file inside an object (the file looks truncated)")) {
+            try Importer().importPaths([path])
+        }
+    }
+
+    @Test("malformed JSON stops the import unless skipped, then it is a warning and the rest is kept")
+    func skipInvalid() throws {
+        #expect(throws: ImportError.self) { try Importer().importPaths([Fixtures.path("malformed")]) }
+        let result = try Importer(skipInvalid: true).importPaths([Fixtures.path("malformed"), Fixtures.path("unrecognized/vpcs.json")])
+        #expect(result.inventory.vpcs.map(\.id) == ["vpc-kept"])
+        let codes = result.inventory.warnings.map(\.code)
+        #expect(codes == ["invalid-document", "invalid-document"])
+        #expect(result.inventory.warnings[0].source.hasSuffix("trailing-comma.json"))
+        #expect(result.rawDocuments.filter { $0.kind == "invalid" }.count == 2)
+    }
+
+    @Test("a document of the wrong shape names the member", arguments: [
+        ("wrong-shape/vpcs-not-a-list.json", "Vpcs should be an array but is an object"),
+        ("wrong-shape/route-without-destination.json", "RouteTables[0].Routes[0] has no DestinationCidrBlock"),
+    ])
+    func wrongShape(file: String, message: String) {
+        let path = Fixtures.path(file)
+        #expect {
+            try Importer().importPaths([path])
+        } throws: { error in
+            "\(error)" == "\(path): \(message)"
+        }
+    }
+
+    @Test("unknown and unsupported documents are warnings naming the file, kept raw; other files still import")
+    func unrecognized() throws {
+        let result = try Importer().importPaths([Fixtures.path("unrecognized")])
+        #expect(result.fileCount == 3)
+        #expect(result.inventory.vpcs.count == 1)
+        let warnings = result.inventory.warnings
+        #expect(warnings.map(\.code) == ["unrecognized-document", "unsupported-document"])
+        #expect(warnings[0].source.hasSuffix("mystery.json") && warnings[0].message.contains("Frobnicators"))
+        #expect(warnings[1].source.hasSuffix("sns-topics.json") && warnings[1].message.contains("SNS topics"))
+        #expect(result.rawDocuments.map(\.kind) == ["unrecognized", "unsupported:Topics", "Vpcs"])
+    }
+
+    @Test("an empty folder and a missing path are errors")
+    func emptyAndMissing() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-empty-\(UUID())")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(throws: ImportError.noJSONFiles(empty.path)) { try Importer().importPaths([empty.path]) }
+        #expect(throws: ImportError.pathNotFound("/no/such/folder")) { try Importer().importPaths(["/no/such/folder"]) }
+    }
+
+    @Test("region and account folder names are recognised", arguments: [
+        ("us-east-1", true), ("eu-central-2", true), ("us-gov-west-1", true), ("ap-southeast-4", true),
+        ("us-east", false), ("snapshots", false), ("US-EAST-1", false), ("s3api-get-bucket-acl", false),
+    ])
+    func regionNames(name: String, isRegion: Bool) {
+        #expect(InputFile.isRegion(name) == isRegion)
+    }
+}
