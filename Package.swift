@@ -22,6 +22,8 @@ let package = Package(
             "NetModel",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // IAM policy language and S3 "public" semantics: parse, match, evaluate (no findings here).
+        .target(name: "AccessAnalysis", dependencies: ["NetModel"], resources: [.copy("Resources/iam-actions.json")]),
         // Synthetic accounts for benchmarks and scale tests.
         .target(name: "SyntheticAccount", dependencies: ["NetModel"]),
         .executableTarget(name: "netaudit", dependencies: [
@@ -33,6 +35,7 @@ let package = Package(
         ]),
         .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
         .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "AccessAnalysisTests", dependencies: ["AccessAnalysis", "NetModel"]),
         .testTarget(name: "SnapshotStoreTests", dependencies: [
             "SnapshotStore", "AWSImport", "NetModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

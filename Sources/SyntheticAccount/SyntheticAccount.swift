@@ -1,1 +1,167 @@
-// placeholder
+import Foundation
+
+/// A large, realistic synthetic AWS account written as AWS CLI JSON, for benchmarks and scale tests.
+///
+/// Each VPC is a three-tier network: public, app and database subnets; an internet gateway
+/// and a NAT gateway; security groups that reference each other; instances behind them.
+/// Neighbouring VPCs are peered with routes on both sides. The output is deterministic
+/// for given parameters, so two runs compare like for like.
+public struct SyntheticAccount: Sendable {
+    public var account = "123456789012"
+    public var region = "us-east-1"
+    public var vpcs = 200
+    public var subnetsPerVPC = 5
+    public var interfacesPerVPC = 100
+    public var securityGroupsPerVPC = 20
+    public var rulesPerSecurityGroup = 10
+
+    public init() {}
+
+    /// The documented benchmark size: 200 VPCs, 1,000 subnets, 20,000 ENIs, 4,000 SGs, 40,000 rules.
+    public static let benchmark = SyntheticAccount()
+
+    /// Writes the account's CLI output under `folder/<account>/<region>/`.
+    public func write(to folder: URL) throws {
+        let dir = folder.appendingPathComponent(account).appendingPathComponent(region)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let documents: [(String, JSON)] = [
+            ("ec2-describe-vpcs.json", ["Vpcs": .array((0..<vpcs).map(vpc))]),
+            ("ec2-describe-subnets.json", ["Subnets": .array(allSubnets())]),
+            ("ec2-describe-route-tables.json", ["RouteTables": .array((0..<vpcs).flatMap(routeTables))]),
+            ("ec2-describe-internet-gateways.json", ["InternetGateways": .array((0..<vpcs).map(internetGateway))]),
+            ("ec2-describe-nat-gateways.json", ["NatGateways": .array((0..<vpcs).map(natGateway))]),
+            ("ec2-describe-security-groups.json", ["SecurityGroups": .array((0..<vpcs).flatMap(securityGroups))]),
+            ("ec2-describe-network-acls.json", ["NetworkAcls": .array((0..<vpcs).map(networkACL))]),
+            ("ec2-describe-network-interfaces.json", ["NetworkInterfaces": .array((0..<vpcs).flatMap(interfaces))]),
+            ("ec2-describe-vpc-peering-connections.json", ["VpcPeeringConnections": .array(peerings())]),
+        ]
+        for (name, doc) in documents {
+            try Data(doc.text.utf8).write(to: dir.appendingPathComponent(name))
+        }
+    }
+
+    // MARK: naming
+
+    func vpcId(_ v: Int) -> String { String(format: "vpc-%08x", v) }
+    func subnetId(_ v: Int, _ s: Int) -> String { String(format: "subnet-%08x", v * 16 + s) }
+    func groupId(_ v: Int, _ g: Int) -> String { String(format: "sg-%08x", v * 64 + g) }
+    func cidr(_ v: Int) -> String { "10.\(v / 2).\(v % 2 * 128).0/17" }
+    func subnetCidr(_ v: Int, _ s: Int) -> String { "10.\(v / 2).\(v % 2 * 128 + s * 8).0/21" }
+    func tier(_ s: Int) -> String { s < 2 ? "public" : (s == subnetsPerVPC - 1 ? "db" : "app") }
+    func tags(_ name: String) -> JSON { .array([["Key": "Name", "Value": .string(name)]]) }
+
+    // MARK: documents
+
+    func vpc(_ v: Int) -> JSON {
+        ["VpcId": .string(vpcId(v)), "CidrBlock": .string(cidr(v)), "OwnerId": .string(account), "IsDefault": false,
+         "Tags": tags("vpc-\(v)")]
+    }
+
+    func allSubnets() -> [JSON] {
+        (0..<vpcs).flatMap { v in
+            (0..<subnetsPerVPC).map { s in
+                ["SubnetId": .string(subnetId(v, s)), "VpcId": .string(vpcId(v)), "CidrBlock": .string(subnetCidr(v, s)),
+                 "AvailabilityZone": .string(region + ["a", "b", "c"][s % 3]), "OwnerId": .string(account),
+                 "MapPublicIpOnLaunch": .bool(tier(s) == "public"), "Tags": tags("vpc-\(v)-\(tier(s))-\(s)")]
+            }
+        }
+    }
+
+    func routeTables(_ v: Int) -> [JSON] {
+        let local: JSON = ["DestinationCidrBlock": .string(cidr(v)), "GatewayId": "local", "State": "active"]
+        var peerRoutes: [JSON] = []
+        for peer in [v - 1, v + 1] where peer >= 0 && peer < vpcs {
+            peerRoutes.append(["DestinationCidrBlock": .string(cidr(peer)),
+                               "VpcPeeringConnectionId": .string(peeringId(min(v, peer))), "State": "active"])
+        }
+        func table(_ suffix: Int, _ name: String, _ extra: [JSON], subnets: [Int], main: Bool = false) -> JSON {
+            var associations: [JSON] = subnets.map { ["Main": false, "SubnetId": .string(subnetId(v, $0)), "RouteTableId": .string(String(format: "rtb-%08x", v * 4 + suffix))] }
+            if main { associations.append(["Main": true]) }
+            return ["RouteTableId": .string(String(format: "rtb-%08x", v * 4 + suffix)), "VpcId": .string(vpcId(v)),
+                    "OwnerId": .string(account), "Routes": .array([local] + extra), "Associations": .array(associations),
+                    "Tags": tags("vpc-\(v)-\(name)")]
+        }
+        let subnets = Array(0..<subnetsPerVPC)
+        return [
+            table(0, "main", [], subnets: [], main: true),
+            table(1, "public", [["DestinationCidrBlock": "0.0.0.0/0", "GatewayId": .string(String(format: "igw-%08x", v)), "State": "active"]] + peerRoutes,
+                  subnets: subnets.filter { tier($0) == "public" }),
+            table(2, "app", [["DestinationCidrBlock": "0.0.0.0/0", "NatGatewayId": .string(String(format: "nat-%08x", v)), "State": "active"]] + peerRoutes,
+                  subnets: subnets.filter { tier($0) == "app" }),
+            table(3, "db", peerRoutes, subnets: subnets.filter { tier($0) == "db" }),
+        ]
+    }
+
+    func internetGateway(_ v: Int) -> JSON {
+        ["InternetGatewayId": .string(String(format: "igw-%08x", v)), "OwnerId": .string(account),
+         "Attachments": .array([["VpcId": .string(vpcId(v)), "State": "available"]])]
+    }
+
+    func natGateway(_ v: Int) -> JSON {
+        ["NatGatewayId": .string(String(format: "nat-%08x", v)), "VpcId": .string(vpcId(v)), "SubnetId": .string(subnetId(v, 0)),
+         "State": "available", "ConnectivityType": "public",
+         "NatGatewayAddresses": .array([["PublicIp": .string("198.18.\(v / 250).\(v % 250 + 1)")]])]
+    }
+
+    func networkACL(_ v: Int) -> JSON {
+        func entry(_ n: Int, _ egress: Bool, _ action: String) -> JSON {
+            ["RuleNumber": .number(Double(n)), "Egress": .bool(egress), "Protocol": "-1", "RuleAction": .string(action), "CidrBlock": "0.0.0.0/0"]
+        }
+        return ["NetworkAclId": .string(String(format: "acl-%08x", v)), "VpcId": .string(vpcId(v)), "IsDefault": true,
+                "OwnerId": .string(account),
+                "Entries": .array([entry(100, false, "allow"), entry(32767, false, "deny"), entry(100, true, "allow"), entry(32767, true, "deny")]),
+                "Associations": .array((0..<subnetsPerVPC).map { ["SubnetId": .string(subnetId(v, $0))] })]
+    }
+
+    /// Group 0 is the load balancer tier, 1 the bastion, the last the database; the rest are app tiers.
+    func securityGroups(_ v: Int) -> [JSON] {
+        (0..<securityGroupsPerVPC).map { g in
+            var rules: [JSON] = []
+            for r in 0..<rulesPerSecurityGroup {
+                let port = Double([443, 80, 22, 5000, 8080, 3306, 5432, 6379, 9000, 3389][r % 10])
+                var permission: JSON = ["IpProtocol": "tcp", "FromPort": .number(port), "ToPort": .number(port)]
+                if g == 0 || (r == 9 && g % 7 == 3) {
+                    permission["IpRanges"] = .array([["CidrIp": "0.0.0.0/0"]])
+                } else if r % 3 == 2 {
+                    permission["IpRanges"] = .array([["CidrIp": .string(cidr(v))]])
+                } else {
+                    let peer = (g + r + 1) % securityGroupsPerVPC
+                    permission["UserIdGroupPairs"] = .array([["GroupId": .string(groupId(v, peer)), "UserId": .string(account)]])
+                }
+                rules.append(permission)
+            }
+            return ["GroupId": .string(groupId(v, g)), "GroupName": .string("vpc-\(v)-sg-\(g)"), "Description": "synthetic",
+                    "VpcId": .string(vpcId(v)), "OwnerId": .string(account), "IpPermissions": .array(rules),
+                    "IpPermissionsEgress": .array([["IpProtocol": "-1", "IpRanges": .array([["CidrIp": "0.0.0.0/0"]])]])]
+        }
+    }
+
+    func interfaces(_ v: Int) -> [JSON] {
+        (0..<interfacesPerVPC).map { i in
+            let s = i % subnetsPerVPC
+            let octets = subnetCidr(v, s).split(separator: ".").map { Int($0.split(separator: "/")[0])! }
+            let host = "\(octets[0]).\(octets[1]).\(octets[2] + (i / subnetsPerVPC) / 250).\((i / subnetsPerVPC) % 250 + 4)"
+            var address: JSON = ["Primary": true, "PrivateIpAddress": .string(host)]
+            if tier(s) == "public" && i % 4 == 0 {
+                address["Association"] = ["PublicIp": .string("198.19.\(v).\(i % 250 + 1)")]
+            }
+            let g1 = tier(s) == "db" ? securityGroupsPerVPC - 1 : (i % (securityGroupsPerVPC - 1))
+            let groups: [JSON] = [["GroupId": .string(groupId(v, g1))]] + (i % 5 == 0 ? [["GroupId": .string(groupId(v, (g1 + 1) % securityGroupsPerVPC))]] : [])
+            return ["NetworkInterfaceId": .string(String(format: "eni-%08x", v * 1000 + i)), "SubnetId": .string(subnetId(v, s)),
+                    "VpcId": .string(vpcId(v)), "AvailabilityZone": .string(region + ["a", "b", "c"][s % 3]),
+                    "InterfaceType": "interface", "Description": "", "OwnerId": .string(account), "Status": "in-use",
+                    "Groups": .array(groups), "PrivateIpAddress": .string(host), "PrivateIpAddresses": .array([address]),
+                    "Attachment": ["InstanceId": .string(String(format: "i-%08x", v * 1000 + i)), "Status": "attached"]]
+        }
+    }
+
+    func peeringId(_ v: Int) -> String { String(format: "pcx-%08x", v) }
+
+    func peerings() -> [JSON] {
+        (0..<max(vpcs - 1, 0)).map { v in
+            ["VpcPeeringConnectionId": .string(peeringId(v)), "Status": ["Code": "active"],
+             "RequesterVpcInfo": ["VpcId": .string(vpcId(v)), "OwnerId": .string(account), "Region": .string(region), "CidrBlock": .string(cidr(v))],
+             "AccepterVpcInfo": ["VpcId": .string(vpcId(v + 1)), "OwnerId": .string(account), "Region": .string(region), "CidrBlock": .string(cidr(v + 1))]]
+        }
+    }
+}

@@ -131,11 +131,15 @@ def hexid(n: int, *parts: Any) -> str:
 
 
 def walk(obj: Any, fn: Callable[[Any], Any]) -> Any:
-    """Map fn over every string leaf."""
+    """Map fn over every string leaf, in place (containers keep their identity)."""
     if isinstance(obj, dict):
-        return {k: walk(v, fn) for k, v in obj.items()}
+        for k, v in obj.items():
+            obj[k] = walk(v, fn)
+        return obj
     if isinstance(obj, list):
-        return [walk(v, fn) for v in obj]
+        for i, v in enumerate(obj):
+            obj[i] = walk(v, fn)
+        return obj
     if isinstance(obj, str):
         return fn(obj)
     return obj
@@ -238,25 +242,25 @@ def normalize_timestamps(files: dict, times: dict[str, dt.datetime], run_start: 
     def visit(obj: Any, stack: list[dict], service: str, key: str | None = None) -> Any:
         if isinstance(obj, dict):
             stack.append(obj)
-            out = {k: visit(v, stack, service, k) for k, v in obj.items()}
+            for k, v in obj.items():
+                obj[k] = visit(v, stack, service, k)
             stack.pop()
-            return out
+            return obj
         if isinstance(obj, list):
-            return [visit(v, stack, service, key) for v in obj]
+            for i, v in enumerate(obj):
+                obj[i] = visit(v, stack, service, key)
+            return obj
         if not isinstance(obj, str):
             return obj
         t = parse_ts(obj)
         if t is None or not (lo <= t <= hi):
             return obj
         if key == "LatestRestorableTime":
-            return fmt_time(service, snapshot_time - dt.timedelta(minutes=4), h(key, obj) % 1000)
+            return fmt_time(service, snapshot_time - dt.timedelta(minutes=4), h(key) % 1000)
+        # the innermost enclosing object that names a timeline resource
         for anc in reversed(stack):
             for f in ID_FIELDS:
                 v = anc.get(f)
-                if isinstance(v, str) and v in times:
-                    return fmt_time(service, times[v] + dt.timedelta(seconds=h(v, key) % 7),
-                                    h(v, key) % 1000)
-            for v in anc.values():
                 if isinstance(v, str) and v in times:
                     return fmt_time(service, times[v] + dt.timedelta(seconds=h(v, key) % 7),
                                     h(v, key) % 1000)
@@ -291,7 +295,7 @@ def postprocess(files: dict[str, Any], ids: dict[str, Any], *, base_time: dt.dat
         acl["Associations"] = [a for a in acl["Associations"] if a["SubnetId"] in subnet_ids]
 
     # 3. resource ids start with 0 (applied to ids dict too, for the timeline)
-    id_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in ID_PREFIXES) + r")-([0-9a-f]{17})(?![0-9a-f])")
+    id_re = re.compile(r"(?<![\w])(" + "|".join(re.escape(p) for p in ID_PREFIXES) + r")-([0-9a-f]{17})(?![0-9a-f])")
 
     def fix_id(s: str) -> str:
         return id_re.sub(lambda m: f"{m.group(1)}-0{m.group(2)[1:]}", s)
@@ -338,6 +342,9 @@ def postprocess(files: dict[str, Any], ids: dict[str, Any], *, base_time: dt.dat
     # the IAM instance profile shares its role's time unless listed itself
     normalize_timestamps(files, times, run_start, snapshot_time, warn)
 
+    # (normalize_timestamps and rewrite_all build new objects: re-fetch documents
+    # after them rather than keeping references across.)
+    iam = files[iam_path]
     # roles in use -> RoleLastUsed
     used_roles = set(facts.get("roles_in_use", []))
     for fn in (reg(files, "lambda-list-functions") or {}).get("Functions", []):
@@ -749,6 +756,8 @@ def _retime(ts: str, service: str) -> str:
 
 def _fix_instance_eni(ni: dict, eip_ips: set[str]) -> None:
     ni["Description"] = ""
+    if not ni.get("Association"):
+        ni.pop("Association", None)  # moto prints an empty one for private instances
     ip = ni.get("PrivateIpAddress")
     if ip:
         ni["PrivateDnsName"] = private_dns(ip)

@@ -32,10 +32,12 @@ from typing import Any
 
 try:
     from .common import AwsTarget, tag_spec, tags
-    from .workshop import BASE_SERVICE_LINKED_ROLES, create_service_linked_roles, fix_default_security_group
+    from .workshop import (BASE_SERVICE_LINKED_ROLES, _token, create_service_linked_roles,
+                           fix_default_security_group)
 except ImportError:  # pragma: no cover
     from common import AwsTarget, tag_spec, tags
-    from workshop import BASE_SERVICE_LINKED_ROLES, create_service_linked_roles, fix_default_security_group
+    from workshop import (BASE_SERVICE_LINKED_ROLES, _token, create_service_linked_roles,
+                          fix_default_security_group)
 
 NAME = "terraform-three-tier"
 P = "three-tier-prod"
@@ -424,6 +426,7 @@ def build_terraform_three_tier(session_or_endpoint: Any) -> dict[str, Any]:
     for s_app in app[:2]:
         inst = ec2.run_instances(
             ImageId=AL2023_AMI, InstanceType="t3.micro", MinCount=1, MaxCount=1, SubnetId=s_app,
+            ClientToken=_token(asg_name, s_app),
             SecurityGroupIds=[app_sg], IamInstanceProfile={"Arn": profile["Arn"]},
             LaunchTemplate=lt_spec, Monitoring={"Enabled": True}, EbsOptimized=True,
             MetadataOptions={"HttpTokens": "required", "HttpEndpoint": "enabled",

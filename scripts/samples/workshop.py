@@ -92,6 +92,13 @@ sudo systemctl enable flask-app
 """
 
 
+def _token(*parts: str) -> str:
+    """Stable RunInstances ClientToken (uuid-shaped) for reproducible output."""
+    import hashlib
+    d = hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return f"{d[:8]}-{d[8:12]}-4{d[13:16]}-8{d[17:20]}-{d[20:32]}"
+
+
 def _zip(source: str, name: str = "lambda_function.py") -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -413,6 +420,8 @@ def build_workshop(session_or_endpoint: Any) -> dict[str, Any]:
                                 "Tags": tags(name, **(extra_tags or {}))}],
             MetadataOptions={"HttpTokens": "required", "HttpEndpoint": "enabled",
                              "HttpPutResponseHopLimit": 2},
+            # fixed idempotency token (boto3 would make a random one)
+            ClientToken=_token(name, subnet),
         )
         if profile:
             kw["IamInstanceProfile"] = {"Arn": profile}
@@ -535,6 +544,10 @@ def build_workshop(session_or_endpoint: Any) -> dict[str, Any]:
     ids["facts"] = {
         "alb_dns_digits": {ALB_NAME: "1294615632"},
         "rds_endpoint_id": "c66qvyoujzwv",
+        # "No preference" windows land in us-east-1's 03:00-11:00 UTC block
+        # (moto picks any hour).
+        "rds": {DB_ID: {"PreferredBackupWindow": "07:34-08:04",
+                        "PreferredMaintenanceWindow": "sat:03:53-sat:04:23"}},
         "roles_in_use": [LAMBDA_ROLE, EC2_ROLE],
     }
     ids["security_groups"] = {"db": db_sg, "builder": builder_sg, "asg": asg_sg,

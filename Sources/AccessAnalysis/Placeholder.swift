@@ -1,0 +1,2 @@
+/// Placeholder; replaced by the access analysis helper.
+enum AccessAnalysisPlaceholder {}
