@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -65,6 +66,7 @@ def build_one(server: MotoServer, name: str, out_dir: str) -> None:
         log(f"[{name}] warning: {w}")
     target = os.path.join(out_dir, name)
     tmp = tempfile.mkdtemp(prefix=f".{name}-", dir=out_dir)
+    os.chmod(tmp, 0o755)  # mkdtemp makes it 0700
     try:
         write_files(files, tmp)
         problems = check_tree(tmp)
@@ -91,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     os.makedirs(args.out, exist_ok=True)
     names = [args.only] if args.only else list(SAMPLES)
     server = MotoServer(log_path=args.moto_log)
+    # a SIGTERM should still stop the server (via the finally below)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     server.start()
     log(f"moto_server pid {server.proc.pid} on {server.endpoint}")
     try:

@@ -27,8 +27,11 @@ Fixes, in order of application:
     Lambda "+0000").
  6. VPC: DhcpOptionsId "default" -> a dopt- id (AWS's default DHCP option set).
  7. subnets: AvailabilityZoneId as in the seed's account (us-east-1a=use1-az1,
-    b=use1-az2, c=use1-az4); AvailableIpAddressCount recomputed after the ENIs
-    below are added (size - 5 reserved - addresses in use).
+    b=use1-az2, c=use1-az4); DefaultForAz only in the default VPC (moto flags
+    the first subnet of each AZ once the default VPC is deleted);
+    AvailableIpAddressCount recomputed after the ENIs below are added
+    (size - 5 reserved - addresses in use); MapCustomerOwnedIpOnLaunch,
+    EnableDns64, BlockPublicAccessStates added (VPCs get the latter too).
  8. NACLs: moto creates custom NACLs without the two "*" (32767) deny entries
     that AWS always adds; entries sorted as AWS lists them.
  9. instances: moto's KernelId "None", empty StateReason, paravirtual /
@@ -36,7 +39,8 @@ Fixes, in order of application:
     Ubuntu/AL2023 instance reports; PlatformDetails, UsageOperation, CpuOptions,
     CapacityReservationSpecification, EnclaveOptions, MaintenanceOptions,
     PrivateDnsNameOptions, EnaSupport, BootMode added; IamInstanceProfile.Id is
-    the profile's AIPA id (moto: an association id).
+    the profile's AIPA id (moto: an association id); RootDeviceName follows
+    the root volume (moto: always /dev/sda1).
 10. ENIs of instances: Description "" (moto: "Primary network interface"),
     no RequesterId (moto: a fake IAM user id), auto-assigned public IPs are
     owned by "amazon" (moto: the account), PrivateDnsName on the ENI and on
@@ -71,7 +75,9 @@ Fixes, in order of application:
     CertificateDetails (moto: "rds-ca-default"); the settings moto drops
     (MonitoringInterval/RoleArn, Performance Insights, SecondaryAvailabilityZone,
     gp3 Iops/throughput) come back from the build's facts; fields AWS always
-    returns are added (NetworkType, PendingModifiedValues, BackupTarget, ...).
+    returns are added (NetworkType, PendingModifiedValues, BackupTarget, ...);
+    a DbiResourceId per DB (moto reuses one); PostgreSQL default option group
+    per major version (moto: "default:postgres-15-10").
     Subnet groups get SupportedNetworkTypes and SubnetOutpost.
 17. Lambda: list-functions does not return State/LastUpdateStatus on AWS;
     moto's empty Layers dropped; LoggingConfig and RevisionId added.
@@ -358,7 +364,9 @@ def postprocess(files: dict[str, Any], ids: dict[str, Any], *, base_time: dt.dat
         in_use = role["Path"].startswith("/aws-service-role/") or role["RoleName"] in used_roles or any(
             p["Arn"] in inst_profiles for p in role.get("InstanceProfileList", []))
         if in_use:
-            when = snapshot_time - dt.timedelta(minutes=3 + h(role["RoleName"]) % 40)
+            created = parse_ts(role["CreateDate"]) or base_time
+            span = max((snapshot_time - created).total_seconds(), 120)
+            when = created + dt.timedelta(seconds=60 + h(role["RoleName"]) % int(span - 60))
             role["RoleLastUsed"] = {"LastUsedDate": fmt_time("iam", when, 0), "Region": REGION}
         else:
             role["RoleLastUsed"] = {}
@@ -371,7 +379,11 @@ def postprocess(files: dict[str, Any], ids: dict[str, Any], *, base_time: dt.dat
         v.setdefault("BlockPublicAccessStates", {"InternetGatewayBlockMode": "off"})
 
     subnets = {s["SubnetId"]: s for s in reg(files, "ec2-describe-subnets")["Subnets"]}
+    default_vpcs = {v["VpcId"] for v in reg(files, "ec2-describe-vpcs")["Vpcs"] if v.get("IsDefault")}
     for s in subnets.values():
+        # moto marks the first subnet it sees in an AZ DefaultForAz, even in a
+        # custom VPC (once the default VPC is gone); AWS: only default subnets.
+        s["DefaultForAz"] = s["VpcId"] in default_vpcs
         s["AvailabilityZoneId"] = AZ_IDS.get(s["AvailabilityZone"], s.get("AvailabilityZoneId"))
         s.setdefault("MapCustomerOwnedIpOnLaunch", False)
         s.setdefault("EnableDns64", False)
@@ -413,6 +425,9 @@ def postprocess(files: dict[str, Any], ids: dict[str, Any], *, base_time: dt.dat
                                                       "EnableResourceNameDnsAAAARecord": False})
             inst.setdefault("BootMode", "uefi-preferred")
             inst.setdefault("CurrentInstanceBootMode", "legacy-bios")
+            bdm = inst.get("BlockDeviceMappings") or []
+            if len(bdm) == 1:  # moto always says /dev/sda1 (AL2023 uses /dev/xvda)
+                inst["RootDeviceName"] = bdm[0]["DeviceName"]
             if inst["InstanceType"].startswith("t3"):
                 inst["EbsOptimized"] = True
             if inst.get("IamInstanceProfile"):
@@ -606,6 +621,8 @@ def postprocess(files: dict[str, Any], ids: dict[str, Any], *, base_time: dt.dat
                 _retime(db["InstanceCreateTime"], "ec2"), bool(db.get("PubliclyAccessible"))))
     eni_doc["NetworkInterfaces"].extend(new_enis)
     eni_doc["NetworkInterfaces"].sort(key=lambda e: e["NetworkInterfaceId"])
+    # one key order for moto's and the added ENIs (EC2 lists them alphabetically)
+    eni_doc["NetworkInterfaces"][:] = [dict(sorted(e.items())) for e in eni_doc["NetworkInterfaces"]]
 
     # 7 (part). available addresses per subnet
     in_use: dict[str, int] = {}
@@ -650,7 +667,16 @@ def postprocess(files: dict[str, Any], ids: dict[str, Any], *, base_time: dt.dat
 
     # 16. RDS
     host = facts.get("rds_endpoint_id") or ("c" + hexid(11, acct, "rds").translate(str.maketrans("0123456789", "ghjkmnpqrs")))
+    dbi_map = {}
     for db in reg(files, "rds-describe-db-instances")["DBInstances"]:
+        # moto gives every DB the same DbiResourceId
+        alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+        n = h("dbi", db["DBInstanceArn"], db["InstanceCreateTime"])
+        dbi_map[db["DbiResourceId"]] = "db-" + "".join(alphabet[(n >> (5 * i)) % 32] for i in range(26))
+        if db["Engine"] == "postgres":  # moto: "default:postgres-15-10"; AWS: per major version
+            for og in db.get("OptionGroupMemberships", []):
+                if og["OptionGroupName"].startswith("default:postgres-"):
+                    og["OptionGroupName"] = "default:postgres-" + db["EngineVersion"].split(".")[0]
         db["Endpoint"] = {"Address": f"{db['DBInstanceIdentifier']}.{host}.{REGION}.rds.amazonaws.com",
                           "Port": db["Endpoint"]["Port"], "HostedZoneId": RDS_ZONE_ID}
         db["CACertificateIdentifier"] = "rds-ca-rsa2048-g1"
@@ -674,6 +700,9 @@ def postprocess(files: dict[str, Any], ids: dict[str, Any], *, base_time: dt.dat
             db.setdefault("StorageThroughput", 125)
         else:
             db.setdefault("StorageThroughput", 0)
+    if dbi_map:
+        dbi_re = re.compile("|".join(re.escape(k) for k in dbi_map))
+        rewrite_all(files, lambda v: dbi_re.sub(lambda m: dbi_map[m.group(0)], v))
     for grp in [reg(files, "rds-describe-db-subnet-groups")["DBSubnetGroups"],
                 [d["DBSubnetGroup"] for d in reg(files, "rds-describe-db-instances")["DBInstances"]]]:
         for g in grp:

@@ -142,6 +142,10 @@ def build_terraform_three_tier(session_or_endpoint: Any) -> dict[str, Any]:
     app = [subnet(f"{P}-private-{az}", c, az, "private") for c, az in zip(APP, AZS)]
     dbs = [subnet(f"{P}-database-{az}", c, az, "database") for c, az in zip(DB, AZS)]
     ids["subnets"] = {"public": pub, "private": app, "database": dbs}
+    # terraform-aws-modules/vpc: map_public_ip_on_launch = false.  (moto turns it
+    # on for the first subnet of each AZ once the default VPC is gone.)
+    for s in pub + app + dbs:
+        ec2.modify_subnet_attribute(SubnetId=s, MapPublicIpOnLaunch={"Value": False})
 
     igw = ec2.create_internet_gateway(
         TagSpecifications=_ts("internet-gateway", f"{P}-igw"))["InternetGateway"]["InternetGatewayId"]

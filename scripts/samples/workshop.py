@@ -402,7 +402,7 @@ def build_workshop(session_or_endpoint: Any) -> dict[str, Any]:
 
     builder_sg = ec2.create_security_group(
         GroupName="demo-app-test-ami-builder-sg",
-        Description="launch-wizard-1 created 2026-11-18T09:41:27.418Z", VpcId=vpc_id)["GroupId"]
+        Description="launch-wizard-1 created 2026-11-18T10:01:12.418Z", VpcId=vpc_id)["GroupId"]
     _sg_ingress(ec2, builder_sg, 22, cidr="0.0.0.0/0")
     _sg_ingress(ec2, builder_sg, 5000, cidr="0.0.0.0/0")
     # The Flask app on the builder must reach MySQL.
@@ -533,7 +533,7 @@ def build_workshop(session_or_endpoint: Any) -> dict[str, Any]:
     # ---------------- Part 9/10: bastion ----------------
     bastion_sg = ec2.create_security_group(
         GroupName="demo-app-bastion-host-sg",
-        Description="launch-wizard-2 created 2026-11-18T11:52:03.907Z", VpcId=vpc_id)["GroupId"]
+        Description="launch-wizard-2 created 2026-11-18T10:43:09.907Z", VpcId=vpc_id)["GroupId"]
     _sg_ingress(ec2, bastion_sg, 22, cidr="0.0.0.0/0")
     ids["bastion"] = launch("demo-app-bastion-host", subnets["demo-app-public-subnet-1"],
                             [bastion_sg], True, None)

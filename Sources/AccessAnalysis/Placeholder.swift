@@ -1,2 +1,0 @@
-/// Placeholder; replaced by the access analysis helper.
-enum AccessAnalysisPlaceholder {}
