@@ -24,21 +24,24 @@ let package = Package(
         ]),
         // IAM policy language and S3 "public" semantics: parse, match, evaluate (no findings here).
         .target(name: "AccessAnalysis", dependencies: ["NetModel"], resources: [.copy("Resources/iam-actions.json")]),
+        // Path-aware reachability: which endpoints can talk on which ports, and why (not).
+        .target(name: "Reachability", dependencies: ["NetModel"]),
         // Synthetic accounts for benchmarks and scale tests.
         .target(name: "SyntheticAccount", dependencies: ["NetModel"]),
         .executableTarget(name: "netaudit", dependencies: [
-            "NetModel", "AWSImport", "SnapshotStore",
+            "NetModel", "AWSImport", "SnapshotStore", "Reachability",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "netaudit-bench", dependencies: [
-            "NetModel", "AWSImport", "SnapshotStore", "SyntheticAccount",
+            "NetModel", "AWSImport", "SnapshotStore", "Reachability", "SyntheticAccount",
         ]),
         .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
         .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel"], exclude: ["Fixtures"]),
         .testTarget(name: "AccessAnalysisTests", dependencies: ["AccessAnalysis", "NetModel"]),
+        .testTarget(name: "ReachabilityTests", dependencies: ["Reachability", "NetModel", "AWSImport"]),
         .testTarget(name: "SnapshotStoreTests", dependencies: [
             "SnapshotStore", "AWSImport", "NetModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SnapshotStore", "NetModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["netaudit", "SnapshotStore", "NetModel"]),
     ]
 )

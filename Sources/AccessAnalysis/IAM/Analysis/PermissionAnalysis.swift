@@ -1,0 +1,101 @@
+/// Facts about the broad permissions in one principal's effective identity policies.
+///
+/// All answers account for `Deny`: something is reported only when no unconditional
+/// `Deny` removes it, and conditional denies are carried in each `Grant`.
+public struct PermissionAnalysis: Sendable {
+    public let evaluator: PolicyEvaluator
+    public let actions: ActionDatabase
+
+    public init(policies: [PolicySource], actions: ActionDatabase) {
+        self.evaluator = PolicyEvaluator(policies: policies)
+        self.actions = actions
+    }
+
+    /// Full administrator access: `Allow` of `*` on `*`, or `Allow` with `NotAction` on `*`.
+    ///
+    /// Nil when no statement grants it or an unconditional `Deny *` on `*` cancels it.
+    public func fullAdmin() -> Grant? {
+        let statements = evaluator.statements.filter { ref in
+            let s = ref.statement
+            return s.effect == .allow && s.coversAllResources && (s.actions.coversEverything || s.actions.isNegated)
+        }
+        guard !statements.isEmpty else { return nil }
+        let denies = evaluator.statements.filter { ref in
+            ref.statement.effect == .deny && ref.statement.actions.coversEverything && ref.statement.coversAllResources
+        }
+        guard !denies.contains(where: { !$0.isConditional }) else { return nil }
+        return Grant(statements: statements, conditionalDenies: denies)
+    }
+
+    /// Service-wide wildcards (`s3:*`, `iam:*`, ...) in `Allow` statements, one per service.
+    ///
+    /// A wildcard counts whatever its resources (see `Grant.coversAllResources`); a service is
+    /// left out when an unconditional `Deny` of `service:*` on every resource cancels it.
+    public func serviceWildcards() -> [ServiceWildcardGrant] {
+        var byService: [String: [StatementRef]] = [:]
+        for ref in evaluator.statements where ref.statement.effect == .allow && !ref.statement.actions.isNegated {
+            for pattern in ref.statement.actions.patterns {
+                let parts = pattern.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2, parts[1] == "*", !Wildcard.hasWildcard(parts[0]) else { continue }
+                let service = parts[0].lowercased()
+                if byService[service]?.last != ref { byService[service, default: []].append(ref) }
+            }
+        }
+        return byService.keys.sorted().compactMap { service in
+            guard let grant = anyResourceGrant(statements: byService[service]!, action: "\(service):*") else { return nil }
+            return ServiceWildcardGrant(service: service, grant: grant)
+        }
+    }
+
+    /// Write and Permissions-management actions allowed on `Resource: *`, by known action.
+    public func writeActionsOnAllResources() -> [ActionGrant] {
+        let candidates = evaluator.statements.filter { $0.statement.effect == .allow && $0.statement.coversAllResources }
+        var seen = Set<ActionInfo>()
+        var out: [ActionGrant] = []
+        for ref in candidates {
+            for info in actions.expand(ref.statement.actions) where info.level.isWriteOrPermissionsManagement {
+                guard seen.insert(info).inserted,
+                      let grant = Grant(evaluator.evaluate(action: info.fullName, resource: "*")) else { continue }
+                out.append(ActionGrant(action: info.fullName, level: info.level, grant: grant))
+            }
+        }
+        return out.sorted { $0.action.lowercased() < $1.action.lowercased() }
+    }
+
+    /// `iam:PassRole` allowed on `Resource: *`, if it is.
+    public func passRoleOnAllResources() -> ActionGrant? {
+        grant(action: "iam:PassRole", onAllResources: true)
+    }
+
+    /// One action as granted on every resource (`onAllResources`) or on any resource at all.
+    ///
+    /// With `onAllResources: false` a statement scoped to particular resources counts too;
+    /// only a `Deny` covering every resource cancels the grant.
+    public func grant(action: String, onAllResources: Bool) -> ActionGrant? {
+        let level = actions.accessLevel(of: action)
+        if onAllResources {
+            return Grant(evaluator.evaluate(action: action, resource: "*")).map { ActionGrant(action: action, level: level, grant: $0) }
+        }
+        let allows = evaluator.statements.filter { $0.statement.effect == .allow && $0.statement.actions.coversAction(action) }
+        return anyResourceGrant(statements: allows, action: action).map { ActionGrant(action: action, level: level, grant: $0) }
+    }
+
+    /// A grant from `allows` unless an unconditional `Deny` of `action` on every resource cancels it.
+    private func anyResourceGrant(statements allows: [StatementRef], action: String) -> Grant? {
+        guard !allows.isEmpty else { return nil }
+        let denies = evaluator.statements.filter {
+            $0.statement.effect == .deny && $0.statement.actions.coversAction(action) && $0.statement.coversAllResources
+        }
+        guard !denies.contains(where: { !$0.isConditional }) else { return nil }
+        return Grant(statements: allows, conditionalDenies: denies)
+    }
+}
+
+extension Statement {
+    /// Whether the statement applies to every resource: `Resource: *`, no resource element,
+    /// or a `NotResource` (everything but a few).
+    var coversAllResources: Bool {
+        guard let resources else { return true }
+        return resources.isNegated || resources.coversEverything
+    }
+}

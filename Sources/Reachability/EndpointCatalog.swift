@@ -1,0 +1,103 @@
+import NetModel
+
+/// Every endpoint of a snapshot: one per interface, plus load balancers and databases
+/// placed by their subnets when the snapshot lacks their interfaces.
+public struct EndpointCatalog: Sendable {
+    public let endpoints: [Endpoint]
+    /// Notes on what was estimated (placed endpoints).
+    public let notes: [String]
+
+    public init(_ topology: Topology) {
+        let inv = topology.inventory
+        var out: [Endpoint] = []
+        var notes: [String] = []
+        let instances = Dictionary(inv.instances.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let natByInterface = Dictionary(inv.natGateways.flatMap { nat in nat.addresses.compactMap { a in a.networkInterfaceId.map { ($0, nat) } } },
+                                        uniquingKeysWith: { a, _ in a })
+        var seenLoadBalancers = Set<String>()
+        var seenDatabases = Set<String>()
+        for eni in inv.networkInterfaces {
+            let addresses = eni.privateAddresses.compactMap { IPAddress($0.address) }
+            let publics = eni.publicIps.compactMap { IPAddress($0) }
+            var kind = Endpoint.Kind.interface
+            var resource = eni.id
+            var name = eni.tags.name ?? eni.description ?? eni.id
+            var tags = eni.tags
+            switch eni.owner {
+            case .instance(let id):
+                kind = .instance
+                resource = id
+                if let instance = instances[id] {
+                    if instance.state == "terminated" { continue }
+                    name = instance.tags.name ?? id
+                    tags = instance.tags
+                } else { name = id }
+            case .loadBalancer(let lbName):
+                kind = .loadBalancer
+                resource = lbName
+                name = lbName
+                seenLoadBalancers.insert(lbName)
+            case .rds:
+                kind = .database
+                if let db = EndpointCatalog.database(for: eni, in: inv) {
+                    resource = db.id
+                    name = db.id
+                    tags = db.tags
+                    seenDatabases.insert(db.id)
+                } else { name = "RDS interface \(eni.id)" }
+            case .lambda(let fn):
+                kind = .lambda
+                resource = fn
+                name = fn
+            case .natGateway(let id):
+                kind = .natGateway
+                resource = natByInterface[eni.id]?.id ?? id
+                name = natByInterface[eni.id]?.tags.name ?? resource
+            case .vpcEndpoint(let id):
+                kind = .vpcEndpoint
+                resource = id
+                name = id
+            default:
+                break
+            }
+            out.append(Endpoint(id: eni.id, kind: kind, resourceId: resource, name: name, vpcId: eni.vpcId, subnetId: eni.subnetId,
+                                securityGroupIds: eni.securityGroupIds, privateAddresses: addresses, publicAddresses: publics, tags: tags))
+        }
+        for lb in inv.loadBalancers where !seenLoadBalancers.contains(lb.name) && lb.type != "gateway" {
+            notes.append("load balancer \(lb.name): the snapshot has no network interfaces for it; placed in its subnets \(lb.subnetIds.joined(separator: ", ")) with its security groups")
+            for subnetId in lb.subnetIds {
+                out.append(EndpointCatalog.placed(id: "\(lb.name)@\(subnetId)", kind: .loadBalancer, resource: lb.name, subnetId: subnetId,
+                                                  groups: lb.securityGroupIds, isPublic: lb.isInternetFacing, tags: lb.tags, topology: topology))
+            }
+        }
+        for db in inv.dbInstances where !seenDatabases.contains(db.id) {
+            notes.append("database \(db.id): the snapshot has no network interface for it; placed in its DB subnet group's subnets \(db.subnetIds.joined(separator: ", ")) with its security groups")
+            for subnetId in db.subnetIds {
+                out.append(EndpointCatalog.placed(id: "\(db.id)@\(subnetId)", kind: .database, resource: db.id, subnetId: subnetId,
+                                                  groups: db.securityGroupIds, isPublic: db.publiclyAccessible, tags: db.tags, topology: topology))
+            }
+        }
+        endpoints = out
+        self.notes = notes
+    }
+
+    /// The DB instance an RDS interface belongs to: same security groups, subnet in its group.
+    static func database(for eni: NetworkInterface, in inv: Inventory) -> DBInstance? {
+        let groups = Set(eni.securityGroupIds)
+        let candidates = inv.dbInstances.filter { $0.subnetIds.contains(eni.subnetId) && Set($0.securityGroupIds) == groups }
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
+    private static func placed(id: String, kind: Endpoint.Kind, resource: String, subnetId: String, groups: [String],
+                               isPublic: Bool, tags: Tags, topology: Topology) -> Endpoint {
+        let subnet = topology.subnets[subnetId]
+        // An address inside the subnet stands for the unknown interface address.
+        let address = subnet?.cidrBlocks.first { $0.isV4 }.flatMap { AddressSet($0).representative }.map { addr -> IPAddress in
+            if case .v4(let v) = addr { return .v4(v + 4) }
+            return addr
+        }
+        return Endpoint(id: id, kind: kind, resourceId: resource, name: resource, vpcId: subnet?.vpcId, subnetId: subnetId,
+                        securityGroupIds: groups, privateAddresses: address.map { [$0] } ?? [], hasPublicAddress: isPublic,
+                        placementEstimated: true, tags: tags)
+    }
+}

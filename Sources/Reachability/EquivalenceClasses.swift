@@ -1,0 +1,44 @@
+import NetModel
+
+/// Groups endpoints that every rule treats alike, so the solver's cost grows with
+/// distinct classes rather than with pairs of interfaces.
+///
+/// Two endpoints are alike when they share VPC, subnet, security groups, public-address
+/// status and the set of narrow address blocks (rules, NACL entries or routes narrower
+/// than their subnet) that cover their address.
+struct EquivalenceClasses: Sendable {
+    /// Narrow blocks by prefix length: the network addresses (IPv4) used by any rule, entry or route.
+    private let narrow: [Int: Set<UInt32>]
+
+    init(_ topology: Topology) {
+        var narrow: [Int: Set<UInt32>] = [:]
+        func add(_ p: IPPrefix) {
+            if case .v4(let net) = p.address, p.length > 8 { narrow[p.length, default: []].insert(net) }
+        }
+        for sg in topology.inventory.securityGroups {
+            for rule in sg.ingress + sg.egress { if case .cidr(let p) = rule.peer { add(p) } }
+        }
+        for acl in topology.inventory.networkACLs { for e in acl.entries { add(e.cidr) } }
+        for table in topology.inventory.routeTables {
+            for r in table.routes { if case .cidr(let p) = r.destination { add(p) } }
+        }
+        for list in topology.inventory.prefixLists { for p in list.entries { add(p) } }
+        self.narrow = narrow
+    }
+
+    /// The key under which an endpoint's answers can be shared.
+    func key(_ e: Endpoint, subnetLength: Int) -> String {
+        if e.isInternet { return "internet|\(e.id)" }
+        var covering: [String] = []
+        if case .v4(let a)? = e.primaryAddress {
+            for (length, nets) in narrow where length > subnetLength {
+                let net = length == 32 ? a : a & (UInt32.max << UInt32(32 - length))
+                if nets.contains(net) { covering.append("\(net)/\(length)") }
+            }
+        }
+        let lb = e.kind == .loadBalancer ? e.resourceId : ""
+        let via = e.viaPublicAddress.map { "\($0)" } ?? ""
+        return [lb, e.vpcId ?? "", e.subnetId ?? "", e.securityGroupIds.joined(separator: ","), e.hasPublicAddress ? "pub" : "",
+                via, covering.sorted().joined(separator: ",")].joined(separator: "|")
+    }
+}

@@ -1,0 +1,129 @@
+import NetModel
+
+/// Options of the solver.
+public struct FlowOptions: Sendable, Hashable {
+    /// The client ports return traffic goes to; a flow needs some port of this range to pass the NACLs.
+    public var ephemeralPorts = PortRange.ephemeral
+
+    public init(ephemeralPorts: PortRange = .ephemeral) {
+        self.ephemeralPorts = ephemeralPorts
+    }
+}
+
+/// Decides whether traffic gets from one endpoint to another, hop by hop.
+///
+/// Security groups are stateful (source egress and destination ingress); NACLs are
+/// stateless and only apply across a subnet boundary, return traffic going to an
+/// ephemeral port; routes are matched by longest prefix, in both directions.
+public struct FlowAnalyzer: Sendable {
+    public let topology: Topology
+    public var options: FlowOptions
+
+    public init(topology: Topology, options: FlowOptions = FlowOptions()) {
+        self.topology = topology
+        self.options = options
+    }
+
+    var groups: SecurityGroupEvaluator { SecurityGroupEvaluator(topology: topology) }
+    var acls: NACLEvaluator { NACLEvaluator(topology: topology) }
+    var routes: RouteEvaluator { RouteEvaluator(topology: topology) }
+
+    /// Analyses traffic of `proto` from `source` to `destination`; `ports` nil means every port.
+    public func analyze(from source: Endpoint, to destination: Endpoint, proto: IPProtocol, ports: PortSet? = nil) -> FlowResult {
+        var flow = Flow(proto: proto,
+                        wanted: proto.hasPorts ? (ports ?? .all) : (proto == .icmp ? PortSet(8) : .all),
+                        returnPorts: proto.hasPorts ? PortSet(options.ephemeralPorts) : (proto == .icmp ? PortSet(0) : .all))
+        if destination.kind == .loadBalancer, !destination.isInternet { listenerCheck(destination, &flow) }
+        if source.isInternet {
+            flow.peers = internetPeers(source, local: destination)
+            inbound(to: destination, from: source, &flow)
+        } else if destination.isInternet {
+            flow.peers = internetPeers(destination, local: source)
+            outbound(from: source, to: destination, &flow)
+        } else if let target = destination.viaPublicAddress {
+            publicPath(from: source, to: destination, at: target, &flow)
+        } else {
+            privatePath(from: source, to: destination, &flow)
+            flow.checks = Flow.packetOrder(flow.checks)
+        }
+        return flow.result(source: source, destination: destination)
+    }
+
+    /// The internet addresses that matter: IPv6 only where the local end's VPC has IPv6.
+    private func internetPeers(_ internet: Endpoint, local: Endpoint) -> AddressSet {
+        let addresses = internet.internetAddresses ?? .internet
+        let hasV6 = local.vpcId.flatMap { topology.vpcs[$0] }?.cidrBlocks.contains { !$0.isV4 } ?? false
+        return hasV6 ? addresses : AddressSet(v4: addresses.v4)
+    }
+
+    /// Load balancers accept traffic only on their listeners' ports.
+    private func listenerCheck(_ lb: Endpoint, _ flow: inout Flow) {
+        guard let balancer = topology.inventory.loadBalancers.first(where: { $0.name == lb.resourceId }), !balancer.listeners.isEmpty else { return }
+        let ports = PortSet(balancer.listeners.map { PortRange($0.port, $0.port) })
+        let listeners = balancer.listeners.map { "\($0.protocolName):\($0.port)" }.joined(separator: ", ")
+        let proto = flow.proto
+        flow.add(CheckResult(kind: "load-balancer-listener", resource: balancer.name,
+                             region: Region(ports: flow.proto.hasPorts ? ports : .none),
+                             explainAllowed: { _ in "\(balancer.name) listens on \(listeners)" },
+                             explainBlocked: { missing in ("\(balancer.name) has no listener on \(Describe.traffic(proto, missing.ports)) (listeners: \(listeners))",
+                                                           "add a listener on that port to \(balancer.name), if it should serve it") }))
+    }
+}
+
+/// The checks collected for one flow, and how they combine.
+struct Flow {
+    var proto: IPProtocol
+    var wanted: PortSet
+    var returnPorts: PortSet
+    /// The internet-side addresses for internet flows; all addresses (trivial) between interfaces.
+    var peers: AddressSet = .all
+    var checks: [CheckResult] = []
+    var unknowns: [String] = []
+    var notes: [String] = []
+
+    mutating func add(_ check: CheckResult) { checks.append(check) }
+
+    /// Adds a check between two interfaces: only its ports matter.
+    mutating func addPointwise(_ check: CheckResult) {
+        var c = check
+        c.region = check.region.portsOnly
+        checks.append(c)
+    }
+
+    /// A check that passes or fails as a whole (routes, public addresses).
+    mutating func gate(_ kind: String, _ resource: String, passes: Bool, allowed: String, blocked: String, fix: String) {
+        add(CheckResult(kind: kind, resource: resource, region: passes ? .everything : .nothing,
+                        explainAllowed: { _ in allowed }, explainBlocked: { _ in (blocked, fix) }))
+    }
+
+    /// Sorts checks in the order a packet meets them (stable within a kind).
+    static func packetOrder(_ checks: [CheckResult]) -> [CheckResult] {
+        let rank = ["load-balancer-listener": 0, "security-group-egress": 1, "route": 2, "nacl-egress": 3, "peering": 4,
+                    "transit-gateway": 4, "nacl-ingress": 5, "security-group-ingress": 6, "route-return": 7,
+                    "nacl-return-egress": 8, "nacl-return-ingress": 9]
+        return checks.enumerated().sorted { (rank[$0.element.kind] ?? 5, $0.offset) < (rank[$1.element.kind] ?? 5, $1.offset) }.map(\.element)
+    }
+
+    func result(source: Endpoint, destination: Endpoint) -> FlowResult {
+        var allowed = checks.reduce(Region(ports: wanted, addresses: peers)) { $0.intersection($1.region) }
+        if !unknowns.isEmpty { allowed = .nothing }
+        // Blockers explain the requested ports that get through from nowhere.
+        let missingPorts = allowed.isEmpty ? wanted : wanted.subtracting(allowed.ports)
+        let wantedRegion = Region(ports: missingPorts, addresses: peers)
+        let path = allowed.isEmpty ? [] : checks.map { check in
+            Hop(kind: check.kind, resource: check.resource, detail: check.explainAllowed(allowed.intersection(check.region)))
+        }
+        let blockers = checks.compactMap { check -> Blocker? in
+            let missing = wantedRegion.subtracting(check.region)
+            guard !missing.isEmpty else { return nil }
+            let (detail, fix) = check.explainBlocked(missing)
+            return Blocker(kind: check.kind, resource: check.resource, detail: detail, fix: fix)
+        }
+        var notes = self.notes
+        for endpoint in [source, destination] where endpoint.placementEstimated {
+            notes.append("\(endpoint.label) has no network interface in the snapshot; placed in \(endpoint.subnetId ?? "?") with its security groups")
+        }
+        return FlowResult(source: source, destination: destination, ipProtocol: proto, allowed: allowed, path: path,
+                          blockers: blockers, unknowns: unknowns, notes: notes)
+    }
+}

@@ -1,0 +1,64 @@
+import NetModel
+
+/// One step of a path and the setting that lets the traffic through.
+public struct Hop: Sendable, Hashable, Codable {
+    /// `security-group-egress`, `nacl-egress`, `route`, `nacl-ingress`, `security-group-ingress`, `nacl-return`, ...
+    public var kind: String
+    public var resource: String
+    public var detail: String
+}
+
+/// A component that blocks the traffic, with the setting that would have to change.
+public struct Blocker: Sendable, Hashable, Codable {
+    public var kind: String
+    public var resource: String
+    public var detail: String
+    public var fix: String
+}
+
+/// The answer for one (source, destination) pair.
+public struct FlowResult: Sendable {
+    public var source: Endpoint
+    public var destination: Endpoint
+    public var ipProtocol: IPProtocol
+    /// Ports (and, for the internet, peer addresses) that get through.
+    public var allowed: Region
+    /// The path, hop by hop, for the allowed traffic.
+    public var path: [Hop]
+    /// Every component that blocks some of the requested traffic.
+    public var blockers: [Blocker]
+    /// What the model can't judge (a route to an appliance, missing data), each with the reason.
+    public var unknowns: [String]
+    /// Estimates made (placed endpoints).
+    public var notes: [String]
+
+    public var reachable: Bool { !allowed.isEmpty }
+
+    /// The ports that get through (for ICMP, the echo request type when reachable).
+    public var ports: PortSet { allowed.ports }
+}
+
+/// One check on a path: what it allows, and how to explain it either way.
+struct CheckResult {
+    var kind: String
+    var resource: String
+    /// Allowed (ports × peer addresses).
+    var region: Region
+    /// Explains what allowed `allowed` (for the path).
+    var explainAllowed: (Region) -> String
+    /// Explains why `missing` is blocked and what to change.
+    var explainBlocked: (Region) -> (detail: String, fix: String)
+}
+
+extension CheckResult {
+    /// The check made existential over `ports`: passes for the peer addresses that some port of `ports` lets through.
+    /// Used for return traffic, which needs just one ephemeral port to pass.
+    func existential(over ports: PortSet) -> CheckResult {
+        let original = self
+        var c = self
+        c.region = Region(ports: .all, addresses: region.restricted(to: ports).addresses)
+        c.explainAllowed = { _ in original.explainAllowed(original.region.restricted(to: ports)) }
+        c.explainBlocked = { missing in original.explainBlocked(Region(ports: ports, addresses: missing.addresses)) }
+        return c
+    }
+}

@@ -1,0 +1,69 @@
+import NetModel
+
+/// Evaluates network ACLs: stateless, lowest rule number first, first match wins, implicit deny.
+struct NACLEvaluator {
+    let topology: Topology
+
+    /// The check of one subnet's NACL in one direction for traffic to or from `peer`.
+    func check(subnet: String, egress: Bool, proto: IPProtocol, peer: AddressSet, peerLabel: String,
+               kind: String, portsMeaning: String = "") -> CheckResult {
+        guard let acl = topology.aclBySubnet[subnet] else {
+            return CheckResult(kind: kind, resource: subnet, region: Region(ports: .all, addresses: peer),
+                               explainAllowed: { _ in "no network ACL data for \(subnet): assumed to allow" },
+                               explainBlocked: { _ in ("", "") })
+        }
+        var remaining = Region(ports: .all, addresses: peer)
+        var allowed = Region()
+        var decisions: [(entry: NetworkACLEntry, region: Region)] = []
+        for entry in acl.orderedEntries(egress: egress) where entry.ipProtocol.admits(proto) && !remaining.isEmpty {
+            let covered = remaining.intersection(Region(ports: NACLEvaluator.ports(of: entry, for: proto), addresses: AddressSet(entry.cidr)))
+            guard !covered.isEmpty else { continue }
+            if entry.action == .allow { allowed = allowed.union(covered) }
+            remaining = remaining.subtracting(covered)
+            decisions.append((entry, covered))
+        }
+        let aclLabel = topology.label(acl.id)
+        let direction = egress ? "outbound" : "inbound"
+        let preposition = egress ? "to" : "from"
+        return CheckResult(
+            kind: kind, resource: acl.id, region: allowed,
+            explainAllowed: { region in
+                decisions.filter { $0.entry.action == .allow && !$0.region.intersection(region).isEmpty }
+                    .map { "\(aclLabel) \(direction) rule \($0.entry.ruleNumber) allows \(NACLEvaluator.describe($0.entry))\(portsMeaning)" }
+                    .joined(separator: "; ")
+            },
+            explainBlocked: { blocked in
+                let what = Describe.traffic(proto, blocked.ports) + portsMeaning
+                let denies = decisions.filter { $0.entry.action == .deny && !$0.region.intersection(blocked).isEmpty }
+                if let first = denies.first {
+                    let numbers = denies.map { $0.entry.ruleNumber == 32767 ? "* (default deny)" : String($0.entry.ruleNumber) }
+                    let detail = "\(aclLabel) \(direction) rule \(numbers.joined(separator: ", ")) denies \(what) \(preposition) \(peerLabel)"
+                    let fix = first.entry.ruleNumber == 32767
+                        ? "add an \(direction) allow entry to \(acl.id) for \(what) \(preposition) \(peerLabel)"
+                        : "add an \(direction) allow entry numbered below \(first.entry.ruleNumber) to \(acl.id) for \(what) \(preposition) \(peerLabel), or change rule \(first.entry.ruleNumber)"
+                    return (detail, fix)
+                }
+                return ("\(aclLabel) has no \(direction) entry allowing \(what) \(preposition) \(peerLabel)",
+                        "add an \(direction) allow entry to \(acl.id) for \(what) \(preposition) \(peerLabel)")
+            })
+    }
+
+    /// The ports (ICMP: types) an entry covers.
+    static func ports(of entry: NetworkACLEntry, for proto: IPProtocol) -> PortSet {
+        if entry.ipProtocol == .all || proto == .all { return .all }
+        if proto.hasPorts { return entry.portRange.map(PortSet.init) ?? .all }
+        guard let type = entry.icmpType, type >= 0 else { return .all }
+        return PortSet(type)
+    }
+
+    static func describe(_ e: NetworkACLEntry) -> String {
+        let what: String
+        switch e.ipProtocol {
+        case .all: what = "all traffic"
+        case .tcp, .udp: what = "\(e.ipProtocol)/\(e.portRange.map(\.description) ?? "all")"
+        case .icmp, .icmpv6: what = e.icmpType.map { $0 < 0 ? "\(e.ipProtocol)" : "\(e.ipProtocol) type \($0)" } ?? "\(e.ipProtocol)"
+        case .number(let n): what = "protocol \(n)"
+        }
+        return "\(what) \(e.egress ? "to" : "from") \(e.cidr)"
+    }
+}

@@ -1,0 +1,127 @@
+import NetModel
+
+extension FlowAnalyzer {
+    /// Traffic between two interfaces over private addresses: same VPC, peering or transit gateway.
+    func privatePath(from a: Endpoint, to b: Endpoint, _ flow: inout Flow) {
+        guard let aAddr = a.primaryAddress, let bAddr = b.primaryAddress, let aSub = a.subnetId, let bSub = b.subnetId else {
+            flow.unknowns.append("\(a.primaryAddress == nil ? a.label : b.label) has no private address or subnet in the snapshot")
+            return
+        }
+        let refs = privateRoutes(a, b, aAddr, bAddr, aSub, bSub, &flow)
+        flow.addPointwise(groups.check(groups: a.securityGroupIds, egress: true, proto: flow.proto,
+                                       peer: peer(b, bAddr, refs), owner: a.label))
+        if aSub != bSub {
+            flow.addPointwise(acls.check(subnet: aSub, egress: true, proto: flow.proto, peer: AddressSet(bAddr),
+                                         peerLabel: "\(bAddr)", kind: "nacl-egress"))
+            flow.addPointwise(acls.check(subnet: bSub, egress: false, proto: flow.proto, peer: AddressSet(aAddr),
+                                         peerLabel: "\(aAddr)", kind: "nacl-ingress"))
+        }
+        flow.addPointwise(groups.check(groups: b.securityGroupIds, egress: false, proto: flow.proto,
+                                       peer: peer(a, aAddr, refs), owner: b.label))
+        if aSub != bSub {
+            let meaning = " (return traffic to ephemeral ports)"
+            flow.addPointwise(acls.check(subnet: bSub, egress: true, proto: flow.proto, peer: AddressSet(aAddr), peerLabel: "\(aAddr)",
+                                         kind: "nacl-return-egress", portsMeaning: meaning).existential(over: flow.returnPorts))
+            flow.addPointwise(acls.check(subnet: aSub, egress: false, proto: flow.proto, peer: AddressSet(bAddr), peerLabel: "\(bAddr)",
+                                         kind: "nacl-return-ingress", portsMeaning: meaning).existential(over: flow.returnPorts))
+        }
+    }
+
+    private func peer(_ e: Endpoint, _ address: IPAddress, _ refs: Bool) -> Peer {
+        let suggestion = refs && !e.securityGroupIds.isEmpty ? "security group \(topology.label(e.securityGroupIds[0]))" : "\(address)/32"
+        return Peer(addresses: AddressSet(address), groups: Set(e.securityGroupIds), groupReferencesApply: refs,
+                    label: "\(e.label) [\(address)]", suggestion: suggestion)
+    }
+
+    /// Adds the route checks both ways; returns whether security group references work on this path.
+    private func privateRoutes(_ a: Endpoint, _ b: Endpoint, _ aAddr: IPAddress, _ bAddr: IPAddress,
+                               _ aSub: String, _ bSub: String, _ flow: inout Flow) -> Bool {
+        let forward = routes.lookup(subnet: aSub, address: bAddr)
+        let back = routes.lookup(subnet: bSub, address: aAddr)
+        if a.vpcId == b.vpcId {
+            routeGate(forward, subnet: aSub, to: bAddr, "forward", expect: { $0 == .local }, expected: "the local route", &flow)
+            routeGate(back, subnet: bSub, to: aAddr, "return", expect: { $0 == .local }, expected: "the local route", &flow)
+            return true
+        }
+        switch forward?.route.target {
+        case .vpcPeering(let pcx)?:
+            routeGate(forward, subnet: aSub, to: bAddr, "forward", expect: { _ in true }, expected: "", &flow)
+            let connection = topology.peerings[pcx]
+            let connects = connection.map { Set([$0.requester.vpcId, $0.accepter.vpcId]) == Set([a.vpcId ?? "", b.vpcId ?? ""]) } ?? false
+            if connection == nil {
+                flow.unknowns.append("peering connection \(pcx) is not in the snapshot")
+            } else {
+                flow.gate("peering", pcx, passes: connection!.isActive && connects,
+                          allowed: "\(pcx) is active between \(a.vpcId ?? "?") and \(b.vpcId ?? "?")",
+                          blocked: connects ? "peering connection \(pcx) is \(connection!.status), not active" : "\(pcx) does not connect \(a.vpcId ?? "?") and \(b.vpcId ?? "?")",
+                          fix: connects ? "accept the peering connection \(pcx)" : "route \(b.vpcId ?? "the destination VPC")'s CIDR to a peering connection that reaches it")
+            }
+            routeGate(back, subnet: bSub, to: aAddr, "return", expect: { $0 == .vpcPeering(pcx) }, expected: "the peering connection \(pcx)", &flow)
+            return connection.map { $0.requester.region == $0.accepter.region } ?? false
+        case .transitGateway(let tgw)?:
+            routeGate(forward, subnet: aSub, to: bAddr, "forward", expect: { _ in true }, expected: "", &flow)
+            transitGatewayHop(tgw, from: a, to: b, bAddr, &flow)
+            routeGate(back, subnet: bSub, to: aAddr, "return", expect: { $0 == .transitGateway(tgw) }, expected: "the transit gateway \(tgw)", &flow)
+            transitGatewayHop(tgw, from: b, to: a, aAddr, &flow)
+            return false
+        default:
+            routeGate(forward, subnet: aSub, to: bAddr, "forward", expect: { _ in false },
+                      expected: "a peering connection or transit gateway to \(b.vpcId ?? "the destination VPC")", &flow)
+            return false
+        }
+    }
+
+    /// A route check: passes when the route matches the expectation; blackholes block; appliances are unknown.
+    private func routeGate(_ found: (table: RouteTable, route: Route)?, subnet: String, to address: IPAddress, _ direction: String,
+                           expect: (RouteTarget) -> Bool, expected: String, _ flow: inout Flow) {
+        let kind = direction == "return" ? "route-return" : "route"
+        guard let (table, route) = found else {
+            let table = topology.routeTableBySubnet[subnet]
+            flow.gate(kind, table?.id ?? subnet, passes: false, allowed: "",
+                      blocked: "\(table.map { topology.label($0.id) } ?? "subnet \(subnet) (no route table in the snapshot)") has no route for \(address) (\(direction) path)",
+                      fix: "add a route covering \(address) to \(expected) in \(table?.id ?? "the subnet's route table")")
+            return
+        }
+        let text = routes.describe(table, route, subnet: subnet)
+        switch route.target {
+        case .networkInterface(let id), .instance(let id):
+            flow.unknowns.append("\(direction) traffic for \(address) is routed to an appliance (\(text)); netaudit can't judge what \(id) forwards")
+            return
+        default:
+            break
+        }
+        if route.state == .blackhole {
+            flow.gate(kind, table.id, passes: false, allowed: "", blocked: "\(text): the route's target no longer exists (\(direction) path)",
+                      fix: "replace the blackhole route \(route.destination) in \(table.id) with a working target")
+        } else {
+            flow.gate(kind, table.id, passes: expect(route.target), allowed: text,
+                      blocked: "\(text) sends \(direction) traffic for \(address) there, not to \(expected)",
+                      fix: "route \(address) to \(expected) in \(table.id)")
+        }
+    }
+
+    /// The transit gateway leg: the source VPC's attachment, its TGW route table, the route to the destination VPC.
+    private func transitGatewayHop(_ tgw: String, from a: Endpoint, to b: Endpoint, _ bAddr: IPAddress, _ flow: inout Flow) {
+        guard let attachment = topology.attachment(vpc: a.vpcId ?? "", transitGateway: tgw) else {
+            flow.gate("transit-gateway", tgw, passes: false, allowed: "", blocked: "\(a.vpcId ?? "?") has no available attachment to \(tgw)",
+                      fix: "attach \(a.vpcId ?? "the VPC") to \(tgw)")
+            return
+        }
+        guard let tableId = attachment.associatedRouteTableId else {
+            flow.unknowns.append("attachment \(attachment.id) has no associated transit gateway route table in the snapshot")
+            return
+        }
+        let (table, route) = routes.lookup(transitGatewayTable: tableId, address: bAddr)
+        guard let table, table.routesKnown else {
+            flow.unknowns.append("routes of transit gateway route table \(tableId) were not captured (ec2 search-transit-gateway-routes)")
+            return
+        }
+        let target = route.flatMap { r in r.attachmentIds.lazy.compactMap { id in topology.transitGatewayAttachments.first { $0.id == id } }.first }
+        let reaches = route?.state == .active && target?.resourceId == b.vpcId
+        let detail = route.map { "\(tableId): \($0.destination) → \($0.state == .blackhole ? "blackhole" : $0.attachmentIds.joined(separator: ","))" }
+        flow.gate("transit-gateway", tableId, passes: reaches, allowed: detail ?? "",
+                  blocked: route == nil ? "\(tableId) has no route for \(bAddr)"
+                      : route!.state == .blackhole ? "\(detail!): blackhole" : "\(detail!) does not lead to \(b.vpcId ?? "the destination VPC")",
+                  fix: "add a route for \(b.vpcId ?? "the destination")'s CIDR to its attachment in \(tableId)")
+    }
+}

@@ -1,0 +1,66 @@
+import NetModel
+
+/// Longest-prefix-match routing over VPC and transit gateway route tables.
+struct RouteEvaluator {
+    let topology: Topology
+
+    /// The route a subnet's table uses for an address; nil when no route matches.
+    func lookup(subnet: String, address: IPAddress) -> (table: RouteTable, route: Route)? {
+        guard let table = topology.routeTableBySubnet[subnet] else { return nil }
+        return lookup(table: table, address: address).map { (table, $0) }
+    }
+
+    func lookup(table: RouteTable, address: IPAddress) -> Route? {
+        var best: (length: Int, route: Route)?
+        for route in table.routes {
+            for prefix in destinations(route.destination) where prefix.contains(address) {
+                if best == nil || prefix.length > best!.length { best = (prefix.length, route) }
+            }
+        }
+        return best?.route
+    }
+
+    /// Splits a set of addresses by the route each takes (longest prefix first); what no route takes is returned apart.
+    func partition(subnet: String, addresses: AddressSet) -> (table: RouteTable?, routed: [(route: Route, addresses: AddressSet)], unrouted: AddressSet) {
+        guard let table = topology.routeTableBySubnet[subnet] else { return (nil, [], addresses) }
+        var candidates: [(prefix: IPPrefix, route: Route)] = []
+        for route in table.routes { for prefix in destinations(route.destination) { candidates.append((prefix, route)) } }
+        candidates.sort { $0.prefix.length > $1.prefix.length }
+        var remaining = addresses
+        var routed: [(Route, AddressSet)] = []
+        for candidate in candidates where !remaining.isEmpty {
+            let part = remaining.intersection(AddressSet(candidate.prefix))
+            guard !part.isEmpty else { continue }
+            if let i = routed.firstIndex(where: { $0.0 == candidate.route }) { routed[i].1 = routed[i].1.union(part) }
+            else { routed.append((candidate.route, part)) }
+            remaining = remaining.subtracting(part)
+        }
+        return (table, routed, remaining)
+    }
+
+    /// The transit gateway route for an address in a TGW route table.
+    func lookup(transitGatewayTable id: String, address: IPAddress) -> (table: TransitGatewayRouteTable?, route: TransitGatewayRoute?) {
+        guard let table = topology.transitGatewayRouteTables[id] else { return (nil, nil) }
+        var best: (length: Int, route: TransitGatewayRoute)?
+        for route in table.routes {
+            for prefix in destinations(route.destination) where prefix.contains(address) {
+                if best == nil || prefix.length > best!.length { best = (prefix.length, route) }
+            }
+        }
+        return (table, best?.route)
+    }
+
+    private func destinations(_ destination: RouteDestination) -> [IPPrefix] {
+        switch destination {
+        case .cidr(let p): return [p]
+        case .prefixList(let id): return topology.prefixLists[id]?.entries ?? []
+        }
+    }
+
+    /// `rtb-1 (name): 10.0.0.0/16 → local`
+    func describe(_ table: RouteTable, _ route: Route, subnet: String) -> String {
+        let how = topology.routeTableIsExplicit(subnet: subnet) ? "" : " (main route table)"
+        let state = route.state == .blackhole ? " [blackhole]" : ""
+        return "\(topology.label(table.id))\(how): \(route.destination) → \(route.target)\(state)"
+    }
+}

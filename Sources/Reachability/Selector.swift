@@ -1,0 +1,175 @@
+import NetModel
+
+/// Why a query term could not be resolved.
+public enum SelectorError: Error, Sendable, Hashable, CustomStringConvertible {
+    case unknown(term: String, suggestions: [String])
+    case ambiguous(term: String, candidates: [String])
+    case empty(term: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unknown(let term, let suggestions):
+            "'\(term)' matches nothing in the snapshot" + (suggestions.isEmpty ? "" : "; did you mean: \(suggestions.joined(separator: ", "))?")
+        case .ambiguous(let term, let candidates):
+            "'\(term)' is ambiguous; it could be: \(candidates.joined(separator: "; ")). Use an ID or a kind keyword"
+        case .empty(let term, let reason):
+            "'\(term)' \(reason)"
+        }
+    }
+}
+
+/// A resolved query term: the endpoints it names, grouped by the resource they belong to.
+public struct Selection: Sendable {
+    public var term: String
+    /// Endpoints grouped by resource (`resourceId`), in a stable order.
+    public var groups: [(resource: String, endpoints: [Endpoint])]
+}
+
+/// Resolves what users type (`alb`, `sg-123`, `demo-app-db`, `10.0.1.5`, `tag:Env=prod`, `internet`) to endpoints.
+public struct Selector: Sendable {
+    public let catalog: EndpointCatalog
+    let topology: Topology
+
+    public static let keywords = ["internet", "alb", "nlb", "elb", "rds", "ec2", "lambda", "nat", "asg"]
+
+    public init(topology: Topology, catalog: EndpointCatalog) {
+        self.topology = topology
+        self.catalog = catalog
+    }
+
+    public func resolve(_ term: String) throws(SelectorError) -> Selection {
+        let endpoints = try match(term.trimmingCharacters(in: .whitespaces))
+        var order: [String] = []
+        var groups: [String: [Endpoint]] = [:]
+        for e in endpoints {
+            if groups[e.resourceId] == nil { order.append(e.resourceId) }
+            groups[e.resourceId, default: []].append(e)
+        }
+        return Selection(term: term, groups: order.map { ($0, groups[$0]!) })
+    }
+
+    private func match(_ term: String) throws(SelectorError) -> [Endpoint] {
+        let all = catalog.endpoints
+        let lower = term.lowercased()
+        switch lower {
+        case "internet", "0.0.0.0/0", "world", "anywhere": return [.internet()]
+        case "alb": return try nonEmpty(term, all.filter { $0.kind == .loadBalancer && lbType($0) == "application" }, "no application load balancer")
+        case "nlb": return try nonEmpty(term, all.filter { $0.kind == .loadBalancer && lbType($0) == "network" }, "no network load balancer")
+        case "elb", "lb": return try nonEmpty(term, all.filter { $0.kind == .loadBalancer }, "no load balancer")
+        case "rds", "db", "database": return try nonEmpty(term, all.filter { $0.kind == .database }, "no RDS database")
+        case "ec2", "instance", "instances": return try nonEmpty(term, all.filter { $0.kind == .instance }, "no EC2 instance")
+        case "lambda": return try nonEmpty(term, all.filter { $0.kind == .lambda }, "no Lambda function in a VPC")
+        case "nat": return try nonEmpty(term, all.filter { $0.kind == .natGateway }, "no NAT gateway")
+        case "asg": return try nonEmpty(term, all.filter { $0.tags["aws:autoscaling:groupName"] != nil }, "no Auto Scaling group instance")
+        default: break
+        }
+        if lower.hasPrefix("tag:") {
+            let spec = term.dropFirst(4)
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            let key = parts[0], value = parts.count > 1 ? parts[1] : nil
+            return try nonEmpty(term, all.filter { e in e.tags.contains { $0.key == key && (value == nil || $0.value.lowercased() == value!.lowercased()) } },
+                                "matches no tagged workload")
+        }
+        if let prefix = IPPrefix(term), term.contains(".") || term.contains(":") {
+            return addressMatch(term, prefix)
+        }
+        for (id, test) in idMatchers(lower) where lower.hasPrefix(id) {
+            let found = all.filter(test)
+            if !found.isEmpty { return found }
+            throw .unknown(term: term, suggestions: [])
+        }
+        return try nameMatch(term)
+    }
+
+    private func idMatchers(_ id: String) -> [(String, (Endpoint) -> Bool)] {
+        [("eni-", { $0.id.lowercased() == id }), ("i-", { $0.resourceId.lowercased() == id }),
+         ("sg-", { $0.securityGroupIds.contains { $0.lowercased() == id } }), ("subnet-", { $0.subnetId?.lowercased() == id }),
+         ("vpc-", { $0.vpcId?.lowercased() == id }), ("nat-", { $0.resourceId.lowercased() == id }),
+         ("arn:aws:elasticloadbalancing", { e in self.topology.inventory.loadBalancers.contains { $0.id.lowercased() == id && $0.name == e.resourceId } })]
+    }
+
+    private func lbType(_ e: Endpoint) -> String? {
+        topology.inventory.loadBalancers.first { $0.name == e.resourceId }?.type
+    }
+
+    private func nonEmpty(_ term: String, _ found: [Endpoint], _ reason: String) throws(SelectorError) -> [Endpoint] {
+        if found.isEmpty { throw .empty(term: term, reason: "names a kind the snapshot has none of (\(reason))") }
+        return found
+    }
+
+    /// A private address or CIDR selects the interfaces in it; a public one the interface holding it
+    /// (reached at that address), else that part of the internet.
+    private func addressMatch(_ term: String, _ prefix: IPPrefix) -> [Endpoint] {
+        let all = catalog.endpoints
+        let inside = all.filter { e in e.privateAddresses.contains { prefix.contains($0) } }
+        if !inside.isEmpty { return inside }
+        let holders = all.filter { e in e.publicAddresses.contains { prefix.contains($0) } }
+        if !holders.isEmpty {
+            return holders.map { e in
+                var copy = e
+                copy.viaPublicAddress = e.publicAddresses.first { prefix.contains($0) }
+                return copy
+            }
+        }
+        let outside = AddressSet(prefix).intersection(.internet)
+        return [.internet(outside.isEmpty ? AddressSet(prefix) : outside, label: term)]
+    }
+
+    /// Names: exact (case-insensitive) first, then as a part of a name; several kinds of resource
+    /// matching different endpoints is ambiguous.
+    private func nameMatch(_ term: String) throws(SelectorError) -> [Endpoint] {
+        let wanted = Selector.normalize(term)
+        for exact in [true, false] {
+            var byCandidate: [String: [Endpoint]] = [:]
+            func consider(_ name: String?, _ label: String, _ members: @autoclosure () -> [Endpoint]) {
+                guard let name else { return }
+                let n = Selector.normalize(name)
+                if exact ? n == wanted : n.contains(wanted) {
+                    let found = members()
+                    if !found.isEmpty { byCandidate[label, default: []] += found }
+                }
+            }
+            let all = catalog.endpoints
+            for e in all { consider(e.name, "\(kindName(e.kind)) \(e.name)", [e]) }
+            for e in all { consider(e.tags["aws:autoscaling:groupName"], "Auto Scaling group \(e.tags["aws:autoscaling:groupName"] ?? "")", [e]) }
+            for sg in topology.inventory.securityGroups {
+                for name in Set([sg.name, sg.displayName]) {
+                    consider(name, "security group \(sg.id) (\(name))", all.filter { $0.securityGroupIds.contains(sg.id) })
+                }
+            }
+            for subnet in topology.inventory.subnets {
+                consider(subnet.tags.name, "subnet \(subnet.id) (\(subnet.tags.name ?? ""))", all.filter { $0.subnetId == subnet.id })
+            }
+            for vpc in topology.inventory.vpcs {
+                consider(vpc.tags.name, "VPC \(vpc.id) (\(vpc.tags.name ?? ""))", all.filter { $0.vpcId == vpc.id })
+            }
+            let distinct = Dictionary(grouping: byCandidate, by: { Set($0.value.map(\.id)) })
+            if distinct.count == 1, let found = byCandidate.values.first {
+                var seen = Set<String>()
+                return found.filter { seen.insert($0.id).inserted }
+            }
+            if distinct.count > 1 {
+                throw .ambiguous(term: term, candidates: Array(Set(byCandidate.keys)).sorted())
+            }
+        }
+        let names = Set(catalog.endpoints.map(\.name) + topology.inventory.securityGroups.map(\.name)).sorted()
+        throw .unknown(term: term, suggestions: Array(names.prefix(8)) + Selector.keywords)
+    }
+
+    private func kindName(_ kind: Endpoint.Kind) -> String {
+        switch kind {
+        case .instance: "instance"
+        case .loadBalancer: "load balancer"
+        case .database: "database"
+        case .lambda: "Lambda function"
+        case .natGateway: "NAT gateway"
+        case .vpcEndpoint: "VPC endpoint"
+        case .interface: "interface"
+        case .internet: "internet"
+        }
+    }
+
+    static func normalize(_ s: String) -> String {
+        String(s.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
+    }
+}

@@ -1,0 +1,134 @@
+import NetModel
+
+/// The answer for one (source resource, destination resource) pair.
+public struct PairAnswer: Sendable {
+    public var from: Endpoint
+    public var to: Endpoint
+    /// The union over the resources' endpoints; `best` is the representative result explained.
+    public var allowed: Region
+    public var best: FlowResult
+    /// Reachable through a load balancer even where not directly.
+    public var viaLoadBalancers: [LoadBalancerRoute]
+
+    public var reachable: Bool { !allowed.isEmpty }
+}
+
+/// "internet reaches the app only through the ALB": a load balancer that forwards to the destination.
+public struct LoadBalancerRoute: Sendable, Hashable, Codable {
+    public var loadBalancer: String
+    public var listenerPorts: [Int]
+    public var targetPort: Int
+}
+
+/// Answers reachability between selections, sharing work between alike endpoints.
+public struct Solver: Sendable {
+    public let topology: Topology
+    public let catalog: EndpointCatalog
+    public let analyzer: FlowAnalyzer
+    let classes: EquivalenceClasses
+    private let cache = FlowCache()
+
+    public init(inventory: Inventory, options: FlowOptions = FlowOptions()) {
+        topology = Topology(inventory)
+        catalog = EndpointCatalog(topology)
+        analyzer = FlowAnalyzer(topology: topology, options: options)
+        classes = EquivalenceClasses(topology)
+    }
+
+    public var selector: Selector { Selector(topology: topology, catalog: catalog) }
+
+    /// Every (source, destination) resource pair of two selections; a resource and itself is no pair.
+    public func answer(from source: Selection, to destination: Selection, proto: IPProtocol, ports: PortSet?) -> [PairAnswer] {
+        var out: [PairAnswer] = []
+        for (srcResource, srcEndpoints) in source.groups {
+            for (dstResource, dstEndpoints) in destination.groups where srcResource != dstResource {
+                out.append(pair(srcEndpoints, dstEndpoints, proto: proto, ports: ports))
+            }
+        }
+        return out
+    }
+
+    /// One resource pair: the union over their endpoints, explained by the best endpoint pair.
+    public func pair(_ sources: [Endpoint], _ destinations: [Endpoint], proto: IPProtocol, ports: PortSet?,
+                     throughLoadBalancers: Bool = true) -> PairAnswer {
+        var allowed = Region()
+        var best: FlowResult?
+        for s in sources {
+            for d in destinations where s.id != d.id {
+                let result = flow(s, d, proto: proto, ports: ports)
+                allowed = allowed.union(result.allowed)
+                if best == nil || better(result, than: best!) { best = result }
+            }
+        }
+        // Shared (cached) results explain a class representative: explain the chosen pair itself.
+        let result = best.map { analyzer.analyze(from: $0.source, to: $0.destination, proto: proto, ports: ports) }
+            ?? analyzer.analyze(from: sources[0], to: destinations[0], proto: proto, ports: ports)
+        var answer = PairAnswer(from: sources[0], to: destinations[0], allowed: allowed, best: result, viaLoadBalancers: [])
+        if throughLoadBalancers && !answer.reachable && !destinations[0].isInternet && destinations[0].kind != .loadBalancer {
+            answer.viaLoadBalancers = viaLoadBalancers(sources, destinations, proto: proto, ports: ports)
+        }
+        return answer
+    }
+
+    /// One endpoint pair, cached by equivalence class.
+    func flow(_ s: Endpoint, _ d: Endpoint, proto: IPProtocol, ports: PortSet?) -> FlowResult {
+        let key = "\(classKey(s))→\(classKey(d))|\(proto)|\(ports?.description ?? "*")"
+        if let cached = cache.get(key) {
+            var r = cached
+            r.source = s
+            r.destination = d
+            return r
+        }
+        let result = analyzer.analyze(from: s, to: d, proto: proto, ports: ports)
+        cache.set(key, result)
+        return result
+    }
+
+    func classKey(_ e: Endpoint) -> String {
+        let length = e.subnetId.flatMap { topology.subnets[$0]?.cidrBlocks.first?.length } ?? 32
+        return classes.key(e, subnetLength: length)
+    }
+
+    private func better(_ a: FlowResult, than b: FlowResult) -> Bool {
+        if a.reachable != b.reachable { return a.reachable }
+        if a.reachable { return a.allowed.ports.ranges.reduce(0) { $0 + $1.upper - $1.lower } > b.allowed.ports.ranges.reduce(0) { $0 + $1.upper - $1.lower } }
+        return a.blockers.count < b.blockers.count
+    }
+
+    /// Load balancers with the destination among their targets that the source reaches on a listener
+    /// and that reach the destination on the target port.
+    func viaLoadBalancers(_ sources: [Endpoint], _ destinations: [Endpoint], proto: IPProtocol, ports: PortSet?) -> [LoadBalancerRoute] {
+        guard proto == .tcp else { return [] }
+        let inv = topology.inventory
+        let targetIds = Set(destinations.map(\.resourceId) + destinations.flatMap { $0.privateAddresses.map(\.description) })
+        var out: [LoadBalancerRoute] = []
+        for tg in inv.targetGroups {
+            let hits = tg.targets.filter { targetIds.contains($0.id) }
+            guard !hits.isEmpty else { continue }
+            let port = hits[0].port ?? tg.port ?? 0
+            if let ports, !ports.contains(port) { continue }
+            for lb in inv.loadBalancers where tg.loadBalancerArns.contains(lb.id) || lb.listeners.contains(where: { $0.targetGroupArns.contains(tg.id) }) {
+                let lbEndpoints = catalog.endpoints.filter { $0.kind == .loadBalancer && $0.resourceId == lb.name }
+                guard !lbEndpoints.isEmpty else { continue }
+                let listenerPorts = lb.listeners.filter { $0.targetGroupArns.contains(tg.id) }.map(\.port)
+                guard !listenerPorts.isEmpty else { continue }
+                let front = pair(sources, lbEndpoints, proto: .tcp, ports: PortSet(listenerPorts.map { PortRange($0, $0) }), throughLoadBalancers: false)
+                let back = pair(lbEndpoints, destinations, proto: .tcp, ports: PortSet(port), throughLoadBalancers: false)
+                if front.reachable && back.reachable {
+                    out.append(LoadBalancerRoute(loadBalancer: lb.name, listenerPorts: front.allowed.ports.ranges.flatMap { Array($0.lower...$0.upper) }.prefix(16).map { $0 },
+                                                 targetPort: port))
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// A thread-safe memo of flow results by class pair.
+final class FlowCache: @unchecked Sendable {
+    private var entries: [String: FlowResult] = [:]
+    private let lock = NSLockShim()
+
+    func get(_ key: String) -> FlowResult? { lock.locked { entries[key] } }
+    func set(_ key: String, _ value: FlowResult) { lock.locked { entries[key] = value } }
+}

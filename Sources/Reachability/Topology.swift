@@ -1,0 +1,80 @@
+import NetModel
+
+/// The inventory indexed for path finding: lookups by ID, each subnet's route table and NACL.
+public struct Topology: Sendable {
+    public let inventory: Inventory
+    let vpcs: [String: VPC]
+    let subnets: [String: Subnet]
+    let securityGroups: [String: SecurityGroup]
+    let prefixLists: [String: PrefixList]
+    let peerings: [String: VPCPeeringConnection]
+    let natGateways: [String: NATGateway]
+    let transitGatewayRouteTables: [String: TransitGatewayRouteTable]
+    let transitGatewayAttachments: [TransitGatewayAttachment]
+    let interfaces: [String: NetworkInterface]
+    /// Route table per subnet: its explicit association, else its VPC's main table.
+    let routeTableBySubnet: [String: RouteTable]
+    let mainRouteTableByVPC: [String: RouteTable]
+    let aclBySubnet: [String: NetworkACL]
+    /// Internet gateways attached to each VPC.
+    let internetGatewaysByVPC: [String: [String]]
+
+    public init(_ inventory: Inventory) {
+        self.inventory = inventory
+        vpcs = Dictionary(inventory.vpcs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        subnets = Dictionary(inventory.subnets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        securityGroups = Dictionary(inventory.securityGroups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        prefixLists = Dictionary(inventory.prefixLists.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        peerings = Dictionary(inventory.vpcPeeringConnections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        natGateways = Dictionary(inventory.natGateways.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        transitGatewayRouteTables = Dictionary(inventory.transitGatewayRouteTables.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        transitGatewayAttachments = inventory.transitGatewayAttachments
+        interfaces = Dictionary(inventory.networkInterfaces.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var main: [String: RouteTable] = [:]
+        var explicit: [String: RouteTable] = [:]
+        for table in inventory.routeTables {
+            for a in table.associations {
+                if a.isMain { main[table.vpcId] = table }
+                if let s = a.subnetId { explicit[s] = table }
+            }
+        }
+        mainRouteTableByVPC = main
+        var bySubnet: [String: RouteTable] = [:]
+        for subnet in inventory.subnets {
+            if let t = explicit[subnet.id] ?? main[subnet.vpcId] { bySubnet[subnet.id] = t }
+        }
+        routeTableBySubnet = bySubnet
+        var acls: [String: NetworkACL] = [:]
+        for acl in inventory.networkACLs { for s in acl.subnetIds { acls[s] = acl } }
+        aclBySubnet = acls
+        var igws: [String: [String]] = [:]
+        for igw in inventory.internetGateways { for v in igw.attachedVpcIds { igws[v, default: []].append(igw.id) } }
+        internetGatewaysByVPC = igws
+    }
+
+    /// Whether the route table came from an explicit association (false: the VPC's main table).
+    func routeTableIsExplicit(subnet: String) -> Bool {
+        routeTableBySubnet[subnet].map { table in table.associations.contains { $0.subnetId == subnet } } ?? false
+    }
+
+    /// Display name of a resource ID for messages: `sg-123 (web-sg)`.
+    func label(_ id: String) -> String {
+        let name: String? = securityGroups[id]?.displayName ?? subnets[id]?.tags.name ?? vpcs[id]?.tags.name
+            ?? inventory.routeTables.first { $0.id == id }?.tags.name ?? inventory.networkACLs.first { $0.id == id }?.tags.name
+        guard let name, !name.isEmpty, name != id else { return id }
+        return "\(id) (\(name))"
+    }
+
+    /// The addresses a managed prefix list stands for; nil when its entries were not captured.
+    func prefixListAddresses(_ id: String) -> AddressSet? {
+        guard let list = prefixLists[id], list.entriesKnown else { return nil }
+        return AddressSet(list.entries)
+    }
+
+    /// The transit gateway attachment of a VPC to a transit gateway, if any.
+    func attachment(vpc: String, transitGateway: String) -> TransitGatewayAttachment? {
+        transitGatewayAttachments.first {
+            $0.transitGatewayId == transitGateway && $0.resourceType == "vpc" && $0.resourceId == vpc && $0.state == "available"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import NetModel
+import Reachability
+import SnapshotStore
+
+/// `netaudit query SNAP.db "can ALB reach RDS:3306"`: can X reach Y, with the path or every blocker.
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Can X reach Y? The path when yes, every blocking hop when no.",
+        discussion: """
+            Ask in words ("can ALB reach RDS:3306", "internet -> bastion:22", "can app ping db") or with
+            --from/--to. X and Y may be a resource ID (eni-, i-, sg- (its members), subnet-, vpc-), an RDS
+            identifier, a load balancer name or ARN, a Name tag, a private or public IP address, a CIDR,
+            internet, a kind (alb, nlb, elb, rds, ec2, lambda, nat, asg) or tag:Key=Value. Without a port,
+            the answer lists the open ports.
+            Exit codes: 0 reachable, 1 not reachable, 2 error.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The snapshot file.")
+    var snapshot: String
+
+    @Argument(help: "The question, e.g. \"can ALB reach RDS:3306\".")
+    var question: String?
+
+    @Option(help: "Source (instead of a question).")
+    var from: String?
+
+    @Option(help: "Destination (instead of a question).")
+    var to: String?
+
+    @Option(help: "Ports: P, P1-P2 or P1,P2.")
+    var port: String?
+
+    @Option(name: .customLong("protocol"), help: "tcp, udp, icmp or all.")
+    var proto: String?
+
+    @Option(help: "Ephemeral port range for return traffic through NACLs (default 1024-65535).")
+    var ephemeral: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func validate() throws {
+        if question == nil && (from == nil || to == nil) {
+            throw ValidationError("give a question (\"can ALB reach RDS:3306\") or both --from and --to")
+        }
+        if question != nil && (from != nil || to != nil) {
+            throw ValidationError("give either a question or --from/--to, not both")
+        }
+    }
+
+    func run() throws {
+        var spec = try question.map(QuerySpec.parse) ?? QuerySpec(from: from!, to: to!)
+        if let proto { spec.proto = try QuerySpec.parseProtocol(proto) }
+        if let port { spec.ports = try QuerySpec.parsePorts(port) }
+        var options = FlowOptions()
+        if let ephemeral {
+            guard let range = try QuerySpec.parsePorts(ephemeral).ranges.first else { throw ValidationError("bad --ephemeral") }
+            options.ephemeralPorts = range
+        }
+        let inventory = try SnapshotReader(path: snapshot).inventory()
+        let solver = Solver(inventory: inventory, options: options)
+        let source = try solver.selector.resolve(spec.from)
+        let destination = try solver.selector.resolve(spec.to)
+        let pairs = solver.answer(from: source, to: destination, proto: spec.proto, ports: spec.ports)
+        guard !pairs.isEmpty else {
+            throw ValidationError("'\(spec.from)' and '\(spec.to)' name the same resource; nothing to ask")
+        }
+        let answer = QueryAnswer(spec: spec, pairs: pairs, notes: solver.catalog.notes)
+        switch format {
+        case .json: try JSONOutput.print(answer)
+        case .text: QueryText.print(answer, spec: spec)
+        }
+        if !answer.reachable { throw ExitCode(1) }
+    }
+}
+
+/// Pretty JSON on standard output.
+enum JSONOutput {
+    static func print<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}

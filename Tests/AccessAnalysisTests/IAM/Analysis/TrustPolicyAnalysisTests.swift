@@ -1,0 +1,56 @@
+import Testing
+@testable import AccessAnalysis
+
+@Suite("Role trust policies")
+struct TrustPolicyAnalysisTests {
+    let ownAccount = "111122223333"
+
+    func trustees(_ statements: String...) throws -> [TrustGrant] {
+        let text = #"{"Version":"2012-10-17","Statement":["# + statements.joined(separator: ",") + "]}"
+        return TrustPolicyAnalysis.trustees(of: try Fixture.document(text), roleAccount: ownAccount)
+    }
+
+    @Test("Principal * (or AWS *) lets anyone assume the role")
+    func anyone() throws {
+        for principal in [#""*""#, #"{"AWS":"*"}"#] {
+            let grants = try trustees(#"{"Effect":"Allow","Principal":\#(principal),"Action":"sts:AssumeRole"}"#)
+            #expect(grants.map(\.trustee) == [.anyone])
+            #expect(grants.first?.isOtherAccount == true && grants.first?.isConditional == false)
+        }
+    }
+
+    @Test("other accounts are told apart from the role's own, by account ID or ARN")
+    func accounts() throws {
+        let grants = try trustees(#"{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::444455556666:root","111122223333","arn:aws:iam::444455556666:role/ci"]},"Action":"sts:AssumeRole"}"#)
+        #expect(grants.map(\.trustee) == [.account("444455556666"), .account("111122223333"),
+                                           .awsPrincipal(arn: "arn:aws:iam::444455556666:role/ci", account: "444455556666")])
+        #expect(grants.map(\.isOtherAccount) == [true, false, true])
+    }
+
+    @Test("a cross-account grant with an ExternalId condition is conditional and keeps the condition")
+    func crossAccountConditional() throws {
+        let grant = try #require(try trustees(#"{"Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"x-42"}}}"#).first)
+        #expect(grant.isOtherAccount && grant.isConditional)
+        #expect(grant.conditions.map(\.key) == ["sts:ExternalId"])
+    }
+
+    @Test("service and federated principals are classified with their assume actions")
+    func serviceAndFederated() throws {
+        let grants = try trustees(#"{"Effect":"Allow","Principal":{"Service":["lambda.amazonaws.com"]},"Action":"sts:AssumeRole"}"#,
+            #"{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringLike":{"token.actions.githubusercontent.com:sub":"repo:org/*"}}}"#)
+        #expect(grants.map(\.trustee) == [.service("lambda.amazonaws.com"),
+                                           .federated("arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com")])
+        #expect(grants.map(\.actions) == [["sts:AssumeRole"], ["sts:AssumeRoleWithWebIdentity"]])
+        #expect(grants.map(\.isConditional) == [false, true])
+        #expect(grants.map(\.isOtherAccount) == [false, false])
+    }
+
+    @Test("statements not about assuming, and principals denied outright, are left out")
+    func filtered() throws {
+        let grants = try trustees(#"{"Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":"sts:TagSession"}"#,
+                                  #"{"Effect":"Allow","Principal":{"AWS":["444455556666","777788889999"]},"Action":"sts:*"}"#,
+                                  #"{"Effect":"Deny","Principal":{"AWS":"777788889999"},"Action":"sts:AssumeRole"}"#)
+        #expect(grants.map(\.trustee) == [.account("444455556666")])
+        #expect(grants.first?.actions == TrustPolicyAnalysis.assumeActions)
+    }
+}
