@@ -44,7 +44,7 @@ public enum RestrictingConditionKey: String, Sendable, Hashable, Codable, CaseIt
         case .sourceIp:
             guard let prefix = IPPrefix(value) else { return false }
             if Self.rfc1918.contains(where: { $0.contains(prefix) }) { return true }
-            return prefix.length >= (prefix.isV4 ? 1 : 32)
+            return prefix.length >= (prefix.isV4 ? 8 : 32)
         case .userId where value.hasSuffix(":*"):
             let id = value.dropLast(2)
             return !id.isEmpty && !Wildcard.hasWildcard(id)
