@@ -57,6 +57,7 @@ public struct PublicExposure: Sendable, Hashable, Codable {
         self.neutralisedBy = neutralisedBy
     }
 
+    /// Whether Block Public Access takes the grant away.
     public var isNeutralised: Bool { neutralisedBy != nil }
 
     /// Whether the grant gives full control: ACL `FULL_CONTROL`, or every S3 action (`s3:*`, `*`).

@@ -1,5 +1,17 @@
+import NetModel
+
 /// Who may assume a role according to its trust policy.
 public enum TrustPolicyAnalysis {
+    /// The trustees of a role from the model, compared with the role's own account.
+    ///
+    /// Returns an empty list when the role has no trust policy (or is not a role).
+    /// - Throws: `PolicyParseError` when the trust policy does not parse.
+    public static func trustees(of role: IAMPrincipal) throws(PolicyParseError) -> [TrustGrant] {
+        guard let text = role.trustPolicy else { return [] }
+        let document = try PolicyDocument(parsing: text, source: "role \(role.name) trust policy")
+        return trustees(of: document, roleAccount: role.scope.account)
+    }
+
     /// The STS actions that assume a role.
     public static let assumeActions = ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"]
 

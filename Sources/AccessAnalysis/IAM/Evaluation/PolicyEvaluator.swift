@@ -7,14 +7,12 @@
 /// unconditional and never dropped. Principal elements are ignored (identity policies have none).
 public struct PolicyEvaluator: Sendable {
     public let policies: [PolicySource]
+    /// Every statement of every policy, with its policy name, in policy order.
+    public let statements: [StatementRef]
 
     public init(policies: [PolicySource]) {
         self.policies = policies
-    }
-
-    /// Every statement of every policy, with its policy name.
-    public var statements: [StatementRef] {
-        policies.flatMap { p in p.document.statements.map { StatementRef(policy: p.name, statement: $0) } }
+        self.statements = policies.flatMap { p in p.document.statements.map { StatementRef(policy: p.name, statement: $0) } }
     }
 
     /// Evaluates one action on one resource (use `*` to mean "every resource").

@@ -51,6 +51,16 @@ struct PermissionAnalysisTests {
         #expect(writes.map(\.level) == [.permissionsManagement, .write])
     }
 
+    @Test("full admin lists every known write and permissions-management action, less what a Deny removes")
+    func adminWrites() throws {
+        let db = try Fixture.actions
+        let expected = db.allActions.filter { $0.level.isWriteOrPermissionsManagement && $0.service != "iam" }
+        let writes = try analysis(#"{"Effect":"Allow","Action":"*","Resource":"*"}"#,
+                                  #"{"Effect":"Deny","Action":"iam:*","Resource":"*"}"#).writeActionsOnAllResources()
+        #expect(writes.count == expected.count)
+        #expect(!writes.contains { $0.action.hasPrefix("iam:") })
+    }
+
     @Test("iam:PassRole on * is found through wildcards, and not when scoped or denied")
     func passRole() throws {
         #expect(try analysis(#"{"Effect":"Allow","Action":"iam:Pass*","Resource":"*"}"#).passRoleOnAllResources() != nil)
@@ -61,5 +71,17 @@ struct PermissionAnalysisTests {
             #"{"Effect":"Allow","Action":"iam:PassRole","Resource":"*","Condition":{"StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}"#
         ).passRoleOnAllResources())
         #expect(conditional.grant.isConditional)
+    }
+
+    @Test("the summary gathers every fact for a power-user style policy")
+    func summary() throws {
+        let summary = try analysis(#"{"Effect":"Allow","NotAction":["iam:*","organizations:*"],"Resource":"*"}"#,
+                                   #"{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}"#).summary()
+        #expect(summary.fullAdmin != nil)
+        #expect(summary.serviceWildcards.isEmpty)
+        #expect(summary.passRoleOnAllResources?.grant.statements.count == 1)
+        #expect(summary.privilegeEscalations.map(\.method).contains(.passRoleToEC2))
+        #expect(!summary.privilegeEscalations.map(\.method).contains(.createAccessKey))
+        #expect(summary.writeActionsOnAllResources.contains { $0.action == "ec2:RunInstances" })
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import NetModel
 @testable import AccessAnalysis
 
 @Suite("Role trust policies")
@@ -52,5 +53,17 @@ struct TrustPolicyAnalysisTests {
                                   #"{"Effect":"Deny","Principal":{"AWS":"777788889999"},"Action":"sts:AssumeRole"}"#)
         #expect(grants.map(\.trustee) == [.account("444455556666")])
         #expect(grants.first?.actions == TrustPolicyAnalysis.assumeActions)
+    }
+
+    @Test("a role from the model is read with its own account; a bad trust policy names the role")
+    func fromModel() throws {
+        let scope = ResourceScope(account: ownAccount, region: "global")
+        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole"}]}"#
+        let role = IAMPrincipal(id: "arn:aws:iam::111122223333:role/ops", scope: scope, kind: .role, name: "ops", trustPolicy: trust)
+        #expect(try TrustPolicyAnalysis.trustees(of: role).map(\.isOtherAccount) == [false])
+        var broken = role
+        broken.trustPolicy = #"{"Statement":[{"Effect":"Allow","Principal":"someone","Action":"sts:AssumeRole"}]}"#
+        let error = #expect(throws: PolicyParseError.self) { try TrustPolicyAnalysis.trustees(of: broken) }
+        #expect(error?.description.hasPrefix("policy role ops trust policy: statement 1: invalid Principal") == true)
     }
 }
