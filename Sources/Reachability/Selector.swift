@@ -52,12 +52,12 @@ public struct Selector: Sendable {
         let all = catalog.endpoints
         let lower = term.lowercased()
         switch lower {
-        case "internet", "0.0.0.0/0", "world", "anywhere": return [.internet()]
+        case "internet", "0.0.0.0/0": return [.internet()]
         case "alb": return try nonEmpty(term, all.filter { $0.kind == .loadBalancer && lbType($0) == "application" }, "no application load balancer")
         case "nlb": return try nonEmpty(term, all.filter { $0.kind == .loadBalancer && lbType($0) == "network" }, "no network load balancer")
-        case "elb", "lb": return try nonEmpty(term, all.filter { $0.kind == .loadBalancer }, "no load balancer")
-        case "rds", "db", "database": return try nonEmpty(term, all.filter { $0.kind == .database }, "no RDS database")
-        case "ec2", "instance", "instances": return try nonEmpty(term, all.filter { $0.kind == .instance }, "no EC2 instance")
+        case "elb": return try nonEmpty(term, all.filter { $0.kind == .loadBalancer }, "no load balancer")
+        case "rds": return try nonEmpty(term, all.filter { $0.kind == .database }, "no RDS database")
+        case "ec2": return try nonEmpty(term, all.filter { $0.kind == .instance }, "no EC2 instance")
         case "lambda": return try nonEmpty(term, all.filter { $0.kind == .lambda }, "no Lambda function in a VPC")
         case "nat": return try nonEmpty(term, all.filter { $0.kind == .natGateway }, "no NAT gateway")
         case "asg": return try nonEmpty(term, all.filter { $0.tags["aws:autoscaling:groupName"] != nil }, "no Auto Scaling group instance")
