@@ -26,10 +26,19 @@ let package = Package(
         .target(name: "AccessAnalysis", dependencies: ["NetModel"], resources: [.copy("Resources/iam-actions.json")]),
         // Path-aware reachability: which endpoints can talk on which ports, and why (not).
         .target(name: "Reachability", dependencies: ["NetModel"]),
+        // C libraries, each wrapped by exactly one Swift module.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // HTTP over libcurl (wraps CCurl): connection reuse, timeouts, TLS with the system CA bundle, proxies.
+        .target(name: "HTTPClient", dependencies: ["CCurl"]),
+        // AWS Signature Version 4 (wraps CLibCrypto for SHA-256 and HMAC).
+        .target(name: "SigV4", dependencies: ["CLibCrypto"]),
+        // Live capture: AWS APIs over HTTP into the same documents the offline import reads.
+        .target(name: "AWSCapture", dependencies: ["NetModel", "AWSImport", "HTTPClient", "SigV4"]),
         // Synthetic accounts for benchmarks and scale tests.
         .target(name: "SyntheticAccount", dependencies: ["NetModel"]),
         .executableTarget(name: "netaudit", dependencies: [
-            "NetModel", "AWSImport", "SnapshotStore", "Reachability",
+            "NetModel", "AWSImport", "SnapshotStore", "Reachability", "AWSCapture",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "netaudit-bench", dependencies: [
@@ -39,6 +48,9 @@ let package = Package(
         .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel"], exclude: ["Fixtures"]),
         .testTarget(name: "AccessAnalysisTests", dependencies: ["AccessAnalysis", "NetModel"]),
         .testTarget(name: "ReachabilityTests", dependencies: ["Reachability", "NetModel", "AWSImport"]),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),
+        .testTarget(name: "AWSCaptureTests", dependencies: ["AWSCapture", "AWSImport", "NetModel", "SnapshotStore"]),
         .testTarget(name: "SnapshotStoreTests", dependencies: [
             "SnapshotStore", "AWSImport", "NetModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -37,7 +37,7 @@ public struct Importer: Sendable {
             let ctx = FileContext(file: file)
             let bytes: [UInt8]
             do {
-                bytes = Array(try Data(contentsOf: file.url))
+                bytes = try file.contents ?? Array(Data(contentsOf: file.url))
             } catch {
                 throw .unreadable(file: file.displayPath, reason: error.localizedDescription)
             }

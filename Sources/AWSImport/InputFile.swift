@@ -8,6 +8,8 @@ import Foundation
 public struct InputFile: Sendable, Hashable {
     /// Absolute or as-given path, used to read the file.
     public var url: URL
+    /// The document itself, for documents that never were files (live capture); read from `url` when nil.
+    public var contents: [UInt8]?
     /// The path as shown to users: relative to the import root, prefixed by it.
     public var displayPath: String
     public var account: String?
@@ -57,6 +59,18 @@ public struct InputFile: Sendable, Hashable {
             files += found.sorted { $0.displayPath < $1.displayPath }
         }
         return files
+    }
+
+    /// A document held in memory (an API response converted to AWS CLI JSON), scoped as if it sat in
+    /// `<account>/<region>/[<callFolder>/]<baseName>.json`.
+    public init(displayPath: String, account: String?, region: String?, callFolder: String? = nil, baseName: String, contents: [UInt8]) {
+        self.url = URL(fileURLWithPath: "/dev/null")
+        self.displayPath = displayPath
+        self.account = account
+        self.region = region
+        self.callFolder = callFolder
+        self.baseName = baseName
+        self.contents = contents
     }
 
     init(url: URL, displayPath: String, components: [String]) {

@@ -1,0 +1,2 @@
+/// Placeholder; replaced by the live-capture work.
+enum HTTPClientPlaceholder {}
