@@ -1,0 +1,59 @@
+import Foundation
+import Yams
+
+/// Tier definitions from a policy file:
+///
+/// ```yaml
+/// tiers:
+///   web: [alb]
+///   app: ["tag:aws:autoscaling:groupName=demo-app-asg"]
+///   db: [rds]
+/// ```
+/// Each tier is the union of its selector terms (anything `netaudit query` accepts).
+public struct TierDefinitions: Sendable, Hashable {
+    public var tiers: [(name: String, terms: [String])]
+
+    public static func == (a: TierDefinitions, b: TierDefinitions) -> Bool {
+        a.tiers.map(\.name) == b.tiers.map(\.name) && a.tiers.map(\.terms) == b.tiers.map(\.terms)
+    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(tiers.map(\.name)) }
+
+    /// Reads the `tiers:` section of a YAML file, keeping the file's order.
+    public static func load(_ path: String) throws(PolicyFileError) -> TierDefinitions {
+        let root = try YAMLDocument.load(path)
+        return try parse(root, path: path)
+    }
+
+    static func parse(_ root: Node, path: String) throws(PolicyFileError) -> TierDefinitions {
+        guard let section = root.mapping?["tiers"] else { return TierDefinitions(tiers: []) }
+        guard let mapping = section.mapping else { throw .invalid(path: path, at: "tiers", reason: "must map tier names to lists of selectors") }
+        var out: [(String, [String])] = []
+        for (key, value) in mapping {
+            guard let name = key.string else { throw .invalid(path: path, at: "tiers", reason: "tier names must be strings") }
+            let terms: [String]
+            if let s = value.string { terms = [s] }
+            else if let seq = value.sequence {
+                terms = try seq.map { (item: Node) throws(PolicyFileError) -> String in
+                    guard let s = item.string else { throw .invalid(path: path, at: "tiers.\(name)", reason: "selectors must be strings") }
+                    return s
+                }
+            } else { throw .invalid(path: path, at: "tiers.\(name)", reason: "must be a selector or a list of selectors") }
+            out.append((name, terms))
+        }
+        return TierDefinitions(tiers: out)
+    }
+}
+
+/// Loading YAML files with one clear error per problem.
+enum YAMLDocument {
+    static func load(_ path: String) throws(PolicyFileError) -> Node {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) }
+        catch { throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "\(error.localizedDescription)" : "no such file") }
+        do {
+            return try Yams.compose(yaml: text) ?? Node("")
+        } catch {
+            throw .malformed(path: path, reason: "\(error)".replacingOccurrences(of: "\n", with: " "))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import NetModel
+
+/// Which tiers can talk to which, on which ports.
+public struct TierMatrix: Sendable {
+    public struct Cell: Sendable, Hashable, Codable {
+        public var from: String
+        public var to: String
+        public var ports: [[Int]]
+        /// The load balancers through which `from` reaches `to` when not directly.
+        public var via: [String]
+    }
+
+    public var tiers: [String]
+    public var ipProtocol: IPProtocol
+    /// Only the pairs that can talk (directly or through a load balancer).
+    public var cells: [Cell]
+}
+
+extension Solver {
+    /// Computes the tier matrix: for every ordered pair of tiers, the union of open ports over their members.
+    ///
+    /// Members are reduced to equivalence classes first, and tiers in VPCs with no path between them
+    /// (no peering or transit gateway route) are skipped without analysis.
+    public func matrix(_ tiers: [Tier], proto: IPProtocol = .tcp) -> TierMatrix {
+        let connected = vpcConnectivity()
+        let reps = tiers.map { representatives($0.endpoints) }
+        var cells: [TierMatrix.Cell] = []
+        for (i, a) in tiers.enumerated() {
+            for (j, b) in tiers.enumerated() where i != j && !(a.isInternet && b.isInternet) {
+                var ports = PortSet()
+                for s in reps[i] {
+                    for d in reps[j] where s.id != d.id {
+                        if let sv = s.vpcId, let dv = d.vpcId, sv != dv, !connected.contains(VPCPair(sv, dv)) { continue }
+                        ports = ports.union(flow(s, d, proto: proto, ports: nil).allowed.ports)
+                    }
+                }
+                var via: [String] = []
+                if ports.isEmpty, a.isInternet, !b.isInternet, b.endpoints.first?.kind != .loadBalancer {
+                    via = viaLoadBalancers(a.endpoints, b.endpoints, proto: proto, ports: nil).map(\.loadBalancer)
+                }
+                if !ports.isEmpty || !via.isEmpty {
+                    cells.append(TierMatrix.Cell(from: a.name, to: b.name, ports: ports.ranges.map { [$0.lower, $0.upper] }, via: via))
+                }
+            }
+        }
+        return TierMatrix(tiers: tiers.map(\.name), ipProtocol: proto, cells: cells)
+    }
+
+    /// One endpoint per equivalence class.
+    func representatives(_ endpoints: [Endpoint]) -> [Endpoint] {
+        var seen = Set<String>()
+        return endpoints.filter { seen.insert(classKey($0)).inserted }
+    }
+
+    /// Unordered VPC pairs with a peering connection or a shared transit gateway.
+    func vpcConnectivity() -> Set<VPCPair> {
+        var pairs = Set<VPCPair>()
+        for p in topology.inventory.vpcPeeringConnections { pairs.insert(VPCPair(p.requester.vpcId, p.accepter.vpcId)) }
+        var byGateway: [String: [String]] = [:]
+        for a in topology.inventory.transitGatewayAttachments where a.resourceType == "vpc" {
+            if let vpc = a.resourceId { byGateway[a.transitGatewayId, default: []].append(vpc) }
+        }
+        for vpcs in byGateway.values {
+            for x in vpcs { for y in vpcs where x < y { pairs.insert(VPCPair(x, y)) } }
+        }
+        return pairs
+    }
+}
+
+/// An unordered pair of VPC IDs.
+struct VPCPair: Hashable {
+    let low: String
+    let high: String
+    init(_ a: String, _ b: String) { (low, high) = a < b ? (a, b) : (b, a) }
+}
