@@ -29,7 +29,9 @@ public struct FlowAnalyzer: Sendable {
     var routes: RouteEvaluator { RouteEvaluator(topology: topology) }
 
     /// Analyses traffic of `proto` from `source` to `destination`; `ports` nil means every port.
-    public func analyze(from source: Endpoint, to destination: Endpoint, proto: IPProtocol, ports: PortSet? = nil) -> FlowResult {
+    /// With `explain` false the result carries the allowed region only (no path, no blockers): for matrices.
+    public func analyze(from source: Endpoint, to destination: Endpoint, proto: IPProtocol, ports: PortSet? = nil,
+                        explain: Bool = true) -> FlowResult {
         var flow = Flow(proto: proto,
                         wanted: proto.hasPorts ? (ports ?? .all) : (proto == .icmp ? PortSet(8) : .all),
                         returnPorts: proto.hasPorts ? PortSet(options.ephemeralPorts) : (proto == .icmp ? PortSet(0) : .all))
@@ -44,9 +46,34 @@ public struct FlowAnalyzer: Sendable {
             publicPath(from: source, to: destination, at: target, &flow)
         } else {
             privatePath(from: source, to: destination, &flow)
-            flow.checks = Flow.packetOrder(flow.checks)
+            if explain { flow.checks = Flow.packetOrder(flow.checks) }
         }
-        return flow.result(source: source, destination: destination)
+        return flow.result(source: source, destination: destination, explain: explain)
+    }
+
+    /// A cheap test for private flows: when no egress rule of the source or no ingress rule of the
+    /// destination can match the other end, nothing gets through; returns that (summary) result, else nil.
+    func quickReject(from a: Endpoint, to b: Endpoint, proto: IPProtocol) -> FlowResult? {
+        guard !a.isInternet, !b.isInternet, b.viaPublicAddress == nil, let aAddr = a.primaryAddress, let bAddr = b.primaryAddress else { return nil }
+        func admits(_ groups: [String], egress: Bool, peer: Endpoint, address: IPAddress) -> Bool {
+            for id in groups {
+                guard let group = topology.securityGroups[id] else { return true }
+                for rule in egress ? group.egress : group.ingress where rule.ipProtocol.admits(proto) {
+                    switch rule.peer {
+                    case .cidr(let p): if p.contains(address) { return true }
+                    case .securityGroup(let ref): if peer.securityGroupIds.contains(ref.groupId) { return true }
+                    case .prefixList: return true
+                    }
+                }
+            }
+            return false
+        }
+        if admits(b.securityGroupIds, egress: false, peer: a, address: aAddr) && admits(a.securityGroupIds, egress: true, peer: b, address: bAddr) {
+            return nil
+        }
+        var result = FlowResult(source: a, destination: b, ipProtocol: proto, allowed: .nothing, path: [], blockers: [], unknowns: [], notes: [])
+        result.summaryOnly = true
+        return result
     }
 
     /// The internet addresses that matter: IPv6 only where the local end's VPC has IPv6.
@@ -97,16 +124,23 @@ struct Flow {
     }
 
     /// Sorts checks in the order a packet meets them (stable within a kind).
+    private static let rank = ["load-balancer-listener": 0, "security-group-egress": 1, "route": 2, "nacl-egress": 3, "peering": 4,
+                               "transit-gateway": 4, "nacl-ingress": 5, "security-group-ingress": 6, "route-return": 7,
+                               "nacl-return-egress": 8, "nacl-return-ingress": 9]
+
     static func packetOrder(_ checks: [CheckResult]) -> [CheckResult] {
-        let rank = ["load-balancer-listener": 0, "security-group-egress": 1, "route": 2, "nacl-egress": 3, "peering": 4,
-                    "transit-gateway": 4, "nacl-ingress": 5, "security-group-ingress": 6, "route-return": 7,
-                    "nacl-return-egress": 8, "nacl-return-ingress": 9]
         return checks.enumerated().sorted { (rank[$0.element.kind] ?? 5, $0.offset) < (rank[$1.element.kind] ?? 5, $1.offset) }.map(\.element)
     }
 
-    func result(source: Endpoint, destination: Endpoint) -> FlowResult {
+    func result(source: Endpoint, destination: Endpoint, explain: Bool = true) -> FlowResult {
         var allowed = checks.reduce(Region(ports: wanted, addresses: peers)) { $0.intersection($1.region) }
         if !unknowns.isEmpty { allowed = .nothing }
+        guard explain else {
+            var summary = FlowResult(source: source, destination: destination, ipProtocol: proto, allowed: allowed, path: [],
+                                     blockers: [], unknowns: unknowns, notes: [])
+            summary.summaryOnly = true
+            return summary
+        }
         // Blockers explain the requested ports that get through from nowhere.
         let missingPorts = allowed.isEmpty ? wanted : wanted.subtracting(allowed.ports)
         let wantedRegion = Region(ports: missingPorts, addresses: peers)

@@ -32,6 +32,9 @@ public struct FlowResult: Sendable {
     /// Estimates made (placed endpoints).
     public var notes: [String]
 
+    /// True for a result decided by the fast rejection test alone (no path, no blockers worked out).
+    public var summaryOnly = false
+
     public var reachable: Bool { !allowed.isEmpty }
 
     /// The ports that get through (for ICMP, the echo request type when reachable).

@@ -21,8 +21,8 @@ extension FlowAnalyzer {
         flow.add(internetRoute(subnet: bSub, vpc: vpc, addresses: clients, kind: "route-return", owner: b, allowNAT: false))
         flow.add(acls.check(subnet: bSub, egress: false, proto: flow.proto, peer: clients, peerLabel: clientLabel, kind: "nacl-ingress"))
         flow.add(groups.check(groups: b.securityGroupIds, egress: false, proto: flow.proto,
-                              peer: Peer(addresses: clients, groups: [], groupReferencesApply: false, label: clientLabel,
-                                         suggestion: "the clients' address range"), owner: b.label))
+                              peer: Peer(addresses: clients, groups: [], groupReferencesApply: false, label: { clientLabel },
+                                         suggestion: { "the clients' address range" }), owner: b.label))
         flow.add(acls.check(subnet: bSub, egress: true, proto: flow.proto, peer: clients, peerLabel: clientLabel,
                             kind: "nacl-return-egress", portsMeaning: " (return traffic)").existential(over: flow.returnPorts))
     }
@@ -37,7 +37,7 @@ extension FlowAnalyzer {
         let label = destination.name == "internet" ? "the internet" : destination.name
         flow.add(internetRoute(subnet: aSub, vpc: vpc, addresses: targets, kind: "route", owner: a, allowNAT: true))
         flow.add(groups.check(groups: a.securityGroupIds, egress: true, proto: flow.proto,
-                              peer: Peer(addresses: targets, groups: [], groupReferencesApply: false, label: label, suggestion: label),
+                              peer: Peer(addresses: targets, groups: [], groupReferencesApply: false, label: { label }, suggestion: { label }),
                               owner: a.label))
         flow.add(acls.check(subnet: aSub, egress: true, proto: flow.proto, peer: targets, peerLabel: label, kind: "nacl-egress"))
         flow.add(acls.check(subnet: aSub, egress: false, proto: flow.proto, peer: targets, peerLabel: label,

@@ -1,3 +1,4 @@
+import Foundation
 import NetModel
 
 /// Which tiers can talk to which, on which ports.
@@ -24,9 +25,29 @@ extension Solver {
     public func matrix(_ tiers: [Tier], proto: IPProtocol = .tcp) -> TierMatrix {
         let connected = vpcConnectivity()
         let reps = tiers.map { representatives($0.endpoints) }
-        var cells: [TierMatrix.Cell] = []
-        for (i, a) in tiers.enumerated() {
-            for (j, b) in tiers.enumerated() where i != j && !(a.isInternet && b.isInternet) {
+        // Tiers by VPC, so each tier meets only tiers it could have a path to.
+        var tiersByVPC: [String: Set<Int>] = [:]
+        var internetTiers = Set<Int>()
+        for (i, tier) in tiers.enumerated() {
+            if tier.isInternet { internetTiers.insert(i) }
+            for e in tier.endpoints { if let v = e.vpcId { tiersByVPC[v, default: []].insert(i) } }
+        }
+        var neighbours: [String: [String]] = [:]
+        for pair in connected { neighbours[pair.low, default: []].append(pair.high); neighbours[pair.high, default: []].append(pair.low) }
+        // Rows are independent: compute them on all cores, then keep the tiers' order.
+        let rows = ConcurrentRows<[TierMatrix.Cell]>(count: tiers.count)
+        let (internetRows, vpcTiers, vpcNeighbours) = (internetTiers, tiersByVPC, neighbours)
+        DispatchQueue.concurrentPerform(iterations: tiers.count) { i in
+            let a = tiers[i]
+            var cells: [TierMatrix.Cell] = []
+            var candidates = internetRows
+            if a.isInternet { candidates = Set(tiers.indices) }
+            for v in Set(a.endpoints.compactMap(\.vpcId)) {
+                candidates.formUnion(vpcTiers[v] ?? [])
+                for n in vpcNeighbours[v] ?? [] { candidates.formUnion(vpcTiers[n] ?? []) }
+            }
+            for j in candidates.sorted() where i != j && !(a.isInternet && tiers[j].isInternet) {
+                let b = tiers[j]
                 var ports = PortSet()
                 for s in reps[i] {
                     for d in reps[j] where s.id != d.id {
@@ -42,14 +63,15 @@ extension Solver {
                     cells.append(TierMatrix.Cell(from: a.name, to: b.name, ports: ports.ranges.map { [$0.lower, $0.upper] }, via: via))
                 }
             }
+            rows.set(i, cells)
         }
-        return TierMatrix(tiers: tiers.map(\.name), ipProtocol: proto, cells: cells)
+        return TierMatrix(tiers: tiers.map(\.name), ipProtocol: proto, cells: rows.values.flatMap { $0 ?? [] })
     }
 
     /// One endpoint per equivalence class.
     func representatives(_ endpoints: [Endpoint]) -> [Endpoint] {
-        var seen = Set<String>()
-        return endpoints.filter { seen.insert(classKey($0)).inserted }
+        var seen = Set<Int>()
+        return endpoints.filter { seen.insert(classId($0)).inserted }
     }
 
     /// Unordered VPC pairs with a peering connection or a shared transit gateway.
@@ -72,4 +94,13 @@ struct VPCPair: Hashable {
     let low: String
     let high: String
     init(_ a: String, _ b: String) { (low, high) = a < b ? (a, b) : (b, a) }
+}
+
+/// Results written by concurrent workers, one slot each.
+final class ConcurrentRows<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLockShim()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: T) { lock.locked { slots[i] = value } }
+    var values: [T?] { lock.locked { slots } }
 }

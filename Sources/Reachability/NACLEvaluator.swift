@@ -22,18 +22,19 @@ struct NACLEvaluator {
             remaining = remaining.subtracting(covered)
             decisions.append((entry, covered))
         }
-        let aclLabel = topology.label(acl.id)
+        let topology = self.topology
         let direction = egress ? "outbound" : "inbound"
         let preposition = egress ? "to" : "from"
         return CheckResult(
             kind: kind, resource: acl.id, region: allowed,
             explainAllowed: { region in
                 decisions.filter { $0.entry.action == .allow && !$0.region.intersection(region).isEmpty }
-                    .map { "\(aclLabel) \(direction) rule \($0.entry.ruleNumber) allows \(NACLEvaluator.describe($0.entry))\(portsMeaning)" }
+                    .map { "\(topology.label(acl.id)) \(direction) rule \($0.entry.ruleNumber) allows \(NACLEvaluator.describe($0.entry))\(portsMeaning)" }
                     .joined(separator: "; ")
             },
             explainBlocked: { blocked in
                 let what = Describe.traffic(proto, blocked.ports) + portsMeaning
+                let aclLabel = topology.label(acl.id)
                 let denies = decisions.filter { $0.entry.action == .deny && !$0.region.intersection(blocked).isEmpty }
                 if let first = denies.first {
                     let numbers = denies.map { $0.entry.ruleNumber == 32767 ? "* (default deny)" : String($0.entry.ruleNumber) }

@@ -28,9 +28,11 @@ extension FlowAnalyzer {
     }
 
     private func peer(_ e: Endpoint, _ address: IPAddress, _ refs: Bool) -> Peer {
-        let suggestion = refs && !e.securityGroupIds.isEmpty ? "security group \(topology.label(e.securityGroupIds[0]))" : "\(address)/32"
+        let topology = self.topology
+        let group = e.securityGroupIds.first
         return Peer(addresses: AddressSet(address), groups: Set(e.securityGroupIds), groupReferencesApply: refs,
-                    label: "\(e.label) [\(address)]", suggestion: suggestion)
+                    label: { "\(e.label) [\(address)]" },
+                    suggestion: { refs && group != nil ? "security group \(topology.label(group!))" : "\(address)/32" })
     }
 
     /// Adds the route checks both ways; returns whether security group references work on this path.

@@ -63,9 +63,14 @@ public struct Region: Sendable, Hashable {
     public var portsOnly: Region { Region(ports: ports) }
 
     private func combine(_ other: Region, _ op: (AddressSet, AddressSet) -> AddressSet) -> Region {
-        var bounds = Set<Int>()
-        for p in pieces + other.pieces { bounds.insert(p.lower); bounds.insert(p.upper + 1) }
-        let sorted = bounds.sorted()
+        var bounds: [Int] = []
+        bounds.reserveCapacity(2 * (pieces.count + other.pieces.count))
+        for p in pieces { bounds.append(p.lower); bounds.append(p.upper + 1) }
+        for p in other.pieces { bounds.append(p.lower); bounds.append(p.upper + 1) }
+        bounds.sort()
+        var sorted: [Int] = []
+        sorted.reserveCapacity(bounds.count)
+        for b in bounds where sorted.last != b { sorted.append(b) }
         var out: [Piece] = []
         var i = 0, j = 0
         for k in 0..<max(sorted.count - 1, 0) {

@@ -6,9 +6,10 @@ struct Peer {
     var groups: Set<String>
     /// Whether rules referencing security groups can match (private traffic in the VPC or over peering).
     var groupReferencesApply: Bool
-    var label: String
+    /// How to name the peer in messages (computed only when explaining).
+    var label: () -> String
     /// A concrete suggestion for a rule's source/destination in fixes.
-    var suggestion: String
+    var suggestion: () -> String
 }
 
 /// Evaluates security group rules: stateful, any rule of any attached group allows.
@@ -40,7 +41,7 @@ struct SecurityGroupEvaluator {
             }
         }
         let direction = egress ? "egress" : "ingress"
-        let groupLabels = groups.map(topology.label).joined(separator: ", ")
+        let topology = self.topology
         let noun = egress ? "outbound" : "inbound"
         let preposition = egress ? "to" : "from"
         return CheckResult(
@@ -53,13 +54,14 @@ struct SecurityGroupEvaluator {
             explainBlocked: { blocked in
                 let what = Describe.traffic(proto, blocked.ports)
                 if groups.isEmpty {
-                    return ("\(owner) has no security groups", "attach a security group allowing \(what) \(preposition) \(peer.suggestion)")
+                    return ("\(owner) has no security groups", "attach a security group allowing \(what) \(preposition) \(peer.suggestion())")
                 }
-                var detail = "no \(noun) rule of \(groupLabels) allows \(what) \(preposition) \(peer.label)"
+                let groupLabels = groups.map(topology.label).joined(separator: ", ")
+                var detail = "no \(noun) rule of \(groupLabels) allows \(what) \(preposition) \(peer.label())"
                 if !missing.isEmpty { detail += " (security groups \(missing.joined(separator: ", ")) are not in the snapshot)" }
                 let target = groups.first.map(topology.label) ?? ""
                 let service = blocked.ports == .all && proto.hasPorts ? "the service's \(proto) port" : what
-                return (detail, "add an \(noun) rule to \(target) allowing \(service) \(preposition) \(peer.suggestion)")
+                return (detail, "add an \(noun) rule to \(target) allowing \(service) \(preposition) \(peer.suggestion())")
             })
     }
 

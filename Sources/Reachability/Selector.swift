@@ -73,10 +73,10 @@ public struct Selector: Sendable {
         if let prefix = IPPrefix(term), term.contains(".") || term.contains(":") {
             return addressMatch(term, prefix)
         }
+        // An ID prefix that matches nothing may still be a name ("vpc-main-sg").
         for (id, test) in idMatchers(lower) where lower.hasPrefix(id) {
             let found = all.filter(test)
             if !found.isEmpty { return found }
-            throw .unknown(term: term, suggestions: [])
         }
         return try nameMatch(term)
     }

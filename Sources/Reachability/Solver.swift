@@ -26,13 +26,29 @@ public struct Solver: Sendable {
     public let catalog: EndpointCatalog
     public let analyzer: FlowAnalyzer
     let classes: EquivalenceClasses
+    /// The equivalence class of each catalogued endpoint, by endpoint ID.
+    private let classIds: [String: Int]
     private let cache = FlowCache()
 
     public init(inventory: Inventory, options: FlowOptions = FlowOptions()) {
-        topology = Topology(inventory)
-        catalog = EndpointCatalog(topology)
+        let topology = Topology(inventory)
+        let catalog = EndpointCatalog(topology)
+        let classes = EquivalenceClasses(topology)
+        self.topology = topology
+        self.catalog = catalog
+        self.classes = classes
         analyzer = FlowAnalyzer(topology: topology, options: options)
-        classes = EquivalenceClasses(topology)
+        var keys: [String: Int] = [:]
+        var ids: [String: Int] = [:]
+        for e in catalog.endpoints {
+            let length = e.subnetId.flatMap { topology.subnets[$0]?.cidrBlocks.first?.length } ?? 32
+            let key = classes.key(e, subnetLength: length)
+            let id = keys[key] ?? keys.count
+            keys[key] = id
+            ids[e.id] = id
+        }
+        classIds = ids
+        cache.setKnownClasses(keys)
     }
 
     public var selector: Selector { Selector(topology: topology, catalog: catalog) }
@@ -72,25 +88,28 @@ public struct Solver: Sendable {
 
     /// One endpoint pair, cached by equivalence class.
     func flow(_ s: Endpoint, _ d: Endpoint, proto: IPProtocol, ports: PortSet?) -> FlowResult {
-        let key = "\(classKey(s))→\(classKey(d))|\(proto)|\(ports?.description ?? "*")"
+        let key = FlowKey(source: classId(s), destination: classId(d), proto: proto, ports: ports)
         if let cached = cache.get(key) {
             var r = cached
             r.source = s
             r.destination = d
             return r
         }
-        let result = analyzer.analyze(from: s, to: d, proto: proto, ports: ports)
+        let result = analyzer.quickReject(from: s, to: d, proto: proto) ?? analyzer.analyze(from: s, to: d, proto: proto, ports: ports, explain: false)
         cache.set(key, result)
         return result
     }
 
-    func classKey(_ e: Endpoint) -> String {
+    /// The endpoint's equivalence class (computed once for catalogued endpoints).
+    func classId(_ e: Endpoint) -> Int {
+        if e.viaPublicAddress == nil, let id = classIds[e.id] { return id }
         let length = e.subnetId.flatMap { topology.subnets[$0]?.cidrBlocks.first?.length } ?? 32
-        return classes.key(e, subnetLength: length)
+        return cache.classId(for: classes.key(e, subnetLength: length))
     }
 
     private func better(_ a: FlowResult, than b: FlowResult) -> Bool {
         if a.reachable != b.reachable { return a.reachable }
+        if a.summaryOnly != b.summaryOnly { return !a.summaryOnly }
         if a.reachable { return a.allowed.ports.ranges.reduce(0) { $0 + $1.upper - $1.lower } > b.allowed.ports.ranges.reduce(0) { $0 + $1.upper - $1.lower } }
         return a.blockers.count < b.blockers.count
     }
@@ -124,11 +143,29 @@ public struct Solver: Sendable {
     }
 }
 
-/// A thread-safe memo of flow results by class pair.
+/// A flow between two equivalence classes.
+struct FlowKey: Hashable {
+    var source: Int
+    var destination: Int
+    var proto: IPProtocol
+    var ports: PortSet?
+}
+
+/// A thread-safe memo of flow results by class pair, and of classes met after construction.
 final class FlowCache: @unchecked Sendable {
-    private var entries: [String: FlowResult] = [:]
+    private var entries: [FlowKey: FlowResult] = [:]
+    private var classes: [String: Int] = [:]
     private let lock = NSLockShim()
 
-    func get(_ key: String) -> FlowResult? { lock.locked { entries[key] } }
-    func set(_ key: String, _ value: FlowResult) { lock.locked { entries[key] = value } }
+    func get(_ key: FlowKey) -> FlowResult? { lock.locked { entries[key] } }
+    func set(_ key: FlowKey, _ value: FlowResult) { lock.locked { entries[key] = value } }
+    func setKnownClasses(_ known: [String: Int]) { lock.locked { classes = known } }
+    func classId(for key: String) -> Int {
+        lock.locked {
+            if let id = classes[key] { return id }
+            let id = classes.count
+            classes[key] = id
+            return id
+        }
+    }
 }

@@ -18,6 +18,8 @@ public struct Topology: Sendable {
     let aclBySubnet: [String: NetworkACL]
     /// Internet gateways attached to each VPC.
     let internetGatewaysByVPC: [String: [String]]
+    /// Name tags of route tables and NACLs, for labels.
+    private let otherNames: [String: String]
 
     public init(_ inventory: Inventory) {
         self.inventory = inventory
@@ -50,6 +52,10 @@ public struct Topology: Sendable {
         var igws: [String: [String]] = [:]
         for igw in inventory.internetGateways { for v in igw.attachedVpcIds { igws[v, default: []].append(igw.id) } }
         internetGatewaysByVPC = igws
+        var names: [String: String] = [:]
+        for t in inventory.routeTables { if let n = t.tags.name { names[t.id] = n } }
+        for a in inventory.networkACLs { if let n = a.tags.name { names[a.id] = n } }
+        otherNames = names
     }
 
     /// Whether the route table came from an explicit association (false: the VPC's main table).
@@ -59,8 +65,7 @@ public struct Topology: Sendable {
 
     /// Display name of a resource ID for messages: `sg-123 (web-sg)`.
     func label(_ id: String) -> String {
-        let name: String? = securityGroups[id]?.displayName ?? subnets[id]?.tags.name ?? vpcs[id]?.tags.name
-            ?? inventory.routeTables.first { $0.id == id }?.tags.name ?? inventory.networkACLs.first { $0.id == id }?.tags.name
+        let name: String? = securityGroups[id]?.displayName ?? subnets[id]?.tags.name ?? vpcs[id]?.tags.name ?? otherNames[id]
         guard let name, !name.isEmpty, name != id else { return id }
         return "\(id) (\(name))"
     }

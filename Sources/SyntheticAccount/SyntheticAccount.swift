@@ -145,8 +145,15 @@ public struct SyntheticAccount: Sendable {
             if tier(s) == "public" && i % 4 == 0 {
                 address["Association"] = ["PublicIp": .string("198.19.\(v).\(i % 250 + 1)")]
             }
-            let g1 = tier(s) == "db" ? securityGroupsPerVPC - 1 : (i % (securityGroupsPerVPC - 1))
-            let groups: [JSON] = [["GroupId": .string(groupId(v, g1))]] + (i % 5 == 0 ? [["GroupId": .string(groupId(v, (g1 + 1) % securityGroupsPerVPC))]] : [])
+            // Realistic grouping: load balancer or bastion in public subnets, one of four app services
+            // (half of them also in a shared monitoring group) in app subnets, the database group in db subnets.
+            let groupIndexes: [Int]
+            switch tier(s) {
+            case "public": groupIndexes = [i % 4 == 0 ? 1 : 0]
+            case "db": groupIndexes = [securityGroupsPerVPC - 1]
+            default: groupIndexes = [2 + i % 4] + (i % 2 == 0 ? [securityGroupsPerVPC - 2] : [])
+            }
+            let groups: [JSON] = groupIndexes.map { ["GroupId": .string(groupId(v, $0))] }
             return ["NetworkInterfaceId": .string(String(format: "eni-%08x", v * 1000 + i)), "SubnetId": .string(subnetId(v, s)),
                     "VpcId": .string(vpcId(v)), "AvailabilityZone": .string(region + ["a", "b", "c"][s % 3]),
                     "InterfaceType": "interface", "Description": "", "OwnerId": .string(account), "Status": "in-use",

@@ -1,12 +1,13 @@
 import AWSImport
 import Foundation
 import NetModel
+import Reachability
 import SnapshotStore
 import SyntheticAccount
 
 /// netaudit-bench: the speed targets of the issues, measured on the synthetic account.
 ///
-/// Usage: swift run -c release netaudit-bench [import|all]
+/// Usage: swift run -c release netaudit-bench [import|query|matrix|all]
 /// Prints one line per figure; the synthetic account is generated (untimed) in a temporary folder.
 
 func measure<T>(_ label: String, target: Double, _ body: () throws -> T) rethrows -> T {
@@ -15,7 +16,7 @@ func measure<T>(_ label: String, target: Double, _ body: () throws -> T) rethrow
     let elapsed = try clock.measure { result = try body() }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let verdict = seconds <= target ? "ok" : "SLOWER THAN TARGET"
-    print(label.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%8.3f s   (target < %.2f s, ", seconds, target) + verdict + ")")
+    print(label.padding(toLength: 52, withPad: " ", startingAt: 0) + String(format: "%8.3f s   (target < %.2f s, ", seconds, target) + verdict + ")")
     return result!
 }
 
@@ -36,17 +37,33 @@ let input = work.appendingPathComponent("input")
 try account.write(to: input)
 print("synthetic account: \(account.vpcs) VPCs, \(account.vpcs * account.subnetsPerVPC) subnets, "
       + "\(account.vpcs * account.interfacesPerVPC) ENIs, \(account.vpcs * account.securityGroupsPerVPC) SGs, "
-      + "\(account.vpcs * account.securityGroupsPerVPC * account.rulesPerSecurityGroup) rules")
+      + "\(account.vpcs * account.securityGroupsPerVPC * account.rulesPerSecurityGroup) rules, \(account.vpcs - 1) peerings")
 
 let snapshotPath = work.appendingPathComponent("synthetic.db").path
-if which == "import" || which == "all" {
-    measure("import (parse + map + write snapshot)", target: 5) {
-        let result = try! Importer().importPaths([input.path])
-        let meta = SnapshotMetadata(createdAt: Date(), source: .import, accounts: [account.account], regions: [account.region],
-                                    toolVersion: NetauditVersion.current)
-        try! SnapshotWriter.write(Snapshot(metadata: meta, inventory: result.inventory, rawDocuments: result.rawDocuments), to: snapshotPath)
-    }
-    let inventory = measure("load snapshot model", target: 1) { try! SnapshotReader(path: snapshotPath).inventory() }
-    print("  loaded \(inventory.networkInterfaces.count) ENIs, \(inventory.securityGroups.count) SGs")
+measure("import (parse + map + write snapshot)", target: 5) {
+    let result = try! Importer().importPaths([input.path])
+    let meta = SnapshotMetadata(createdAt: Date(), source: .import, accounts: [account.account], regions: [account.region],
+                                toolVersion: NetauditVersion.current)
+    try! SnapshotWriter.write(Snapshot(metadata: meta, inventory: result.inventory, rawDocuments: result.rawDocuments), to: snapshotPath)
 }
-print(String(format: "peak memory: %.0f MiB", peakMemoryMiB()))
+
+if which == "query" || which == "all" {
+    // Across a peering connection: app service in VPC 10 to the database group in VPC 11.
+    let answer = measure("query incl. snapshot load (peered VPCs, tcp/5432)", target: 0.1) { () -> [PairAnswer] in
+        let solver = Solver(inventory: try! SnapshotReader(path: snapshotPath).inventory())
+        let from = try! solver.selector.resolve("vpc-10-sg-2"), to = try! solver.selector.resolve("vpc-11-sg-19")
+        return solver.answer(from: from, to: to, proto: .tcp, ports: PortSet(5432))
+    }
+    print("  \(answer.count) pairs, \(answer.filter(\.reachable).count) reachable")
+}
+if which == "matrix" || which == "all" {
+    let solver = Solver(inventory: try SnapshotReader(path: snapshotPath).inventory())
+    let tiers = solver.defaultTiers()
+    if ProcessInfo.processInfo.environment["BENCH_SPLIT"] != nil {
+        _ = measure("  matrix without internet", target: 2) { solver.matrix(Array(tiers.dropFirst())) }
+        _ = measure("  matrix 100 tiers", target: 2) { solver.matrix(Array(tiers.prefix(100))) }
+    }
+    let matrix = measure("full tier matrix (default tiers)", target: 2) { solver.matrix(tiers) }
+    print("  \(tiers.count) tiers, \(matrix.cells.count) pairs can talk")
+}
+print(String(format: "peak memory: %.0f MiB (target < 1024 MiB)", peakMemoryMiB()))
