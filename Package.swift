@@ -35,7 +35,7 @@ let package = Package(
         // AWS Signature Version 4 (wraps CLibCrypto for SHA-256 and HMAC).
         .target(name: "SigV4", dependencies: ["CLibCrypto"]),
         // Live capture: AWS APIs over HTTP into the same documents the offline import reads.
-        .target(name: "AWSCapture", dependencies: ["NetModel", "AWSImport", "HTTPClient", "SigV4"]),
+        .target(name: "AWSCapture", dependencies: ["NetModel", "AWSImport", "HTTPClient", "SigV4"], resources: [.copy("Resources/aws-shapes.json")]),
         // Policy files (YAML: tiers, intents, suppressions) and the rules that turn facts into findings.
         .target(name: "Policy", dependencies: [
             "NetModel", "Reachability", "AccessAnalysis", .product(name: "Yams", package: "Yams"),

@@ -1,2 +1,0 @@
-/// Placeholder; replaced by the live-capture work.
-enum AWSCapturePlaceholder {}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import AWSCapture
+import Foundation
+import NetModel
+import SnapshotStore
+
+/// `netaudit snapshot --out FILE`: capture an AWS account over its APIs into a snapshot.
+struct SnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Capture an AWS account's network and security configuration into a snapshot.",
+        discussion: """
+            Calls the AWS APIs read-only (EC2, ELBv2, RDS, Lambda, IAM, S3, STS) and stores what the
+            AWS CLI would print, normalized like `netaudit import`. Credentials are found like the AWS CLI
+            finds them (--profile/AWS_PROFILE, AWS_ACCESS_KEY_ID..., ~/.aws/credentials and config with
+            role_arn/source_profile, container credentials, IMDSv2). Denied or failing calls become
+            warnings; the capture completes with everything else.
+            """
+    )
+
+    @Option(name: .shortAndLong, help: "The snapshot file to write (SQLite).")
+    var out: String
+
+    @Option(help: "A named profile from ~/.aws/config and ~/.aws/credentials.")
+    var profile: String?
+
+    @Option(help: "Regions to capture: a,b,c or 'all' (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region).")
+    var regions: String?
+
+    @Option(help: "One endpoint URL for every service (e.g. a moto server); default AWS_ENDPOINT_URL or AWS.")
+    var endpointURL: String?
+
+    @Option(help: "Assume this role first (cross-account capture).")
+    var roleArn: String?
+
+    @Option(help: "Page size for paginated calls (default: the service's).")
+    var pageSize: Int?
+
+    @Option(help: "Concurrent HTTP requests.")
+    var concurrency: Int = 8
+
+    @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
+    var quiet = false
+
+    func run() async throws {
+        TemporaryFiles.installSignalCleanup()
+        let options = CaptureOptions(profile: profile, regions: regions.map { [$0] } ?? [], endpointURL: endpointURL,
+                                     roleArn: roleArn, pageSize: pageSize,
+                                     http: HTTPClientSettings.make(concurrency: concurrency))
+        let line = ProgressLine(enabled: Terminal.stderrIsTTY && !quiet)
+        let result = try await capture(options) { p in line.update(p) }
+        line.finish()
+        try SnapshotWriter.write(Snapshot(metadata: result.metadata, inventory: result.inventory, rawDocuments: result.rawDocuments), to: out)
+        for warning in result.warnings {
+            Terminal.warning("\(warning.source): \(warning.code): \(warning.message)")
+        }
+        guard !quiet else { return }
+        let counts = ResourceKind.allCases.compactMap { kind -> String? in
+            let n = result.inventory.count(of: kind)
+            return n == 0 ? nil : "\(n) \(kind.tableName)"
+        }
+        let seconds = String(format: "%.1f", result.duration)
+        print("Captured account \(result.account) (\(result.metadata.regions.joined(separator: ", "))) into \(out) in \(seconds) s, "
+              + "\(result.callCount) API calls (\(result.retryCount) retries), credentials from \(result.credentialSource)")
+        print("  " + counts.joined(separator: ", "))
+        if !result.warnings.isEmpty {
+            print("\(result.warnings.count) call\(result.warnings.count == 1 ? "" : "s") failed (see warnings above); the snapshot lacks their resources")
+        }
+    }
+}
+
+import HTTPClient
+
+enum HTTPClientSettings {
+    static func make(concurrency: Int) -> HTTPClientConfiguration {
+        HTTPClientConfiguration(maxConcurrency: concurrency)
+    }
+}
+
+/// A one-line status on standard error, redrawn in place (only on a terminal).
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let enabled: Bool
+    private var last = Date.distantPast
+    private var drawn = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ p: CaptureProgress) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(last) > 0.1 else { return }
+        last = now
+        let top = p.resources.filter { $0.value > 0 }.sorted { $0.value > $1.value }.prefix(5)
+            .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        var text = "capturing: \(p.callsDone) calls, \(p.region)" + (top.isEmpty ? "" : " — " + top)
+        if text.count > 110 { text = String(text.prefix(109)) + "…" }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        drawn = true
+    }
+
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
