@@ -10,16 +10,52 @@ import Foundation
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     public let configuration: HTTPClientConfiguration
 
-    private struct Job {
+    fileprivate struct Job {
         var request: HTTPRequest
         var continuation: CheckedContinuation<Result<HTTPResponse, HTTPError>, Never>
     }
 
-    private let condition = NSCondition()
-    private var queue: [Job] = []
-    private var head = 0
-    private var stopping = false
-    private var threads: [Thread] = []
+    /// The queue the worker threads share; the threads hold it (never the transport), so dropping
+    /// the transport stops them.
+    fileprivate final class WorkQueue: @unchecked Sendable {
+        let condition = NSCondition()
+        var jobs: [Job] = []
+        var head = 0
+        var stopping = false
+
+        func push(_ job: Job) {
+            condition.lock()
+            jobs.append(job)
+            condition.signal()
+            condition.unlock()
+        }
+
+        func stop() {
+            condition.lock()
+            stopping = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The next job; nil once stopped and drained.
+        func next() -> Job? {
+            condition.lock()
+            defer { condition.unlock() }
+            while head >= jobs.count {
+                if stopping { return nil }
+                condition.wait()
+            }
+            let job = jobs[head]
+            head += 1
+            if head > 1024 && head * 2 > jobs.count {
+                jobs.removeFirst(head)
+                head = 0
+            }
+            return job
+        }
+    }
+
+    private let queue = WorkQueue()
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
@@ -27,63 +63,34 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         _ = CurlTransport.globalInit
         self.configuration = configuration
         for i in 0..<configuration.maxConcurrency {
-            let thread = Thread { [unowned self] in self.workerLoop() }
+            let queue = self.queue
+            let thread = Thread { CurlTransport.workerLoop(queue: queue, configuration: configuration) }
             thread.name = "netaudit-http-\(i)"
             thread.stackSize = 1 << 20
-            threads.append(thread)
             thread.start()
         }
     }
 
-    deinit {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        condition.unlock()
-    }
+    deinit { queue.stop() }
 
     /// Stops the worker threads once the queued requests are done.
-    public func shutdown() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        condition.unlock()
-    }
+    public func shutdown() { queue.stop() }
 
     public func send(_ request: HTTPRequest) async throws(HTTPError) -> HTTPResponse {
         let result = await withCheckedContinuation { (c: CheckedContinuation<Result<HTTPResponse, HTTPError>, Never>) in
-            condition.lock()
-            queue.append(Job(request: request, continuation: c))
-            condition.signal()
-            condition.unlock()
+            queue.push(Job(request: request, continuation: c))
         }
         return try result.get()
     }
 
-    private func nextJob() -> Job? {
-        condition.lock()
-        defer { condition.unlock() }
-        while head >= queue.count {
-            if stopping { return nil }
-            condition.wait()
-        }
-        let job = queue[head]
-        head += 1
-        if head > 1024 && head * 2 > queue.count {
-            queue.removeFirst(head)
-            head = 0
-        }
-        return job
-    }
-
-    private func workerLoop() {
+    private static func workerLoop(queue: WorkQueue, configuration: HTTPClientConfiguration) {
         guard let handle = curl_easy_init() else {
-            while let job = nextJob() { job.continuation.resume(returning: .failure(.transport(code: -1, message: "curl_easy_init failed"))) }
+            while let job = queue.next() { job.continuation.resume(returning: .failure(.transport(code: -1, message: "curl_easy_init failed"))) }
             return
         }
         defer { curl_easy_cleanup(handle) }
-        while let job = nextJob() {
-            job.continuation.resume(returning: perform(job.request, on: handle))
+        while let job = queue.next() {
+            job.continuation.resume(returning: perform(job.request, on: handle, configuration: configuration))
         }
     }
 
@@ -93,7 +100,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         var headers: [(name: String, value: String)] = []
     }
 
-    private func perform(_ request: HTTPRequest, on handle: UnsafeMutableRawPointer) -> Result<HTTPResponse, HTTPError> {
+    private static func perform(_ request: HTTPRequest, on handle: UnsafeMutableRawPointer,
+                                configuration: HTTPClientConfiguration) -> Result<HTTPResponse, HTTPError> {
         curl_easy_reset(handle)
         let sink = Sink()
         let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()

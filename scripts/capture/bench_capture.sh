@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Live-capture benchmark: a moto account with 2,000 security groups and 5,000 instances,
+# captured by `netaudit snapshot` and, side by side, dumped by the AWS CLI (the same describe calls).
+#
+#   scripts/capture/bench_capture.sh [NETAUDIT_BINARY] [SGS] [INSTANCES]
+#
+# Binds 127.0.0.1 only; the moto server is stopped by its PID.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BIN=${1:-.build-capture/release/netaudit}
+SGS=${2:-2000}
+INSTANCES=${3:-5000}
+[ -x "$BIN" ] || { echo "build it first: swift build -c release --scratch-path .build-capture --product netaudit" >&2; exit 2; }
+command -v moto_server >/dev/null || { echo "moto_server is not installed (scripts/setup)" >&2; exit 2; }
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+URL=http://127.0.0.1:$PORT
+WORK=$(mktemp -d)
+MOTO_IAM_LOAD_MANAGED_POLICIES=true moto_server -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
+MOTO_PID=$!
+cleanup() { kill -9 "$MOTO_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+for _ in $(seq 100); do curl -s -o /dev/null "$URL" && break; sleep 0.2; done
+
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1
+export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+
+t0=$(date +%s.%N)
+python3 scripts/capture/moto_setup.py workshop "$URL" >/dev/null
+python3 scripts/capture/moto_setup.py groups "$URL" "$SGS"
+python3 scripts/capture/moto_setup.py instances "$URL" "$INSTANCES"
+t1=$(date +%s.%N)
+echo "setup: $SGS security groups + $INSTANCES instances (+ workshop) in $(echo "$t1 - $t0" | bc) s"
+
+t0=$(date +%s.%N)
+"$BIN" snapshot --out "$WORK/live.db" --endpoint-url "$URL" --regions us-east-1 | tee "$WORK/netaudit.out"
+t1=$(date +%s.%N)
+echo "netaudit snapshot: $(echo "$t1 - $t0" | bc) s wall"
+
+t0=$(date +%s.%N)
+python3 scripts/capture/moto_setup.py cli-dump "$URL" "$WORK/cli"
+t1=$(date +%s.%N)
+FILES=$(find "$WORK/cli" -name '*.json' | wc -l)
+echo "AWS CLI dump (one 'aws' process per call, $FILES documents): $(echo "$t1 - $t0" | bc) s wall"
+
+"$BIN" import "$WORK/cli" --out "$WORK/cli.db" >/dev/null
+for t in security_groups instances network_interfaces; do
+  a=$(sqlite3 "$WORK/live.db" "select count(*) from $t"); b=$(sqlite3 "$WORK/cli.db" "select count(*) from $t")
+  echo "$t: live $a, CLI import $b"
+done

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Set up moto servers for the live-capture tests and benchmark (127.0.0.1 only).
+
+  moto_setup.py workshop URL              build the workshop architecture (scripts/samples/workshop.py)
+  moto_setup.py instances URL N           launch N t3.micro instances in one VPC (batched run_instances)
+  moto_setup.py groups URL N              create N security groups (each referencing the previous one)
+  moto_setup.py restricted-user URL       on a server started with INITIAL_NO_AUTH_ACTION_COUNT=0: create a user
+                                          allowed read-only calls but denied ec2:DescribeNetworkAcls; prints
+                                          {"AccessKeyId": ..., "SecretAccessKey": ...}
+  moto_setup.py cli-dump URL OUT          dump the account with the AWS CLI into OUT in the import layout
+                                          (scripts/samples/dump.py, plus prefix-list entries and the caller identity)
+"""
+import json
+import os
+import sys
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "samples"))
+
+import boto3  # noqa: E402
+
+REGION = "us-east-1"
+
+
+def client(url, service, key="testing", secret="testing"):
+    return boto3.client(service, endpoint_url=url, region_name=REGION,
+                        aws_access_key_id=key, aws_secret_access_key=secret)
+
+
+def workshop(url):
+    from workshop import build_workshop
+    build_workshop(url)
+
+
+def instances(url, n):
+    ec2 = client(url, "ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.50.0.0/16")["Vpc"]["VpcId"]
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.50.0.0/17")["Subnet"]["SubnetId"]
+    left = n
+    while left > 0:
+        batch = min(left, 500)
+        ec2.run_instances(ImageId="ami-12c6146b", InstanceType="t3.micro", MinCount=batch, MaxCount=batch, SubnetId=subnet)
+        left -= batch
+
+
+def groups(url, n):
+    ec2 = client(url, "ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.60.0.0/16")["Vpc"]["VpcId"]
+    previous = None
+    for i in range(n):
+        gid = ec2.create_security_group(GroupName=f"bench-sg-{i}", Description=f"bench {i}", VpcId=vpc)["GroupId"]
+        perms = [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "10.0.0.0/8"}]}]
+        if previous:
+            perms.append({"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432, "UserIdGroupPairs": [{"GroupId": previous}]})
+        ec2.authorize_security_group_ingress(GroupId=gid, IpPermissions=perms)
+        previous = gid
+
+
+def restricted_user(url):
+    req = urllib.request.Request(url + "/moto-api/reset-auth", data=b"4", method="POST",
+                                 headers={"Content-Type": "text/plain"})
+    urllib.request.urlopen(req).read()
+    iam = client(url, "iam")
+    iam.create_user(UserName="auditor")
+    policy = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "Action": ["ec2:Describe*", "ec2:Get*", "ec2:Search*", "elasticloadbalancing:Describe*",
+                                           "rds:Describe*", "lambda:List*", "iam:Get*", "iam:List*", "s3:Get*",
+                                           "s3:List*", "sts:GetCallerIdentity"], "Resource": "*"},
+            {"Effect": "Deny", "Action": "ec2:DescribeNetworkAcls", "Resource": "*"},
+        ],
+    }
+    iam.put_user_policy(UserName="auditor", PolicyName="audit", PolicyDocument=json.dumps(policy))
+    key = iam.create_access_key(UserName="auditor")["AccessKey"]
+    print(json.dumps({"AccessKeyId": key["AccessKeyId"], "SecretAccessKey": key["SecretAccessKey"]}))
+
+
+def cli_dump(url, out):
+    from dump import ACCOUNT_ID, Cli, dump_account, write_files
+    files = dump_account(url)
+    cli = Cli(url)
+    reg = f"{ACCOUNT_ID}/{REGION}"
+    lists = files.get(f"{reg}/ec2-describe-managed-prefix-lists.json", {}).get("PrefixLists", [])
+    for pl in lists:
+        files[f"{reg}/ec2-get-managed-prefix-list-entries/{pl['PrefixListId']}.json"] = cli(
+            "ec2", "get-managed-prefix-list-entries", "--prefix-list-id", pl["PrefixListId"])
+    files[f"{ACCOUNT_ID}/sts-get-caller-identity.json"] = cli("sts", "get-caller-identity")
+    write_files(files, out)
+
+
+def main():
+    cmd, url = sys.argv[1], sys.argv[2].rstrip("/")
+    if cmd == "workshop":
+        workshop(url)
+    elif cmd == "instances":
+        instances(url, int(sys.argv[3]))
+    elif cmd == "groups":
+        groups(url, int(sys.argv[3]))
+    elif cmd == "restricted-user":
+        restricted_user(url)
+    elif cmd == "cli-dump":
+        cli_dump(url, sys.argv[3])
+    else:
+        sys.exit(f"unknown command {cmd}")
+
+
+if __name__ == "__main__":
+    main()
