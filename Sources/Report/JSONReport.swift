@@ -1,0 +1,67 @@
+import Findings
+
+/// The `--format json` report: everything in the scan, with snake_case keys; readable as a baseline.
+struct JSONReport {
+    let model: ReportModel
+    let version: String
+
+    func render() -> String {
+        let result = model.result
+        let summary: [(String, JSONValue)] = ReportModel.severitiesDescending.map { ($0.rawValue, .int(model.count($0))) }
+        let root = JSONValue.object([
+            ("tool", .string(ToolInfo.name)),
+            ("version", .string(version)),
+            ("source", .string(result.source)),
+            ("accounts", .array(result.accounts.map(JSONValue.string))),
+            ("summary", .object(summary)),
+            ("gating", .object([
+                ("fail_on", .string(model.gate.failOnName)),
+                ("failed", .bool(model.outcome.failed)),
+                ("gating_findings", .int(model.outcome.gating.count)),
+                ("suppressed_findings", .int(model.suppressedCount)),
+                ("baseline_findings", .int(model.baselineCount)),
+            ])),
+            ("findings", .array(model.findings.map { Self.json($0, gates: model.gate.gates($0)) })),
+            ("rules", .array(model.rules.map(Self.json))),
+            ("warnings", .array(result.warnings.map(JSONValue.string))),
+        ])
+        return root.rendered() + "\n"
+    }
+
+    static func json(_ f: Finding, gates: Bool) -> JSONValue {
+        let r = f.resource
+        return .object([
+            ("id", .string(f.id)),
+            ("rule_id", .string(f.ruleId)),
+            ("severity", .string(f.severity.rawValue)),
+            ("title", .string(f.title)),
+            ("resource", .object([
+                ("id", .string(r.id)),
+                ("kind", .string(r.kind)),
+                ("name", .optional(r.name)),
+                ("arn", .optional(r.arn)),
+                ("account", .string(r.account)),
+                ("region", .string(r.region)),
+            ])),
+            ("evidence", .array(f.evidence.map(JSONValue.string))),
+            ("fix", .object([
+                ("summary", .string(f.fix.summary)),
+                ("cli", .optional(f.fix.cli)),
+                ("terraform", .optional(f.fix.terraform)),
+            ])),
+            ("suppression", f.suppression.map { s in
+                .object([("reason", .string(s.reason)), ("expires", .optional(s.expires)), ("expired", .bool(s.expired))])
+            } ?? .null),
+            ("gates", .bool(gates)),
+        ])
+    }
+
+    static func json(_ rule: RuleInfo) -> JSONValue {
+        .object([
+            ("id", .string(rule.id)),
+            ("title", .string(rule.title)),
+            ("default_severity", .string(rule.defaultSeverity.rawValue)),
+            ("rationale", .string(rule.rationale)),
+        ])
+    }
+}
