@@ -36,14 +36,20 @@ let package = Package(
         .target(name: "SigV4", dependencies: ["CLibCrypto"]),
         // Live capture: AWS APIs over HTTP into the same documents the offline import reads.
         .target(name: "AWSCapture", dependencies: ["NetModel", "AWSImport", "HTTPClient", "SigV4"], resources: [.copy("Resources/aws-shapes.json")]),
+        // Findings as data: rule, severity, resource, evidence, fix; stable fingerprints.
+        .target(name: "Findings"),
         // Policy files (YAML: tiers, intents, suppressions) and the rules that turn facts into findings.
         .target(name: "Policy", dependencies: [
-            "NetModel", "Reachability", "AccessAnalysis", .product(name: "Yams", package: "Yams"),
+            "NetModel", "Reachability", "AccessAnalysis", "Findings", .product(name: "Yams", package: "Yams"),
         ]),
+        // What changed between two snapshots: configuration, findings, and the paths that opened or closed.
+        .target(name: "Diff", dependencies: ["NetModel", "Reachability", "Policy", "Findings"]),
+        // The one engine that decides output format and exit code: table, JSON, SARIF, JUnit, Markdown.
+        .target(name: "Report", dependencies: ["Findings"]),
         // Synthetic accounts for benchmarks and scale tests.
         .target(name: "SyntheticAccount", dependencies: ["NetModel"]),
         .executableTarget(name: "netaudit", dependencies: [
-            "NetModel", "AWSImport", "SnapshotStore", "Reachability", "AWSCapture", "Policy",
+            "NetModel", "AWSImport", "SnapshotStore", "Reachability", "AWSCapture", "Policy", "Findings", "Report", "HTTPClient", "Diff",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "netaudit-bench", dependencies: [
@@ -56,7 +62,10 @@ let package = Package(
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Vectors"]),
         .testTarget(name: "AWSCaptureTests", dependencies: ["AWSCapture", "AWSImport", "NetModel", "SnapshotStore"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Reachability", "AccessAnalysis", "AWSImport", "NetModel"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Reachability", "AccessAnalysis", "AWSImport", "NetModel", "Findings"]),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
+        .testTarget(name: "DiffTests", dependencies: ["Diff", "Policy", "Reachability", "AWSImport", "NetModel", "Findings"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Findings"]),
         .testTarget(name: "SnapshotStoreTests", dependencies: [
             "SnapshotStore", "AWSImport", "NetModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -122,4 +122,24 @@ public enum RouteTarget: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     public var description: String { self == .local ? "local" : "\(kind) \(targetId)" }
+
+    /// Rebuilds a target from its short kind and identifier (the inverse of `kind` and `targetId`).
+    public init(kind: String, id: String) {
+        switch kind {
+        case "local": self = .local
+        case "igw": self = .internetGateway(id)
+        case "eigw": self = .egressOnlyInternetGateway(id)
+        case "nat": self = .natGateway(id)
+        case "pcx": self = .vpcPeering(id)
+        case "tgw": self = .transitGateway(id)
+        case "vpce": self = .vpcEndpoint(id)
+        case "eni": self = .networkInterface(id)
+        case "instance": self = .instance(id)
+        case "vgw": self = .virtualPrivateGateway(id)
+        case "cagw": self = .carrierGateway(id)
+        case "lgw": self = .localGateway(id)
+        case "core-network": self = .coreNetwork(id)
+        default: self = .other(id)
+        }
+    }
 }

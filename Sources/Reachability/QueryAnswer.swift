@@ -54,7 +54,7 @@ public struct QueryAnswer: Sendable, Codable {
     }
 
     /// Client blocks that get through; the whole public internet is written 0.0.0.0/0 (::/0 for IPv6).
-    static func sources(_ addresses: AddressSet) -> [String] {
+    public static func sources(_ addresses: AddressSet) -> [String] {
         let publicV4 = AddressSet(v4: AddressSet.internet.v4), publicV6 = AddressSet(v6: AddressSet.internet.v6)
         var out: [String] = []
         let v4 = AddressSet(v4: addresses.v4), v6 = AddressSet(v6: addresses.v6)

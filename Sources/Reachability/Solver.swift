@@ -1,3 +1,4 @@
+import Foundation
 import NetModel
 
 /// The answer for one (source resource, destination resource) pair.
@@ -26,8 +27,6 @@ public struct Solver: Sendable {
     public let catalog: EndpointCatalog
     public let analyzer: FlowAnalyzer
     let classes: EquivalenceClasses
-    /// The equivalence class of each catalogued endpoint, by endpoint ID.
-    private let classIds: [String: Int]
     private let cache = FlowCache()
 
     public init(inventory: Inventory, options: FlowOptions = FlowOptions()) {
@@ -38,30 +37,37 @@ public struct Solver: Sendable {
         self.catalog = catalog
         self.classes = classes
         analyzer = FlowAnalyzer(topology: topology, options: options)
-        var keys: [String: Int] = [:]
-        var ids: [String: Int] = [:]
-        for e in catalog.endpoints {
-            let length = e.subnetId.flatMap { topology.subnets[$0]?.cidrBlocks.first?.length } ?? 32
-            let key = classes.key(e, subnetLength: length)
-            let id = keys[key] ?? keys.count
-            keys[key] = id
-            ids[e.id] = id
-        }
-        classIds = ids
-        cache.setKnownClasses(keys)
+    }
+
+    /// The same solver with some security groups replaced; endpoints are kept, the memo starts empty.
+    public func replacing(securityGroups groups: [SecurityGroup]) -> Solver {
+        Solver(topology: topology.replacing(securityGroups: groups), catalog: catalog, options: analyzer.options)
+    }
+
+    private init(topology: Topology, catalog: EndpointCatalog, options: FlowOptions) {
+        self.topology = topology
+        self.catalog = catalog
+        classes = EquivalenceClasses(topology)
+        analyzer = FlowAnalyzer(topology: topology, options: options)
     }
 
     public var selector: Selector { Selector(topology: topology, catalog: catalog) }
 
     /// Every (source, destination) resource pair of two selections; a resource and itself is no pair.
     public func answer(from source: Selection, to destination: Selection, proto: IPProtocol, ports: PortSet?) -> [PairAnswer] {
-        var out: [PairAnswer] = []
+        var work: [([Endpoint], [Endpoint])] = []
         for (srcResource, srcEndpoints) in source.groups {
             for (dstResource, dstEndpoints) in destination.groups where srcResource != dstResource {
-                out.append(pair(srcEndpoints, dstEndpoints, proto: proto, ports: ports))
+                work.append((srcEndpoints, dstEndpoints))
             }
         }
-        return out
+        // Pairs are independent: answer them on all cores, keeping their order.
+        let answers = ConcurrentRows<PairAnswer>(count: work.count)
+        let jobs = work
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            answers.set(i, pair(jobs[i].0, jobs[i].1, proto: proto, ports: ports))
+        }
+        return answers.values.compactMap { $0 }
     }
 
     /// One resource pair: the union over their endpoints, explained by the best endpoint pair.
@@ -102,9 +108,10 @@ public struct Solver: Sendable {
 
     /// The endpoint's equivalence class (computed once for catalogued endpoints).
     func classId(_ e: Endpoint) -> Int {
-        if e.viaPublicAddress == nil, let id = classIds[e.id] { return id }
+        let memo = e.viaPublicAddress == nil ? e.id : "\(e.id)@\(e.viaPublicAddress!)"
+        if let id = cache.classId(forEndpoint: memo) { return id }
         let length = e.subnetId.flatMap { topology.subnets[$0]?.cidrBlocks.first?.length } ?? 32
-        return cache.classId(for: classes.key(e, subnetLength: length))
+        return cache.classId(for: classes.key(e, subnetLength: length), endpoint: memo)
     }
 
     private func better(_ a: FlowResult, than b: FlowResult) -> Bool {
@@ -155,16 +162,17 @@ struct FlowKey: Hashable {
 final class FlowCache: @unchecked Sendable {
     private var entries: [FlowKey: FlowResult] = [:]
     private var classes: [String: Int] = [:]
+    private var endpointClasses: [String: Int] = [:]
     private let lock = NSLockShim()
 
     func get(_ key: FlowKey) -> FlowResult? { lock.locked { entries[key] } }
     func set(_ key: FlowKey, _ value: FlowResult) { lock.locked { entries[key] = value } }
-    func setKnownClasses(_ known: [String: Int]) { lock.locked { classes = known } }
-    func classId(for key: String) -> Int {
+    func classId(forEndpoint id: String) -> Int? { lock.locked { endpointClasses[id] } }
+    func classId(for key: String, endpoint: String) -> Int {
         lock.locked {
-            if let id = classes[key] { return id }
-            let id = classes.count
+            let id = classes[key] ?? classes.count
             classes[key] = id
+            endpointClasses[endpoint] = id
             return id
         }
     }

@@ -2,10 +2,10 @@ import NetModel
 
 /// The inventory indexed for path finding: lookups by ID, each subnet's route table and NACL.
 public struct Topology: Sendable {
-    public let inventory: Inventory
+    public private(set) var inventory: Inventory
     let vpcs: [String: VPC]
     let subnets: [String: Subnet]
-    let securityGroups: [String: SecurityGroup]
+    private(set) var securityGroups: [String: SecurityGroup]
     let prefixLists: [String: PrefixList]
     let peerings: [String: VPCPeeringConnection]
     let natGateways: [String: NATGateway]
@@ -56,6 +56,15 @@ public struct Topology: Sendable {
         for t in inventory.routeTables { if let n = t.tags.name { names[t.id] = n } }
         for a in inventory.networkACLs { if let n = a.tags.name { names[a.id] = n } }
         otherNames = names
+    }
+
+    /// The same topology with some security groups replaced (their rules loaded later).
+    func replacing(securityGroups groups: [SecurityGroup]) -> Topology {
+        var copy = self
+        for g in groups { copy.securityGroups[g.id] = g }
+        let byId = Dictionary(groups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        copy.inventory.securityGroups = inventory.securityGroups.map { byId[$0.id] ?? $0 }
+        return copy
     }
 
     /// Whether the route table came from an explicit association (false: the VPC's main table).

@@ -79,7 +79,7 @@ public struct SnapshotReader: Sendable {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM raw_documents") ?? 0 }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try queue.read(body)
         } catch let error as StoreError {

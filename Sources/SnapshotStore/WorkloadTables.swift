@@ -51,6 +51,10 @@ enum WorkloadTables {
             Column("public_ip") { $0.publicIps.first },
             Column("security_group_ids") { joined($0.securityGroupIds) },
             Column("owner") { $0.owner?.description },
+            Column("owner_kind") { $0.owner?.kind },
+            Column("owner_id") { $0.owner?.ownerId },
+            Column("public_ips") { joined($0.publicIps) },
+            Column("tags") { try tagsText($0.tags) },
         ])),
         AnyResourceTable(ResourceTable<Instance>("instances", \.instances, scope: \.scope, columns: [
             Column("name") { $0.tags.name },
@@ -62,6 +66,7 @@ enum WorkloadTables {
             Column("security_group_ids") { joined($0.securityGroupIds) },
             Column("instance_profile_arn") { $0.instanceProfileArn },
             Column("auto_scaling_group") { $0.autoScalingGroup },
+            Column("tags") { try tagsText($0.tags) },
         ])),
         AnyResourceTable(ResourceTable<LoadBalancer>("load_balancers", \.loadBalancers, scope: \.scope, columns: [
             Column("name") { $0.name },
@@ -131,6 +136,51 @@ extension RulePeer {
         case .cidr: "cidr"
         case .securityGroup: "security_group"
         case .prefixList: "prefix_list"
+        }
+    }
+}
+
+/// Tags as JSON text for a column (NULL when there are none).
+func tagsText(_ tags: Tags) throws -> String? {
+    tags.isEmpty ? nil : String(decoding: try StoreCoding.encoder.encode(tags), as: UTF8.self)
+}
+
+extension InterfaceOwner {
+    /// The owner's kind for the `owner_kind` column.
+    var kind: String {
+        switch self {
+        case .instance: "instance"
+        case .loadBalancer: "load_balancer"
+        case .rds: "rds"
+        case .natGateway: "nat_gateway"
+        case .lambda: "lambda"
+        case .vpcEndpoint: "vpc_endpoint"
+        case .transitGatewayAttachment: "transit_gateway_attachment"
+        case .other: "other"
+        }
+    }
+
+    /// The owner's identifier (or description for `other`) for the `owner_id` column.
+    var ownerId: String? {
+        switch self {
+        case .instance(let id), .loadBalancer(let id), .natGateway(let id), .lambda(let id), .vpcEndpoint(let id),
+             .transitGatewayAttachment(let id), .other(let id): id
+        case .rds: nil
+        }
+    }
+
+    /// Rebuilds an owner from its two columns.
+    init?(kind: String?, id: String?) {
+        switch (kind, id) {
+        case ("instance", let id?): self = .instance(id)
+        case ("load_balancer", let id?): self = .loadBalancer(id)
+        case ("rds", _): self = .rds
+        case ("nat_gateway", let id?): self = .natGateway(id)
+        case ("lambda", let id?): self = .lambda(id)
+        case ("vpc_endpoint", let id?): self = .vpcEndpoint(id)
+        case ("transit_gateway_attachment", let id?): self = .transitGatewayAttachment(id)
+        case ("other", let id?): self = .other(id)
+        default: return nil
         }
     }
 }

@@ -48,13 +48,27 @@ measure("import (parse + map + write snapshot)", target: 5) {
 }
 
 if which == "query" || which == "all" {
-    // Across a peering connection: app service in VPC 10 to the database group in VPC 11.
-    let answer = measure("query incl. snapshot load (peered VPCs, tcp/5432)", target: 0.1) { () -> [PairAnswer] in
-        let solver = Solver(inventory: try! SnapshotReader(path: snapshotPath).inventory())
-        let from = try! solver.selector.resolve("vpc-10-sg-2"), to = try! solver.selector.resolve("vpc-11-sg-19")
-        return solver.answer(from: from, to: to, proto: .tcp, ports: PortSet(5432))
+    // One interface to another across a peering connection: an app instance in VPC 10, the database in VPC 11.
+    let single = measure("query incl. snapshot load (one pair, peered VPCs)", target: 0.1) { () -> [PairAnswer] in
+        let reader = try! SnapshotReader(path: snapshotPath)
+        let spec = QuerySpec(from: "eni-00002712", to: "eni-00002afc", proto: .tcp, ports: PortSet(5432))
+        return try! Solver.focused(spec, inventory: reader.queryInventory()) { try reader.securityGroups(ids: $0) }.pairs
+    }
+    print("  \(single.count) pair, reachable: \(single.first?.reachable ?? false)")
+    // A whole app service in VPC 10 to the database group in VPC 11.
+    let answer = measure("query incl. snapshot load (200 pairs, peered VPCs)", target: 0.1) { () -> [PairAnswer] in
+        let reader = try! SnapshotReader(path: snapshotPath)
+        let spec = QuerySpec(from: "vpc-10-sg-2", to: "vpc-11-sg-19", proto: .tcp, ports: PortSet(5432))
+        return try! Solver.focused(spec, inventory: reader.queryInventory()) { try reader.securityGroups(ids: $0) }.pairs
     }
     print("  \(answer.count) pairs, \(answer.filter(\.reachable).count) reachable")
+    if ProcessInfo.processInfo.environment["BENCH_SPLIT"] != nil {
+        let reader = try SnapshotReader(path: snapshotPath)
+        let light = measure("  light load only", target: 0.1) { try! reader.queryInventory() }
+        _ = measure("  solver construction", target: 0.1) { Solver(inventory: light) }
+        let spec = QuerySpec(from: "vpc-10-sg-2", to: "vpc-11-sg-19", proto: .tcp, ports: PortSet(5432))
+        _ = measure("  focused answer", target: 0.1) { try! Solver.focused(spec, inventory: light) { try reader.securityGroups(ids: $0) } }
+    }
 }
 if which == "matrix" || which == "all" {
     let solver = Solver(inventory: try SnapshotReader(path: snapshotPath).inventory())

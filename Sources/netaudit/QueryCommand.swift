@@ -63,11 +63,10 @@ struct QueryCommand: ParsableCommand {
             guard let range = try QuerySpec.parsePorts(ephemeral).ranges.first else { throw ValidationError("bad --ephemeral") }
             options.ephemeralPorts = range
         }
-        let inventory = try SnapshotReader(path: snapshot).inventory()
-        let solver = Solver(inventory: inventory, options: options)
-        let source = try solver.selector.resolve(spec.from)
-        let destination = try solver.selector.resolve(spec.to)
-        let pairs = solver.answer(from: source, to: destination, proto: spec.proto, ports: spec.ports)
+        let reader = try SnapshotReader(path: snapshot)
+        let (solver, pairs) = try Solver.focused(spec, inventory: try reader.queryInventory(), options: options) { ids in
+            try reader.securityGroups(ids: ids)
+        }
         guard !pairs.isEmpty else {
             throw ValidationError("'\(spec.from)' and '\(spec.to)' name the same resource; nothing to ask")
         }

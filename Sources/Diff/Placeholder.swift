@@ -1,0 +1,2 @@
+/// Placeholder; replaced by the diff work.
+enum DiffPlaceholder {}

@@ -1,0 +1,96 @@
+/// One problem found in a snapshot: what rule, how bad, which resource, the evidence, and the fix.
+///
+/// Findings are plain data; one engine (the report stage) decides how they print and what exit code
+/// they give.
+public struct Finding: Sendable, Hashable, Codable, Identifiable {
+    /// A stable fingerprint of rule, resource and detail: the same problem keeps its ID across scans.
+    public var id: String
+    public var ruleId: String
+    public var severity: Severity
+    /// One line saying what is wrong.
+    public var title: String
+    public var resource: ResourceRef
+    /// Lines of evidence: the rule, statement or path that shows the problem.
+    public var evidence: [String]
+    public var fix: Fix
+    /// Set when a suppression in the policy file applies (the finding is kept, but does not gate).
+    public var suppression: AppliedSuppression?
+
+    public init(ruleId: String, severity: Severity, title: String, resource: ResourceRef, detail: String,
+                evidence: [String], fix: Fix) {
+        self.id = Fingerprint.of(ruleId, resource.id, detail)
+        self.ruleId = ruleId
+        self.severity = severity
+        self.title = title
+        self.resource = resource
+        self.evidence = evidence
+        self.fix = fix
+    }
+}
+
+/// The resource a finding is about.
+public struct ResourceRef: Sendable, Hashable, Codable {
+    /// The resource's ID or ARN (what the fingerprint uses).
+    public var id: String
+    /// `security-group`, `instance`, `bucket`, `iam-role`, `db-instance`, `load-balancer`, ...
+    public var kind: String
+    public var name: String?
+    public var arn: String?
+    public var account: String
+    public var region: String
+
+    public init(id: String, kind: String, name: String? = nil, arn: String? = nil, account: String, region: String) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.arn = arn
+        self.account = account
+        self.region = region
+    }
+
+    /// `name (id)` or the ID.
+    public var label: String { name.map { $0 == id ? id : "\($0) (\(id))" } ?? id }
+}
+
+/// How to fix a finding: plain words, and where one applies an AWS CLI command and a Terraform snippet.
+public struct Fix: Sendable, Hashable, Codable {
+    public var summary: String
+    public var cli: String?
+    public var terraform: String?
+
+    public init(summary: String, cli: String? = nil, terraform: String? = nil) {
+        self.summary = summary
+        self.cli = cli
+        self.terraform = terraform
+    }
+}
+
+/// A suppression that matched a finding: why, until when, and whether it has expired.
+public struct AppliedSuppression: Sendable, Hashable, Codable {
+    public var reason: String
+    /// `YYYY-MM-DD`, when the suppression stops applying.
+    public var expires: String?
+    public var expired: Bool
+
+    public init(reason: String, expires: String?, expired: Bool) {
+        self.reason = reason
+        self.expires = expires
+        self.expired = expired
+    }
+
+    /// Whether the finding is currently silenced.
+    public var isActive: Bool { !expired }
+}
+
+/// FNV-1a 64-bit fingerprints: stable across runs and platforms.
+public enum Fingerprint {
+    public static func of(_ parts: String...) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for (i, part) in parts.enumerated() {
+            if i > 0 { hash = (hash ^ 0x1f) &* 0x100000001b3 }
+            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

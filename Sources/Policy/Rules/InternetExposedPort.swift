@@ -1,0 +1,56 @@
+import Findings
+import NetModel
+import Reachability
+
+/// A port the internet can actually reach, per the reachability solver (not merely an open rule).
+struct InternetExposedPort: Rule {
+    static let info = RuleInfo(
+        id: "internet-exposed-port", title: "Port reachable from the internet", defaultSeverity: .critical,
+        rationale: "An admin, database or other high-risk port (AWS Security Hub EC2.19) that the internet can actually reach, through routes, NACLs and security groups, is an attack surface; web ports on internet-facing load balancers are expected.")
+
+    func evaluate(_ context: RuleContext) -> [Finding] {
+        var out: [Finding] = []
+        var seen = Set<String>()
+        for exposure in context.exposure {
+            let e = exposure.endpoint
+            let resource = context.resource(e)
+            guard seen.insert("\(resource.id)|\(exposure.proto)").inserted else { continue }
+            let isPublicLB = e.kind == .loadBalancer
+            for range in exposure.ports.ranges {
+                let sensitive = PortCatalog.sensitive(in: PortSet(range))
+                let webOnly = range.lower == range.upper && PortCatalog.web.contains(range.lower)
+                if isPublicLB && webOnly { continue }
+                let severity: Severity = !sensitive.isEmpty || range.upper - range.lower > 1000 ? .critical : (webOnly ? .low : .medium)
+                let what = PortCatalog.describe(exposure.proto, range)
+                let from = exposure.sources == ["0.0.0.0/0"] ? "anywhere on the internet" : exposure.sources.prefix(4).joined(separator: ", ")
+                let opening = openingRules(e, range, exposure.proto, context)
+                var evidence = ["reachable from \(from) on \(what)"]
+                // The path for exactly these ports (the shared one covers every open port).
+                let path = context.solver.pair([.internet()], [e], proto: exposure.proto, ports: PortSet(range), throughLoadBalancers: false).best.path
+                evidence += path.map { "\($0.kind): \($0.detail)" }
+                let fix = opening.first.map { FixText.narrowIngress(group: $0.0, rule: $0.1, replacement: adminSource(for: range, excluding: $0.0.id, context)) }
+                    ?? Fix(summary: "Restrict who can reach \(what) on \(resource.label): narrow the security group rule or remove the public address.")
+                out.append(finding(resource, severity: severity,
+                                   title: "\(what) on \(resource.label) is reachable from the internet",
+                                   detail: "\(exposure.proto)/\(range)", evidence: evidence, fix: fix))
+            }
+        }
+        return out
+    }
+
+    /// The security group rules of the endpoint that admit the port from public addresses.
+    private func openingRules(_ e: Endpoint, _ range: PortRange, _ proto: IPProtocol, _ context: RuleContext) -> [(SecurityGroup, SecurityGroupRule)] {
+        e.securityGroupIds.compactMap { id in context.inventory.securityGroups.first { $0.id == id } }.flatMap { group in
+            group.ingress.filter { rule in
+                guard rule.ipProtocol.admits(proto), case .cidr(let p) = rule.peer, p.length <= 8 else { return false }
+                return (rule.portRange ?? .all).clamped(to: range) != nil
+            }.map { (group, $0) }
+        }
+    }
+
+    /// For admin ports, the bastion's security group when the snapshot has one.
+    private func adminSource(for range: PortRange, excluding group: String, _ context: RuleContext) -> String? {
+        guard range.lower == range.upper, PortCatalog.admin[range.lower] != nil else { return nil }
+        return context.inventory.securityGroups.first { $0.id != group && $0.displayName.lowercased().contains("bastion") }?.id
+    }
+}

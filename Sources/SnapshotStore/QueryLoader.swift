@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import NetModel
+
+extension SnapshotReader {
+    /// The model as a reachability query needs it, loaded fast: network interfaces, instances and
+    /// security groups come from their normalized columns (security groups without rules); every
+    /// other kind is loaded in full. Load the rules of the groups a query touches with `securityGroups(ids:)`.
+    ///
+    /// On a 20,000-interface account this reads in a fraction of the time of `inventory()`.
+    public func queryInventory() throws(StoreError) -> Inventory {
+        try read { db in
+            var inventory = Inventory()
+            let light: Set<String> = ["network_interfaces", "instances", "security_groups", "route_tables"]
+            let timing = ProcessInfo.processInfo.environment["NETAUDIT_LOAD_TIMING"] != nil
+            var start = Date()
+            func lap(_ what: String) {
+                if timing { FileHandle.standardError.write(Data("light \(what): \(Int(Date().timeIntervalSince(start) * 1000)) ms\n".utf8)) }
+                start = Date()
+            }
+            for table in StoreTables.all where !light.contains(table.name) { try table.load(db, &inventory); lap(table.name) }
+            let decoder = StoreCoding.decoder
+            func tags(_ text: String?) throws -> Tags {
+                guard let text else { return [:] }
+                return try decoder.decode(Tags.self, from: Data(text.utf8))
+            }
+            func list(_ text: String?) -> [String] { text.map { $0.split(separator: ",").map(String.init) } ?? [] }
+            let interfaces = try Row.fetchCursor(db, sql: """
+                SELECT id, account, region, vpc_id, subnet_id, interface_type, description, private_ip, public_ips,
+                       security_group_ids, owner_kind, owner_id, tags FROM network_interfaces ORDER BY rowid
+                """)
+            while let r = try interfaces.next() {
+                let publics = list(r[8])
+                var addresses: [PrivateAddress] = []
+                if let ip: String = r[7] { addresses.append(PrivateAddress(address: ip, primary: true, publicIp: publics.first)) }
+                inventory.networkInterfaces.append(NetworkInterface(
+                    id: r[0], scope: ResourceScope(account: r[1], region: r[2]), vpcId: r[3], subnetId: r[4],
+                    interfaceType: r[5] ?? "interface", description: r[6], privateAddresses: addresses,
+                    securityGroupIds: list(r[9]), owner: InterfaceOwner(kind: r[10], id: r[11]), tags: try tags(r[12])))
+            }
+            lap("network_interfaces")
+            inventory.routeTables = try lightRouteTables(db)
+            lap("route_tables")
+            let instances = try Row.fetchCursor(db, sql: """
+                SELECT id, account, region, state, vpc_id, subnet_id, private_ip, public_ip, security_group_ids, tags
+                FROM instances ORDER BY rowid
+                """)
+            while let r = try instances.next() {
+                inventory.instances.append(Instance(
+                    id: r[0], scope: ResourceScope(account: r[1], region: r[2]), state: r[3] ?? "unknown", vpcId: r[4],
+                    subnetId: r[5], privateIp: r[6], publicIp: r[7], securityGroupIds: list(r[8]), tags: try tags(r[9])))
+            }
+            lap("instances")
+            let groups = try Row.fetchCursor(db, sql: "SELECT id, account, region, name, name_tag, description, vpc_id FROM security_groups ORDER BY rowid")
+            while let r = try groups.next() {
+                let nameTag: String? = r[4]
+                inventory.securityGroups.append(SecurityGroup(
+                    id: r[0], scope: ResourceScope(account: r[1], region: r[2]), name: r[3] ?? "", description: r[5],
+                    vpcId: r[6], tags: nameTag.map { ["Name": $0] } ?? [:]))
+            }
+            lap("security_groups")
+            inventory.warnings = try Row.fetchAll(db, sql: "SELECT source, code, message FROM warnings ORDER BY rowid").map {
+                CaptureWarning(source: $0["source"], code: $0["code"], message: $0["message"])
+            }
+            return inventory
+        }
+    }
+
+    /// Route tables from their `routes` and `route_table_associations` rows.
+    private func lightRouteTables(_ db: Database) throws -> [RouteTable] {
+        var routes: [String: [Route]] = [:]
+        let routeRows = try Row.fetchCursor(db, sql: "SELECT route_table_id, destination, target_kind, target_id, state, origin FROM routes ORDER BY rowid")
+        while let r = try routeRows.next() {
+            let text: String = r[1]
+            let destination: RouteDestination = IPPrefix(text).map { .cidr($0) } ?? .prefixList(text)
+            routes[r[0], default: []].append(Route(destination: destination, target: RouteTarget(kind: r[2], id: r[3]),
+                                                   state: RouteState(rawValue: r[4]) ?? .active, origin: r[5]))
+        }
+        var associations: [String: [RouteTableAssociation]] = [:]
+        let assocRows = try Row.fetchCursor(db, sql: "SELECT route_table_id, association_id, is_main, subnet_id, gateway_id FROM route_table_associations ORDER BY rowid")
+        while let r = try assocRows.next() {
+            associations[r[0], default: []].append(RouteTableAssociation(id: r[1], isMain: r[2], subnetId: r[3], gatewayId: r[4]))
+        }
+        var tables: [RouteTable] = []
+        let tableRows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, name FROM route_tables ORDER BY rowid")
+        while let r = try tableRows.next() {
+            let id: String = r[0]
+            let name: String? = r[4]
+            tables.append(RouteTable(id: id, scope: ResourceScope(account: r[1], region: r[2]), vpcId: r[3],
+                                     routes: routes[id] ?? [], associations: associations[id] ?? [],
+                                     tags: name.map { ["Name": $0] } ?? [:]))
+        }
+        return tables
+    }
+
+    /// Security groups in full (with their rules), by ID.
+    public func securityGroups(ids: Set<String>) throws(StoreError) -> [SecurityGroup] {
+        guard !ids.isEmpty else { return [] }
+        return try read { db in
+            let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            return try String.fetchAll(db, sql: "SELECT data FROM security_groups WHERE id IN (\(placeholders))",
+                                       arguments: StatementArguments(Array(ids)))
+                .map { try StoreCoding.decoder.decode(SecurityGroup.self, from: Data($0.utf8)) }
+        }
+    }
+}

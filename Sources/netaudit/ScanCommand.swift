@@ -1,0 +1,86 @@
+import ArgumentParser
+import AWSCapture
+import AWSImport
+import Findings
+import Foundation
+import NetModel
+import Policy
+import Report
+import SnapshotStore
+
+/// `netaudit scan`: evaluate a snapshot (or AWS CLI output, or a live capture) against the policy
+/// engine and report findings with fixes; the exit code gates CI.
+struct ScanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Find exposures, public buckets, private-RDS and least-privilege problems, with fixes.",
+        discussion: """
+            Input: --snapshot SNAP.db, or folders of AWS CLI JSON (as for `netaudit import`), or nothing:
+            then a live capture (credentials like the AWS CLI) is saved under snapshots/ with a timestamped
+            name and evaluated. Exit codes: 0 nothing at or above --fail-on (default high), 1 something is,
+            2 error. Findings in a --baseline report (an earlier --format json output) do not gate;
+            suppressions come from the policy file.
+            """
+    )
+
+    @Option(help: "A snapshot file to evaluate.")
+    var snapshot: String?
+
+    @Argument(help: "Folders or files of AWS CLI JSON output to evaluate instead of a snapshot.")
+    var paths: [String] = []
+
+    @Option(help: "A policy file (YAML): tiers, intents, rule settings, allow-lists, workloads, suppressions.")
+    var policy: String?
+
+    @Option(help: "Output format: table, json, sarif, junit or markdown.")
+    var format: ReportFormat = .table
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above: critical, high, medium, low or none.")
+    var failOn: String = "high"
+
+    @Option(help: "An earlier JSON report: only findings absent from it gate.")
+    var baseline: String?
+
+    @OptionGroup(title: "Live capture (when no snapshot or path is given)")
+    var live: CaptureFlags
+
+    func validate() throws {
+        if snapshot != nil && !paths.isEmpty { throw ValidationError("give either --snapshot or paths, not both") }
+    }
+
+    func run() async throws {
+        let policyFile = try policy.map(PolicyFile.load) ?? PolicyFile()
+        let gate = Gate(threshold: try Gate.threshold(parsing: failOn), baseline: try baseline.map(Baseline.load) ?? [])
+        let (inventory, source) = try await load()
+        let result = try RuleEngine.scan(inventory, policy: policyFile, source: source, today: RuleEngine.today())
+        let color = output == nil && format == .table && Terminal.stdoutIsTTY && Terminal.colorAllowed
+        let text = ReportRenderer.render(result, format: format, gate: gate, color: color)
+        if let output {
+            do { try text.write(toFile: output, atomically: true, encoding: .utf8) }
+            catch { throw ValidationError("cannot write \(output): \(error.localizedDescription)") }
+        } else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        }
+        if gate.evaluate(result).failed { throw ExitCode(1) }
+    }
+
+    /// The model to evaluate and a name for it (the snapshot path, the import paths, or the saved live snapshot).
+    private func load() async throws -> (Inventory, String) {
+        if let snapshot { return (try SnapshotReader(path: snapshot).inventory(), snapshot) }
+        if !paths.isEmpty { return (try Importer().importPaths(paths).inventory, paths.joined(separator: " ")) }
+        TemporaryFiles.installSignalCleanup()
+        let result = try await capture(live.options())
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        try FileManager.default.createDirectory(atPath: "snapshots", withIntermediateDirectories: true)
+        let path = "snapshots/\(result.account)-\(stamp).db"
+        try SnapshotWriter.write(Snapshot(metadata: result.metadata, inventory: result.inventory, rawDocuments: result.rawDocuments), to: path)
+        for w in result.warnings { Terminal.warning("\(w.source): \(w.code): \(w.message)") }
+        Terminal.printErr("netaudit: captured account \(result.account) into \(path)")
+        return (result.inventory, path)
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
