@@ -48,6 +48,11 @@ public struct Suppression: Sendable, Hashable, Codable {
         return today >= expires
     }
 
+    /// A warning line for an expired suppression, for `ScanResult.warnings`.
+    public var expiryWarning: String {
+        "suppression of rule '\(ruleId)' on '\(resource)' expired on \(expires ?? "?") and no longer applies (\(reason))"
+    }
+
     /// Whether the rule and resource patterns match the finding (expiry is not considered).
     public func matches(_ finding: Finding) -> Bool {
         guard ruleId.matches(finding.ruleId) else { return false }

@@ -39,6 +39,7 @@ import Findings
         #expect(expired == [s])
         #expect(out[0].suppression?.expired == true)
         #expect(out[0].suppression?.isActive == false)
+        #expect(expired[0].expiryWarning == "suppression of rule '*' on '*' expired on 2026-11-23 and no longer applies (temp)")
     }
 
     @Test func activeSuppressionWinsOverExpiredOne() throws {

@@ -15,7 +15,12 @@ import Findings
     @Test(.enabled(if: SchemaValidator.available, "needs python3 with jsonschema"))
     func validatesAgainstOfficialSchema() {
         let baseline = Set([Samples.mixed.findings[0].id])
-        for doc in [sarif(), sarif(gate: Gate(threshold: nil, baseline: baseline)), sarif(Samples.scan([], rules: []))] {
+        var odd = Samples.finding("NA-ODD", .info, resource: "id with spaces/ü", name: nil, title: "\"quoted\" \u{1} <b>")
+        odd.resource.arn = nil
+        odd.fix = Fix(summary: "")
+        let oddScan = ScanResult(findings: [odd], rules: [], warnings: [], source: "/abs/dir with space/", accounts: [])
+        for doc in [sarif(), sarif(gate: Gate(threshold: nil, baseline: baseline)), sarif(Samples.scan([], rules: [])),
+                    sarif(oddScan)] {
             let (status, output) = SchemaValidator.validate(doc)
             #expect(status == 0, "\(output)")
             #expect(output.contains("Draft4Validator"))
