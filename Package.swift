@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Reachability", "AccessAnalysis", "AWSImport", "NetModel", "Findings"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "Policy", "Reachability", "AWSImport", "NetModel", "Findings"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Findings"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Findings"], exclude: ["Fixtures"]),
         .testTarget(name: "SnapshotStoreTests", dependencies: [
             "SnapshotStore", "AWSImport", "NetModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

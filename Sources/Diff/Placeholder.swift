@@ -1,2 +1,0 @@
-/// Placeholder; replaced by the diff work.
-enum DiffPlaceholder {}
