@@ -1,8 +1,5 @@
 import AWSImport
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A parsed XML element (names without namespace prefixes; attributes as written).
 final class XMLElementNode {
@@ -29,40 +26,172 @@ final class XMLElementNode {
     }
 }
 
-/// Parses an XML document into a tree.
+/// A small XML parser for AWS responses (elements, attributes, text, entities, CDATA; comments,
+/// processing instructions and DOCTYPEs skipped). Foundation's XMLParser stops at libxml2's 10 MB
+/// limit, which a DescribeInstances page of a few thousand instances exceeds.
 enum XMLTree {
     static func parse(_ bytes: [UInt8]) -> XMLElementNode? {
-        let delegate = Builder()
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldProcessNamespaces = false
-        parser.delegate = delegate
-        guard parser.parse() else { return nil }
-        return delegate.root
+        var parser = Parser(bytes: bytes)
+        return parser.document()
     }
 
-    private final class Builder: NSObject, XMLParserDelegate {
-        var root: XMLElementNode?
-        var stack: [XMLElementNode] = []
+    struct Parser {
+        let bytes: [UInt8]
+        var i = 0
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-            let node = XMLElementNode(name: local, attributes: attributeDict)
-            if let parent = stack.last { parent.children.append(node) } else { root = node }
-            stack.append(node)
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func document() -> XMLElementNode? {
+            var root: XMLElementNode? = nil
+            var stack: [XMLElementNode] = []
+            var text: [UInt8] = []
+            let n = bytes.count
+            while i < n {
+                let c = bytes[i]
+                if c != 0x3C {  // text
+                    text.append(c)
+                    i += 1
+                    continue
+                }
+                // '<'
+                if starts("<!--") {
+                    guard let end = find("-->", from: i + 4) else { return nil }
+                    i = end + 3
+                    continue
+                }
+                if starts("<![CDATA[") {
+                    guard let end = find("]]>", from: i + 9) else { return nil }
+                    if let top = stack.last { flush(&text, into: top); top.text += String(decoding: bytes[(i + 9)..<end], as: UTF8.self) }
+                    i = end + 3
+                    continue
+                }
+                if starts("<?") {
+                    guard let end = find("?>", from: i + 2) else { return nil }
+                    i = end + 2
+                    continue
+                }
+                if starts("<!") {
+                    guard let end = find(">", from: i + 2) else { return nil }
+                    i = end + 1
+                    continue
+                }
+                if let top = stack.last { flush(&text, into: top) } else { text.removeAll(keepingCapacity: true) }
+                if i + 1 < n, bytes[i + 1] == 0x2F {  // closing tag
+                    guard let end = find(">", from: i + 2) else { return nil }
+                    i = end + 1
+                    guard !stack.isEmpty else { return nil }
+                    stack.removeLast()
+                    continue
+                }
+                // Opening tag.
+                i += 1
+                let name = readName()
+                guard !name.isEmpty else { return nil }
+                var attributes: [String: String] = [:]
+                var selfClosing = false
+                while i < n {
+                    skipSpace()
+                    guard i < n else { return nil }
+                    if bytes[i] == 0x3E { i += 1; break }
+                    if bytes[i] == 0x2F, i + 1 < n, bytes[i + 1] == 0x3E { i += 2; selfClosing = true; break }
+                    let attr = readName()
+                    guard !attr.isEmpty else { return nil }
+                    skipSpace()
+                    guard i < n, bytes[i] == 0x3D else { return nil }
+                    i += 1
+                    skipSpace()
+                    guard i < n, bytes[i] == 0x22 || bytes[i] == 0x27 else { return nil }
+                    let quote = bytes[i]
+                    var j = i + 1
+                    while j < n, bytes[j] != quote { j += 1 }
+                    guard j < n else { return nil }
+                    attributes[attr] = XMLTree.decodeEntities(bytes[(i + 1)..<j])
+                    i = j + 1
+                }
+                let local = name.split(separator: ":").last.map(String.init) ?? name
+                let node = XMLElementNode(name: local, attributes: attributes)
+                if let parent = stack.last { parent.children.append(node) } else if root == nil { root = node } else { return nil }
+                if !selfClosing { stack.append(node) }
+            }
+            return stack.isEmpty ? root : nil
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            _ = stack.popLast()
+        func starts(_ s: StaticString) -> Bool {
+            let count = s.utf8CodeUnitCount
+            guard i + count <= bytes.count else { return false }
+            return s.withUTF8Buffer { buf in
+                for k in 0..<count where bytes[i + k] != buf[k] { return false }
+                return true
+            }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            stack.last?.text += string
+        func find(_ s: StaticString, from start: Int) -> Int? {
+            let count = s.utf8CodeUnitCount
+            return s.withUTF8Buffer { buf -> Int? in
+                var j = start
+                while j + count <= bytes.count {
+                    if bytes[j] == buf[0] {
+                        var match = true
+                        for k in 1..<max(count, 1) where bytes[j + k] != buf[k] { match = false; break }
+                        if match { return j }
+                    }
+                    j += 1
+                }
+                return nil
+            }
         }
 
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
+        mutating func skipSpace() {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
         }
+
+        mutating func readName() -> String {
+            let start = i
+            while i < bytes.count {
+                let c = bytes[i]
+                if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x3E || c == 0x2F || c == 0x3D { break }
+                i += 1
+            }
+            return String(decoding: bytes[start..<i], as: UTF8.self)
+        }
+
+        func flush(_ text: inout [UInt8], into node: XMLElementNode) {
+            guard !text.isEmpty else { return }
+            node.text += XMLTree.decodeEntities(text[...])
+            text.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Replaces `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and numeric references.
+    static func decodeEntities(_ slice: ArraySlice<UInt8>) -> String {
+        guard slice.contains(0x26) else { return String(decoding: slice, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        var k = slice.startIndex
+        while k < slice.endIndex {
+            let c = slice[k]
+            guard c == 0x26, let semi = slice[k...].prefix(12).firstIndex(of: 0x3B) else { out.append(c); k += 1; continue }
+            let name = String(decoding: slice[(k + 1)..<semi], as: UTF8.self)
+            var scalar: Unicode.Scalar? = nil
+            switch name {
+            case "amp": scalar = "&"
+            case "lt": scalar = "<"
+            case "gt": scalar = ">"
+            case "quot": scalar = "\""
+            case "apos": scalar = "'"
+            default:
+                if name.hasPrefix("#x") || name.hasPrefix("#X") { scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
+                else if name.hasPrefix("#") { scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init) }
+            }
+            if let scalar {
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                k = semi + 1
+            } else {
+                out.append(c)
+                k += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -7,6 +7,7 @@
   moto_setup.py restricted-user URL       on a server started with INITIAL_NO_AUTH_ACTION_COUNT=0: create a user
                                           allowed read-only calls but denied ec2:DescribeNetworkAcls; prints
                                           {"AccessKeyId": ..., "SecretAccessKey": ...}
+  moto_setup.py role URL                  create role auditor-role (ReadOnlyAccess) and print its ARN
   moto_setup.py cli-dump URL OUT          dump the account with the AWS CLI into OUT in the import layout
                                           (scripts/samples/dump.py, plus prefix-list entries and the caller identity)
 """
@@ -77,6 +78,15 @@ def restricted_user(url):
     print(json.dumps({"AccessKeyId": key["AccessKeyId"], "SecretAccessKey": key["SecretAccessKey"]}))
 
 
+def role(url):
+    iam = client(url, "iam")
+    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+                                                     "Action": "sts:AssumeRole"}]}
+    arn = iam.create_role(RoleName="auditor-role", AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
+    iam.attach_role_policy(RoleName="auditor-role", PolicyArn="arn:aws:iam::aws:policy/ReadOnlyAccess")
+    print(arn)
+
+
 def cli_dump(url, out):
     from dump import ACCOUNT_ID, Cli, dump_account, write_files
     files = dump_account(url)
@@ -100,6 +110,8 @@ def main():
         groups(url, int(sys.argv[3]))
     elif cmd == "restricted-user":
         restricted_user(url)
+    elif cmd == "role":
+        role(url)
     elif cmd == "cli-dump":
         cli_dump(url, sys.argv[3])
     else:
