@@ -16,6 +16,7 @@ public struct EndpointCatalog: Sendable {
                                         uniquingKeysWith: { a, _ in a })
         var seenLoadBalancers = Set<String>()
         var seenDatabases = Set<String>()
+        var seenFunctions = Set<String>()
         for eni in inv.networkInterfaces {
             let addresses = eni.privateAddresses.compactMap { IPAddress($0.address) }
             let publics = eni.publicIps.compactMap { IPAddress($0) }
@@ -49,6 +50,7 @@ public struct EndpointCatalog: Sendable {
                 kind = .lambda
                 resource = fn
                 name = fn
+                seenFunctions.insert(fn)
             case .natGateway(let id):
                 kind = .natGateway
                 resource = natByInterface[eni.id]?.id ?? id
@@ -75,6 +77,13 @@ public struct EndpointCatalog: Sendable {
             for subnetId in db.subnetIds {
                 out.append(EndpointCatalog.placed(id: "\(db.id)@\(subnetId)", kind: .database, resource: db.id, subnetId: subnetId,
                                                   groups: db.securityGroupIds, isPublic: db.publiclyAccessible, tags: db.tags, topology: topology))
+            }
+        }
+        for fn in inv.lambdaFunctions where !seenFunctions.contains(fn.id) && !fn.subnetIds.isEmpty {
+            notes.append("Lambda function \(fn.id): the snapshot has no network interfaces for it; placed in its VPC subnets \(fn.subnetIds.joined(separator: ", ")) with its security groups")
+            for subnetId in fn.subnetIds {
+                out.append(EndpointCatalog.placed(id: "\(fn.id)@\(subnetId)", kind: .lambda, resource: fn.id, subnetId: subnetId,
+                                                  groups: fn.securityGroupIds, isPublic: false, tags: [:], topology: topology))
             }
         }
         endpoints = out

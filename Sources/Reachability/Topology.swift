@@ -11,7 +11,6 @@ public struct Topology: Sendable {
     let natGateways: [String: NATGateway]
     let transitGatewayRouteTables: [String: TransitGatewayRouteTable]
     let transitGatewayAttachments: [TransitGatewayAttachment]
-    let interfaces: [String: NetworkInterface]
     /// Route table per subnet: its explicit association, else its VPC's main table.
     let routeTableBySubnet: [String: RouteTable]
     let mainRouteTableByVPC: [String: RouteTable]
@@ -31,7 +30,6 @@ public struct Topology: Sendable {
         natGateways = Dictionary(inventory.natGateways.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         transitGatewayRouteTables = Dictionary(inventory.transitGatewayRouteTables.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         transitGatewayAttachments = inventory.transitGatewayAttachments
-        interfaces = Dictionary(inventory.networkInterfaces.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var main: [String: RouteTable] = [:]
         var explicit: [String: RouteTable] = [:]
         for table in inventory.routeTables {

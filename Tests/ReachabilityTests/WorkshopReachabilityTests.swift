@@ -84,3 +84,22 @@ struct WorkshopReachabilityTests {
         #expect(db.allSatisfy { $0.reachable })
     }
 }
+
+@Suite("Lambda functions in a VPC")
+struct LambdaPlacementTests {
+    @Test("a function with a VPC configuration but no interfaces in the snapshot is placed in its subnets")
+    func placedLambda() throws {
+        var n = NetBuilder()
+        n.vpc("vpc-1", "10.0.0.0/16")
+        n.subnet("subnet-a", vpc: "vpc-1", "10.0.1.0/24")
+        n.routeTable("rtb", vpc: "vpc-1", main: true)
+        n.openACL("acl", vpc: "vpc-1", subnets: ["subnet-a"])
+        n.securityGroup("sg-fn", vpc: "vpc-1", ingress: [])
+        n.securityGroup("sg-db", vpc: "vpc-1", ingress: [.tcp(5432, fromGroup: "sg-fn")])
+        n.instance("db", subnet: "subnet-a", ip: "10.0.1.9", groups: ["sg-db"])
+        n.inv.lambdaFunctions = [LambdaFunction(id: "resize", scope: n.scope, vpcId: "vpc-1", subnetIds: ["subnet-a"], securityGroupIds: ["sg-fn"])]
+        let answer = try n.flow("resize", "db", ports: PortSet(5432))
+        #expect(answer.reachable && answer.from.placementEstimated)
+        #expect(n.solver.catalog.notes.contains { $0.contains("Lambda function resize") })
+    }
+}
