@@ -1,0 +1,72 @@
+import NetModel
+
+/// Configuration changes between two inventories, resource by resource, for every kind in the model.
+public enum ConfigDiff {
+    /// The changed, created and deleted resources of `old` → `new`, in model order (network first).
+    public static func compare(_ old: Inventory, _ new: Inventory) -> [ResourceChange] {
+        let names = NameBook(old, new)
+        var out: [ResourceChange] = []
+        out += diff(old.vpcs, new.vpcs) { .of($0) }
+        out += diff(old.subnets, new.subnets) { .of($0) }
+        out += diff(old.routeTables, new.routeTables) { .of($0) }
+        out += diff(old.internetGateways, new.internetGateways) { .of($0) }
+        out += diff(old.egressOnlyInternetGateways, new.egressOnlyInternetGateways) { .of($0) }
+        out += diff(old.natGateways, new.natGateways) { .of($0) }
+        out += diff(old.elasticIps, new.elasticIps) { .of($0) }
+        out += diff(old.transitGateways, new.transitGateways) { .of($0) }
+        out += diff(old.transitGatewayAttachments, new.transitGatewayAttachments) { .of($0) }
+        out += diff(old.transitGatewayRouteTables, new.transitGatewayRouteTables) { .of($0) }
+        out += diff(old.vpcPeeringConnections, new.vpcPeeringConnections) { .of($0) }
+        out += diff(old.vpcEndpoints, new.vpcEndpoints) { .of($0) }
+        out += diff(old.prefixLists, new.prefixLists) { .of($0) }
+        out += diff(old.securityGroups, new.securityGroups) { .of($0, names: names) }
+        out += diff(old.networkACLs, new.networkACLs) { .of($0) }
+        out += diff(old.networkInterfaces, new.networkInterfaces) { .of($0, names: names) }
+        out += diff(old.instances, new.instances) { .of($0, names: names) }
+        out += diff(old.loadBalancers, new.loadBalancers) { .of($0, names: names) }
+        out += diff(old.targetGroups, new.targetGroups) { .of($0) }
+        out += diff(old.dbInstances, new.dbInstances) { .of($0, names: names) }
+        out += diff(old.dbSubnetGroups, new.dbSubnetGroups) { .of($0) }
+        out += diff(old.lambdaFunctions, new.lambdaFunctions) { .of($0, names: names) }
+        out += diff(old.iamPrincipals, new.iamPrincipals) { .of($0) }
+        out += diff(old.managedPolicies, new.managedPolicies) { .of($0) }
+        out += diff(old.buckets, new.buckets) { .of($0) }
+        out += diff(old.accounts, new.accounts) { .of($0) }
+        return out
+    }
+
+    /// Kinds whose changes cannot move a network path (identity and storage).
+    static let nonNetworkKinds: Set<String> = ["iam-user", "iam-group", "iam-role", "iam-policy", "bucket", "account"]
+
+    /// Whether any change can affect reachability.
+    public static func touchesNetwork(_ changes: [ResourceChange]) -> Bool {
+        changes.contains { !nonNetworkKinds.contains($0.kind) }
+    }
+
+    /// One kind: equal resources are skipped cheaply; the rest are compared fact by fact.
+    static func diff<T: Identifiable & Hashable>(_ old: [T], _ new: [T], facts: (T) -> ResourceFacts) -> [ResourceChange] where T.ID == String {
+        let before = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let afterIds = Set(new.map(\.id))
+        var out: [ResourceChange] = []
+        var seen = Set<String>()
+        for item in new where seen.insert(item.id).inserted {
+            guard let previous = before[item.id] else {
+                let f = facts(item)
+                out.append(ResourceChange(resource: f.id, kind: f.kind, name: f.name, change: .added, details: f.summaryLines))
+                continue
+            }
+            if previous == item { continue }
+            let (a, b) = (facts(previous), facts(item))
+            let details = a.changes(to: b)
+            if !details.isEmpty {
+                out.append(ResourceChange(resource: b.id, kind: b.kind, name: b.name, change: .modified, details: details))
+            }
+        }
+        var gone = Set<String>()
+        for item in old where !afterIds.contains(item.id) && gone.insert(item.id).inserted {
+            let f = facts(item)
+            out.append(ResourceChange(resource: f.id, kind: f.kind, name: f.name, change: .removed, details: f.summaryLines))
+        }
+        return out
+    }
+}

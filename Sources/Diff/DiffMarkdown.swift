@@ -1,0 +1,43 @@
+import Findings
+
+/// The Markdown form of a diff, sized for a pull-request comment.
+enum DiffMarkdown {
+    static func render(_ r: DiffResult) -> String {
+        var out: [String] = ["## netaudit diff", ""]
+        let status = r.gating.failed ? "❌ **Failed** (`--fail-on \(r.gating.failOn)`)" : "✅ **Passed** (`--fail-on \(r.gating.failOn)`)"
+        out.append("\(status): \(r.changes.count) resources changed · \(r.findings.new.count) new findings, \(r.findings.resolved.count) resolved · "
+                   + "\(r.reachability.opened.count) paths opened, \(r.reachability.closed.count) closed")
+        out.append("")
+        out.append("`\(escape(r.old))` → `\(escape(r.new))`")
+        if !r.reachability.opened.isEmpty || !r.reachability.closed.isEmpty {
+            out += ["", "### Reachability", "", "| | Path | Severity | Caused by |", "|---|---|---|---|"]
+            for p in r.reachability.opened { out.append(row(p, "🔓 opened")) }
+            for p in r.reachability.closed { out.append(row(p, "🔒 closed")) }
+        }
+        if !r.findings.isEmpty {
+            out += ["", "### Findings", "", "| | Severity | Rule | Resource | Finding |", "|---|---|---|---|---|"]
+            for f in r.findings.new { out.append("| new | \(f.severity) | `\(f.ruleId)` | \(escape(f.resource.label)) | \(escape(f.title)) |") }
+            for f in r.findings.resolved { out.append("| resolved | \(f.severity) | `\(f.ruleId)` | \(escape(f.resource.label)) | \(escape(f.title)) |") }
+        }
+        out += ["", "### Configuration changes", ""]
+        if r.changes.isEmpty { out.append("No configuration changes.") }
+        for c in r.changes.prefix(100) {
+            let what = c.change == .modified ? "" : " (\(c.change == .added ? "created" : "deleted"))"
+            out.append("- **\(c.kind)** `\(escape(c.label))`\(what)")
+            for d in c.details.prefix(20) { out.append("  - \(escape(d))") }
+            if c.details.count > 20 { out.append("  - … \(c.details.count - 20) more") }
+        }
+        if r.changes.count > 100 { out.append("- … \(r.changes.count - 100) more resources (see `--format json`)") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func row(_ p: PathChange, _ label: String) -> String {
+        let causes = p.causes.isEmpty ? "—" : p.causes.map(escape).joined(separator: "<br>")
+        return "| \(label) | \(escape(p.title)) | \(p.severity?.rawValue ?? "") | \(causes) |"
+    }
+
+    /// Keeps table cells intact: pipes escaped, newlines flattened.
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

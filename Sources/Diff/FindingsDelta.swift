@@ -1,0 +1,45 @@
+import Findings
+
+/// Findings that appeared or went away between two scans, matched by their stable `id`.
+public struct FindingsDelta: Sendable, Hashable {
+    public var new: [Finding]
+    public var resolved: [Finding]
+    /// Findings present in both scans.
+    public var unchanged: Int
+
+    public init(new: [Finding], resolved: [Finding], unchanged: Int) {
+        self.new = new
+        self.resolved = resolved
+        self.unchanged = unchanged
+    }
+
+    /// Compares two scans' findings (each list keeps the engine's severity order).
+    public init(old: [Finding], new: [Finding]) {
+        let oldIds = Set(old.map(\.id))
+        let newIds = Set(new.map(\.id))
+        self.new = new.filter { !oldIds.contains($0.id) }
+        resolved = old.filter { !newIds.contains($0.id) }
+        unchanged = new.filter { oldIds.contains($0.id) }.count
+    }
+
+    public var isEmpty: Bool { new.isEmpty && resolved.isEmpty }
+}
+
+/// A finding as the diff reports it: enough to read and to match against a scan report.
+public struct FindingSummary: Sendable, Hashable, Codable {
+    public var id: String
+    public var ruleId: String
+    public var severity: Severity
+    public var title: String
+    public var resource: String
+    public var suppressed: Bool
+
+    public init(_ f: Finding) {
+        id = f.id
+        ruleId = f.ruleId
+        severity = f.severity
+        title = f.title
+        resource = f.resource.label
+        suppressed = f.suppression?.isActive == true
+    }
+}

@@ -1,0 +1,110 @@
+import NetModel
+import Reachability
+
+/// Compares the tier matrices of two snapshots and explains each changed cell by the configuration
+/// changes on its path.
+public struct ReachabilityDelta: Sendable {
+    let old: Side
+    let new: Side
+    let changes: [ResourceChange]
+
+    /// One snapshot's solver and tiers, by name.
+    struct Side {
+        let solver: Solver
+        let tiers: [Tier]
+        let byName: [String: Tier]
+
+        init(_ inventory: Inventory, definitions: [(name: String, terms: [String])]) {
+            solver = Solver(inventory: inventory)
+            if definitions.isEmpty {
+                tiers = solver.defaultTiers()
+            } else {
+                // A tier that selects nothing in one snapshot is empty there, not an error.
+                let s = solver
+                tiers = [Tier(name: "internet", endpoints: [.internet()])] + definitions.filter { $0.name != "internet" }.map { def in
+                    (try? s.tiers([def], includeInternet: false).first) ?? Tier(name: def.name, endpoints: [])
+                }
+            }
+            byName = Dictionary(tiers.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// Prepares both sides; `definitions` are the policy file's tiers (empty: the default tiers).
+    public init(old: Inventory, new: Inventory, definitions: [(name: String, terms: [String])], changes: [ResourceChange]) {
+        self.old = Side(old, definitions: definitions)
+        self.new = Side(new, definitions: definitions)
+        self.changes = changes
+    }
+
+    /// The opened and closed paths over every ordered pair of tiers (TCP).
+    public func compare() -> ReachabilityChanges {
+        let before = cells(old.solver.matrix(old.tiers, proto: .tcp))
+        let after = cells(new.solver.matrix(new.tiers, proto: .tcp))
+        var result = ReachabilityChanges()
+        let keys = Set(before.keys).union(after.keys).sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        for key in keys {
+            let a = before[key] ?? Cell(ports: .none, via: [])
+            let b = after[key] ?? Cell(ports: .none, via: [])
+            let opened = b.ports.subtracting(a.ports), closed = a.ports.subtracting(b.ports)
+            let viaOpened = b.via.subtracting(a.via).sorted(), viaClosed = a.via.subtracting(b.via).sorted()
+            if !opened.isEmpty || !viaOpened.isEmpty {
+                var change = PathChange(from: key.from, to: key.to, ports: ranges(opened), via: viaOpened,
+                                        causes: causes(key, port: representative(opened)))
+                if key.from == "internet" { change.severity = viaOpened.isEmpty || !opened.isEmpty ? ExposureSeverity.of(opened: opened) : .high }
+                result.opened.append(change)
+            }
+            if !closed.isEmpty || !viaClosed.isEmpty {
+                result.closed.append(PathChange(from: key.from, to: key.to, ports: ranges(closed), via: viaClosed,
+                                                causes: causes(key, port: representative(closed))))
+            }
+        }
+        return result
+    }
+
+    struct Key: Hashable {
+        var from: String
+        var to: String
+    }
+
+    struct Cell {
+        var ports: PortSet
+        var via: Set<String>
+    }
+
+    private func cells(_ matrix: TierMatrix) -> [Key: Cell] {
+        var out: [Key: Cell] = [:]
+        for c in matrix.cells {
+            out[Key(from: c.from, to: c.to)] = Cell(ports: PortSet(c.ports.map { PortRange($0[0], $0[1]) }), via: Set(c.via))
+        }
+        return out
+    }
+
+    private func ranges(_ ports: PortSet) -> [[Int]] { ports.ranges.map { [$0.lower, $0.upper] } }
+
+    /// The port to explain: the first sensitive one, else the lowest (nil for a load-balancer-only change).
+    private func representative(_ ports: PortSet) -> Int? {
+        ExposureSeverity.sensitive(in: ports).first ?? ports.ranges.first?.lower
+    }
+
+    /// The configuration changes touching the pair's path, as lines.
+    func causes(_ key: Key, port: Int?) -> [String] {
+        var ids = Set<String>()
+        for side in [new, old] {
+            guard let a = side.byName[key.from], let b = side.byName[key.to], !a.endpoints.isEmpty, !b.endpoints.isEmpty else { continue }
+            ids.formUnion(PathResources.of(a.endpoints + b.endpoints, in: side.solver.topology.inventory))
+            let answer = side.solver.pair(a.endpoints, b.endpoints, proto: .tcp, ports: port.map { PortSet($0) })
+            ids.formUnion(answer.best.path.flatMap { PathResources.split($0.resource) })
+            ids.formUnion(answer.best.blockers.flatMap { PathResources.split($0.resource) })
+            ids.formUnion(answer.viaLoadBalancers.map(\.loadBalancer))
+        }
+        var out: [String] = []
+        for change in changes where ids.contains(change.resource) || (change.kind == "load-balancer" && ids.contains(change.name)) {
+            if change.change == .modified {
+                out += change.details.filter { !$0.hasPrefix("tag ") }.map { "\(change.label) \($0)" }
+            } else {
+                out.append("\(change.label) \(change.summary)")
+            }
+        }
+        return out
+    }
+}

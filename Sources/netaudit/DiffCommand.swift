@@ -1,0 +1,51 @@
+import ArgumentParser
+import Diff
+import Foundation
+import Policy
+import Report
+import SnapshotStore
+
+/// `netaudit diff OLD.db NEW.db`: what changed between two snapshots — configuration, findings, and
+/// the paths that opened or closed, each with the change that caused it.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "What changed between two snapshots: configuration, findings, and paths opened or closed.",
+        discussion: """
+            Both snapshots must cover the same accounts and regions. Findings are compared by their stable ID;
+            reachability by the tier matrix (default tiers, or the policy file's `tiers:`), TCP.
+            Exit codes: 0 nothing new at or above --fail-on (default high), 1 a new finding or a newly opened
+            internet path is (paths to admin, database and Security Hub EC2.19 ports are critical, others high), 2 error.
+            """
+    )
+
+    @Argument(help: "The earlier snapshot file.")
+    var old: String
+
+    @Argument(help: "The later snapshot file.")
+    var new: String
+
+    @Option(help: "A policy file (YAML): tiers, rule settings, allow-lists, suppressions (applied to both snapshots).")
+    var policy: String?
+
+    @Option(help: "Output format: table, json or markdown.")
+    var format: DiffFormat = .table
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a new finding or opened internet path is at or above: critical, high, medium, low or none.")
+    var failOn: String = "high"
+
+    func run() throws {
+        let threshold = try Gate.threshold(parsing: failOn)
+        let policyFile = try policy.map(PolicyFile.load) ?? PolicyFile()
+        let oldReader = try SnapshotReader(path: old)
+        let newReader = try SnapshotReader(path: new)
+        try Compatibility.check(old: try oldReader.metadata(), oldPath: old, new: try newReader.metadata(), newPath: new)
+        let result = try SnapshotDiff.run(old: try oldReader.inventory(), new: try newReader.inventory(), oldName: old, newName: new,
+                                          policy: policyFile, threshold: threshold, today: RuleEngine.today())
+        let text = DiffRenderer.render(result, format: format)
+        print(text, terminator: "")
+        if result.gating.failed { throw ExitCode(1) }
+    }
+}
+
+extension DiffFormat: ExpressibleByArgument {}
