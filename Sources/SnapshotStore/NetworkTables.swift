@@ -12,6 +12,7 @@ enum NetworkTables {
             Column("name") { $0.tags.name },
             Column("vpc_id") { $0.vpcId },
             Column("cidr_block") { $0.cidrBlocks.first?.description },
+            Column("cidr_blocks") { joined($0.cidrBlocks.map(\.description)) },
             Column("availability_zone") { $0.availabilityZone },
             Column("map_public_ip_on_launch", "INTEGER") { $0.mapPublicIpOnLaunch },
         ])),

@@ -11,7 +11,7 @@ extension SnapshotReader {
     public func queryInventory() throws(StoreError) -> Inventory {
         try read { db in
             var inventory = Inventory()
-            let light: Set<String> = ["network_interfaces", "instances", "security_groups", "route_tables"]
+            let light: Set<String> = ["network_interfaces", "instances", "security_groups", "route_tables", "subnets", "network_acls"]
             let timing = ProcessInfo.processInfo.environment["NETAUDIT_LOAD_TIMING"] != nil
             var start = Date()
             func lap(_ what: String) {
@@ -41,6 +41,9 @@ extension SnapshotReader {
             lap("network_interfaces")
             inventory.routeTables = try lightRouteTables(db)
             lap("route_tables")
+            inventory.subnets = try lightSubnets(db)
+            inventory.networkACLs = try lightNetworkACLs(db)
+            lap("subnets and network_acls")
             let instances = try Row.fetchCursor(db, sql: """
                 SELECT id, account, region, state, vpc_id, subnet_id, private_ip, public_ip, security_group_ids, tags
                 FROM instances ORDER BY rowid
@@ -91,6 +94,47 @@ extension SnapshotReader {
                                      tags: name.map { ["Name": $0] } ?? [:]))
         }
         return tables
+    }
+
+    /// Subnets from their columns.
+    private func lightSubnets(_ db: Database) throws -> [Subnet] {
+        var out: [Subnet] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, cidr_blocks, availability_zone, map_public_ip_on_launch, name FROM subnets ORDER BY rowid")
+        while let r = try rows.next() {
+            let blocks: String? = r[4]
+            let name: String? = r[7]
+            out.append(Subnet(id: r[0], scope: ResourceScope(account: r[1], region: r[2]), vpcId: r[3],
+                              cidrBlocks: (blocks ?? "").split(separator: ",").compactMap { IPPrefix($0) }, availabilityZone: r[5],
+                              mapPublicIpOnLaunch: r[6] ?? false, tags: name.map { ["Name": $0] } ?? [:]))
+        }
+        return out
+    }
+
+    /// Network ACLs from their `network_acl_entries` rows.
+    private func lightNetworkACLs(_ db: Database) throws -> [NetworkACL] {
+        var entries: [String: [NetworkACLEntry]] = [:]
+        let entryRows = try Row.fetchCursor(db, sql: """
+            SELECT network_acl_id, rule_number, direction, protocol, action, cidr, from_port, to_port, icmp_type, icmp_code
+            FROM network_acl_entries ORDER BY rowid
+            """)
+        while let r = try entryRows.next() {
+            let from: Int? = r[6], to: Int? = r[7]
+            guard let proto = IPProtocol(aws: r[3]), let action = RuleAction(rawValue: r[4]), let cidr = IPPrefix(r[5] as String) else { continue }
+            entries[r[0], default: []].append(NetworkACLEntry(
+                ruleNumber: r[1], egress: (r[2] as String) == "egress", ipProtocol: proto, action: action, cidr: cidr,
+                portRange: from.flatMap { f in to.map { PortRange(f, $0) } }, icmpType: r[8], icmpCode: r[9]))
+        }
+        var out: [NetworkACL] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, is_default, subnet_ids, name FROM network_acls ORDER BY rowid")
+        while let r = try rows.next() {
+            let id: String = r[0]
+            let subnets: String? = r[5]
+            let name: String? = r[6]
+            out.append(NetworkACL(id: id, scope: ResourceScope(account: r[1], region: r[2]), vpcId: r[3], isDefault: r[4] ?? false,
+                                  entries: entries[id] ?? [], subnetIds: (subnets ?? "").split(separator: ",").map(String.init),
+                                  tags: name.map { ["Name": $0] } ?? [:]))
+        }
+        return out
     }
 
     /// Security groups in full (with their rules), by ID.

@@ -70,6 +70,12 @@ if which == "query" || which == "all" {
         _ = measure("  focused answer", target: 0.1) { try! Solver.focused(spec, inventory: light) { try reader.securityGroups(ids: $0) } }
     }
 }
+if let loops = ProcessInfo.processInfo.environment["BENCH_QUERY_LOOP"].flatMap(Int.init) {
+    // For profilers: the single-pair query, repeated.
+    let reader = try SnapshotReader(path: snapshotPath)
+    let spec = QuerySpec(from: "eni-00002712", to: "eni-00002afc", proto: .tcp, ports: PortSet(5432))
+    for _ in 0..<loops { _ = try Solver.focused(spec, inventory: reader.queryInventory()) { try reader.securityGroups(ids: $0) } }
+}
 if which == "matrix" || which == "all" {
     let solver = Solver(inventory: try SnapshotReader(path: snapshotPath).inventory())
     let tiers = solver.defaultTiers()
