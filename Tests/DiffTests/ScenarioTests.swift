@@ -80,4 +80,15 @@ struct ScenarioTests {
         #expect(path.severity == .high)
         #expect(result.gating.paths.isEmpty)
     }
+
+    @Test("causes are directional: a source's ingress rules do not explain its outgoing paths")
+    func directionalCauses() throws {
+        var new = base
+        Workshop.editGroup(&new, Workshop.bastionGroup) { $0.ingress.removeAll { $0.fromPort == 22 } }
+        Workshop.editGroup(&new, Workshop.dbGroup) { $0.ingress.append(Workshop.rule(3306, "0.0.0.0/0")) }
+        let result = try Workshop.diff(base, new)
+        let opened = try #require(result.reachability.opened.first { $0.from == "demo-app-bastion-host" && $0.to == "my-demo-db" })
+        #expect(opened.causes == ["\(Workshop.dbGroup) (demo-app-db-sg) ingress rule added: tcp/3306 from 0.0.0.0/0"])
+        #expect(result.findings.new.contains { $0.ruleId == "rds-open-to-world" })
+    }
 }
