@@ -48,8 +48,10 @@ let package = Package(
         .target(name: "Report", dependencies: ["Findings"]),
         // Synthetic accounts for benchmarks and scale tests.
         .target(name: "SyntheticAccount", dependencies: ["NetModel"]),
+        // The tier graph: tiers as nodes, allowed flows as edges, as DOT, Mermaid, SVG or PNG.
+        .target(name: "Graph", dependencies: ["NetModel", "Reachability", "Findings"]),
         .executableTarget(name: "netaudit", dependencies: [
-            "NetModel", "AWSImport", "SnapshotStore", "Reachability", "AWSCapture", "Policy", "Findings", "Report", "HTTPClient", "Diff",
+            "NetModel", "AWSImport", "SnapshotStore", "Reachability", "AWSCapture", "Policy", "Findings", "Report", "HTTPClient", "Diff", "Graph",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "netaudit-bench", dependencies: [
@@ -66,6 +68,7 @@ let package = Package(
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "Policy", "Reachability", "AWSImport", "NetModel", "Findings"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Findings"], exclude: ["Fixtures"]),
+        .testTarget(name: "GraphTests", dependencies: ["Graph", "Policy", "Reachability", "AWSImport", "NetModel", "Findings"]),
         .testTarget(name: "SnapshotStoreTests", dependencies: [
             "SnapshotStore", "AWSImport", "NetModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -10,6 +10,8 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable, CustomString
     case junit
     /// Markdown for a pull-request comment.
     case markdown
+    /// One self-contained HTML page: summary, findings with fixes, the tier graph, resources.
+    case html
 
     public var description: String { rawValue }
 }

@@ -13,7 +13,7 @@ struct Netaudit: AsyncParsableCommand {
             Example: netaudit import snapshots/workshop --out workshop.db && netaudit inspect workshop.db
             """,
         version: NetauditVersion.current,
-        subcommands: [ImportCommand.self, SnapshotCommand.self, InspectCommand.self, QueryCommand.self, MatrixCommand.self, ScanCommand.self, DiffCommand.self]
+        subcommands: [ImportCommand.self, SnapshotCommand.self, InspectCommand.self, QueryCommand.self, MatrixCommand.self, ScanCommand.self, GraphCommand.self, DiffCommand.self]
     )
 
     /// Runs the command; usage and input errors exit 2 with one clear message.

@@ -32,7 +32,7 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "A policy file (YAML): tiers, intents, rule settings, allow-lists, workloads, suppressions.")
     var policy: String?
 
-    @Option(help: "Output format: table, json, sarif, junit or markdown.")
+    @Option(help: "Output format: table, json, sarif, junit, markdown or html.")
     var format: ReportFormat = .table
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -57,7 +57,8 @@ struct ScanCommand: AsyncParsableCommand {
         let (inventory, source) = try await load()
         let result = try RuleEngine.scan(inventory, policy: policyFile, source: source, today: RuleEngine.today())
         let color = output == nil && format == .table && Terminal.stdoutIsTTY && Terminal.colorAllowed
-        let text = ReportRenderer.render(result, format: format, gate: gate, color: color)
+        let graph = format == .html ? GraphCommand.reportGraph(inventory: inventory, result: result, policy: policyFile) : nil
+        let text = ReportRenderer.render(result, format: format, gate: gate, color: color, graph: graph)
         if let output {
             do { try text.write(toFile: output, atomically: true, encoding: .utf8) }
             catch { throw ValidationError("cannot write \(output): \(error.localizedDescription)") }
