@@ -161,6 +161,9 @@ enum HTMLReportAssets {
       });
       renderFindings();
       renderResources();
+      // The sections are filled in by now: honour a #findings or #resources link.
+      var target = location.hash && document.getElementById(location.hash.slice(1));
+      if (target) target.scrollIntoView();
       document.body.dataset.ready = "true";
     })();
     """#

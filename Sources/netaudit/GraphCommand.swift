@@ -79,7 +79,7 @@ struct GraphCommand: ParsableCommand {
         guard let graph = try? graph(inventory: inventory, findings: result.findings, policy: policy) else { return nil }
         let dot = DOTRenderer().render(graph)
         let svg = try? Graphviz().inlineSVG(dot)
-        let members = graph.nodes.flatMap { node in
+        let members = graph.nodes.filter { $0.kind != .internet }.flatMap { node in
             node.members.map { ReportGraph.Member(tier: node.name, kind: node.kind.rawValue, resource: $0) }
         }
         return ReportGraph(svg: svg, dot: dot, members: members)
