@@ -10,12 +10,14 @@ public struct GraphBuilder: Sendable {
         5601, 5900, 5984, 5985, 5986, 6379, 7000, 8080, 8086, 8088, 8888, 9042, 9200, 9300, 11211, 27017, 27018,
     ]
 
+    /// The snapshot's resources: route tables for subnet classes, VPC names, buckets.
     public var inventory: Inventory
     /// Findings of the scan; actively suppressed ones are ignored.
     public var findings: [Finding]
     /// Draw flows from tiers out to the internet too (off by default: nearly every tier has them).
     public var includeEgress: Bool
 
+    /// A builder over `inventory`, highlighting the resources `findings` name.
     public init(inventory: Inventory, findings: [Finding] = [], includeEgress: Bool = false) {
         self.inventory = inventory
         self.findings = findings.filter { $0.suppression?.isActive != true }

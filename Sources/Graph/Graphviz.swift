@@ -8,6 +8,7 @@ public struct Graphviz: Sendable {
     /// The `dot` executable, found on the PATH (or nil).
     public var executable: String?
 
+    /// Looks for `dot` in the directories of `path` (a `PATH`-style list; the process's by default).
     public init(path: String? = ProcessInfo.processInfo.environment["PATH"]) {
         executable = (path ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/dot" }
             .first { FileManager.default.isExecutableFile(atPath: $0) }

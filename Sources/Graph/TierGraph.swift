@@ -50,10 +50,13 @@ public struct TierGraph: Sendable, Hashable {
     /// A VPC cluster's heading.
     public struct VPCInfo: Sendable, Hashable {
         public var id: String
+        /// `Name (vpc-id)`, or the ID when the VPC has no Name tag.
         public var label: String
     }
 
+    /// The internet, the tiers in their order, then the buckets.
     public var nodes: [Node]
+    /// Allowed flows, in matrix order, then the internet's edges to public buckets.
     public var edges: [Edge]
     /// The VPCs holding nodes, in the order first met.
     public var vpcs: [VPCInfo]

@@ -76,7 +76,10 @@ struct GraphCommand: ParsableCommand {
     /// What `scan --format html` shows of the graph: inline SVG when Graphviz is there (else the DOT text)
     /// and every tier's members for the resource list.
     static func reportGraph(inventory: Inventory, result: ScanResult, policy: PolicyFile) -> ReportGraph? {
-        guard let graph = try? graph(inventory: inventory, findings: result.findings, policy: policy) else { return nil }
+        // A policy tier that names nothing is a scan warning, not an error: fall back to the default tiers.
+        let built = (try? graph(inventory: inventory, findings: result.findings, policy: policy))
+            ?? (try? graph(inventory: inventory, findings: result.findings, policy: PolicyFile()))
+        guard let graph = built else { return nil }
         let dot = DOTRenderer().render(graph)
         let svg = try? Graphviz().inlineSVG(dot)
         let members = graph.nodes.filter { $0.kind != .internet }.flatMap { node in
