@@ -1,6 +1,9 @@
 import AWSImport
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import AWSCapture
 
 /// Credentials like the AWS CLI (shared files, profiles, roles) and the XML → CLI JSON conversion.
@@ -90,6 +93,31 @@ struct CredentialsAndConversionTests {
             do { _ = try await capture(missing); Issue.record("must fail") } catch let error as CaptureError {
                 #expect(error.description.contains("profile nope not found"))
             }
+        }
+    }
+
+    @Test func containerCredentialsAreTheFallback() async throws {
+        try await MotoServer.with { server in
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-ecs-\(UUID())")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            try #"{"AccessKeyId": "AKIACONTAINER", "SecretAccessKey": "container-secret", "Token": "container-token", "Expiration": "2099-01-01T00:00:00Z"}"#
+                .write(to: dir.appendingPathComponent("creds.json"), atomically: true, encoding: .utf8)
+            let port = try MotoServer.freePort()
+            let http = Process()
+            http.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            http.arguments = ["python3", "-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", dir.path]
+            http.standardOutput = FileHandle.nullDevice
+            http.standardError = FileHandle.nullDevice
+            try http.run()
+            defer { kill(http.processIdentifier, SIGKILL); http.waitUntilExit() }
+            while !MotoServer.answers(port: port) { usleep(50_000) }
+            let env = ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:\(port)/creds.json", "AWS_CONFIG_FILE": "/dev/null",
+                       "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "HOME": "/nonexistent", "AWS_REGION": "us-east-1"]
+            let result = try await capture(CaptureOptions(endpointURL: server.url, environment: env))
+            #expect(result.credentialSource == "container credentials")
+            #expect(result.metadata.regions == ["us-east-1"])
+            #expect(!result.rawDocuments.contains { $0.content.contains("container-secret") || $0.content.contains("container-token") })
         }
     }
 
