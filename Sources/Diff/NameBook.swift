@@ -3,10 +3,12 @@ import NetModel
 /// Display names of security groups from both snapshots, so a rule names its peer group.
 struct NameBook {
     private var groups: [String: String] = [:]
+    private var accounts = Set<String>()
 
     init(_ inventories: Inventory...) {
         for inv in inventories {
             for g in inv.securityGroups { groups[g.id] = g.displayName }
+            accounts.formUnion(inv.scopes.map(\.account))
         }
     }
 
@@ -17,7 +19,7 @@ struct NameBook {
     func peer(_ peer: RulePeer) -> String {
         switch peer {
         case .cidr(let p): p.description
-        case .securityGroup(let ref): group(ref.groupId) + (ref.userId.map { " in account \($0)" } ?? "")
+        case .securityGroup(let ref): group(ref.groupId) + (ref.userId.flatMap { accounts.contains($0) ? nil : " in account \($0)" } ?? "")
         case .prefixList(let id): "prefix list \(id)"
         }
     }

@@ -7,6 +7,8 @@ public struct ReachabilityDelta: Sendable {
     let old: Side
     let new: Side
     let changes: [ResourceChange]
+    let impact: ChangeImpact
+    let neighbours: [String: Set<String>]
 
     /// One snapshot's solver and tiers, by name.
     struct Side {
@@ -34,14 +36,32 @@ public struct ReachabilityDelta: Sendable {
         self.old = Side(old, definitions: definitions)
         self.new = Side(new, definitions: definitions)
         self.changes = changes
+        impact = ChangeImpact(changes, old: old, new: new)
+        neighbours = VPCNeighbours.of(old, new)
     }
 
     /// The opened and closed paths over every ordered pair of tiers (TCP).
+    ///
+    /// Only pairs with a tier the changes touch can differ: the matrices are computed for those tiers
+    /// and the tiers in their VPCs or in VPCs connected to them (and the internet).
     public func compare() -> ReachabilityChanges {
-        let before = cells(old.solver.matrix(old.tiers, proto: .tcp))
-        let after = cells(new.solver.matrix(new.tiers, proto: .tcp))
+        let touched = Set(old.tiers.filter(impact.touches).map(\.name)).union(new.tiers.filter(impact.touches).map(\.name))
+        if touched.isEmpty { return ReachabilityChanges() }
+        var vpcs = Set<String>()
+        for side in [old, new] {
+            for t in side.tiers where touched.contains(t.name) { vpcs.formUnion(t.endpoints.compactMap(\.vpcId)) }
+        }
+        for v in vpcs { vpcs.formUnion(neighbours[v] ?? []) }
+        func relevant(_ tiers: [Tier]) -> [Tier] {
+            impact.global ? tiers : tiers.filter { t in
+                t.isInternet || touched.contains(t.name) || t.endpoints.contains { $0.vpcId.map(vpcs.contains) == true }
+            }
+        }
+        let before = cells(old.solver.matrix(relevant(old.tiers), proto: .tcp))
+        let after = cells(new.solver.matrix(relevant(new.tiers), proto: .tcp))
         var result = ReachabilityChanges()
-        let keys = Set(before.keys).union(after.keys).sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        let keys = Set(before.keys).union(after.keys).filter { touched.contains($0.from) || touched.contains($0.to) }
+            .sorted { ($0.from, $0.to) < ($1.from, $1.to) }
         for key in keys {
             let a = before[key] ?? Cell(ports: .none, via: [])
             let b = after[key] ?? Cell(ports: .none, via: [])

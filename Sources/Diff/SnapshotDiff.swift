@@ -1,4 +1,5 @@
 import Findings
+import Foundation
 import NetModel
 import Policy
 
@@ -48,20 +49,37 @@ public enum SnapshotDiff {
     /// - Parameter today: `YYYY-MM-DD`, for suppression expiry.
     public static func run(old: Inventory, new: Inventory, oldName: String, newName: String, policy: PolicyFile,
                            threshold: Severity?, today: String) throws(DiffError) -> DiffResult {
+        let timer = PhaseTimer()
         let changes = ConfigDiff.compare(old, new)
-        let oldScan: ScanResult, newScan: ScanResult
-        do {
-            oldScan = try RuleEngine.scan(old, policy: policy, source: oldName, today: today)
-            newScan = try RuleEngine.scan(new, policy: policy, source: newName, today: today)
-        } catch {
-            throw .scanFailed("\(error)")
-        }
-        let findings = FindingsDelta(old: oldScan.findings, new: newScan.findings)
+        timer.lap("configuration")
+        let findings = try scan(old, new, changes: changes, oldName: oldName, newName: newName, policy: policy, today: today)
+        timer.lap("findings")
         var reachability = ReachabilityChanges(skipped: true)
         if ConfigDiff.touchesNetwork(changes) {
             reachability = ReachabilityDelta(old: old, new: new, definitions: policy.tiers.tiers, changes: changes).compare()
         }
+        timer.lap("reachability")
         let gating = DiffGating(threshold: threshold, findings: findings.new, opened: reachability.opened)
         return DiffResult(old: oldName, new: newName, changes: changes, findings: findings, reachability: reachability, gating: gating)
+    }
+
+    /// Both scans, side by side on two cores; with no configuration change the new scan is the old one.
+    static func scan(_ old: Inventory, _ new: Inventory, changes: [ResourceChange], oldName: String, newName: String,
+                     policy: PolicyFile, today: String) throws(DiffError) -> FindingsDelta {
+        let results = Pair<Result<ScanResult, any Error>>()
+        let jobs: [(Inventory, String)] = changes.isEmpty ? [(old, oldName)] : [(old, oldName), (new, newName)]
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let r = Result { () throws -> ScanResult in
+                try RuleEngine.scan(jobs[i].0, policy: policy, source: jobs[i].1, today: today)
+            }
+            results.set(i, r)
+        }
+        do {
+            let oldScan = try results.get(0)?.get()
+            let newScan = changes.isEmpty ? oldScan : try results.get(1)?.get()
+            return FindingsDelta(old: oldScan?.findings ?? [], new: newScan?.findings ?? [])
+        } catch {
+            throw .scanFailed("\(error)")
+        }
     }
 }

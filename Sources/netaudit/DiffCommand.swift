@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diff
 import Foundation
+import NetModel
 import Policy
 import Report
 import SnapshotStore
@@ -40,12 +41,31 @@ struct DiffCommand: ParsableCommand {
         let oldReader = try SnapshotReader(path: old)
         let newReader = try SnapshotReader(path: new)
         try Compatibility.check(old: try oldReader.metadata(), oldPath: old, new: try newReader.metadata(), newPath: new)
-        let result = try SnapshotDiff.run(old: try oldReader.inventory(), new: try newReader.inventory(), oldName: old, newName: new,
+        let (oldInventory, newInventory) = try Self.load(oldReader, newReader)
+        let result = try SnapshotDiff.run(old: oldInventory, new: newInventory, oldName: old, newName: new,
                                           policy: policyFile, threshold: threshold, today: RuleEngine.today())
         let text = DiffRenderer.render(result, format: format)
         print(text, terminator: "")
         if result.gating.failed { throw ExitCode(1) }
     }
+
+    /// Reads both snapshots side by side.
+    private static func load(_ a: SnapshotReader, _ b: SnapshotReader) throws -> (Inventory, Inventory) {
+        let slots = LoadSlots()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            slots.set(i, Result { () throws(StoreError) -> Inventory in try (i == 0 ? a : b).inventory() })
+        }
+        guard let first = slots.get(0), let second = slots.get(1) else { throw ValidationError("cannot read the snapshots") }
+        return (try first.get(), try second.get())
+    }
+}
+
+/// The two loaded inventories, written by concurrent readers.
+private final class LoadSlots: @unchecked Sendable {
+    private var slots: [Int: Result<Inventory, StoreError>] = [:]
+    private let lock = NSLock()
+    func set(_ i: Int, _ value: Result<Inventory, StoreError>) { lock.lock(); slots[i] = value; lock.unlock() }
+    func get(_ i: Int) -> Result<Inventory, StoreError>? { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }
 
 extension DiffFormat: ExpressibleByArgument {}

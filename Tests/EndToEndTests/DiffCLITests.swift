@@ -111,4 +111,20 @@ struct DiffCLITests {
         let bad = try CLIRunner.run(["diff", a.path, a.path, "--fail-on", "sometimes"])
         #expect(bad.status == 2)
     }
+
+    @Test("snapshots of different accounts are refused with exit 2")
+    func differentAccounts() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let other = dir.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.sample.appendingPathComponent("123456789012"), to: other.appendingPathComponent("210987654321"))
+        let a = dir.appendingPathComponent("a.db"), b = dir.appendingPathComponent("b.db")
+        try importSnapshot(Self.sample, a)
+        try importSnapshot(other, b)
+        let result = try CLIRunner.run(["diff", a.path, b.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("different accounts"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
 }
