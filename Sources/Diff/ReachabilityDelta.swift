@@ -7,7 +7,7 @@ public struct ReachabilityDelta: Sendable {
     let old: Side
     let new: Side
     let changes: [ResourceChange]
-    let impact: ChangeImpact
+    var impact: ChangeImpact
     let neighbours: [String: Set<String>]
 
     /// One snapshot's solver and tiers, by name.
@@ -60,7 +60,12 @@ public struct ReachabilityDelta: Sendable {
         let before = cells(old.solver.matrix(relevant(old.tiers), proto: .tcp))
         let after = cells(new.solver.matrix(relevant(new.tiers), proto: .tcp))
         var result = ReachabilityChanges()
-        let keys = Set(before.keys).union(after.keys).filter { touched.contains($0.from) || touched.contains($0.to) }
+        // Internet → target paths through a load balancer change with the balancer's own tier.
+        let balancers = [old, new].contains { side in
+            side.tiers.contains { t in touched.contains(t.name) && t.endpoints.contains { $0.kind == .loadBalancer } }
+        }
+        let keys = Set(before.keys).union(after.keys)
+            .filter { touched.contains($0.from) || touched.contains($0.to) || (balancers && $0.from == "internet") }
             .sorted { ($0.from, $0.to) < ($1.from, $1.to) }
         for key in keys {
             let a = before[key] ?? Cell(ports: .none, via: [])
