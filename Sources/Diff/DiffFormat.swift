@@ -12,6 +12,7 @@ public enum DiffFormat: String, Sendable, Hashable, CaseIterable, CustomStringCo
 
 /// Renders a diff in one of the formats.
 public enum DiffRenderer {
+    /// The diff as text in `format` (ending with a newline).
     public static func render(_ result: DiffResult, format: DiffFormat) -> String {
         switch format {
         case .table: DiffTableText.render(result)

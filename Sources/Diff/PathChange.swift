@@ -2,7 +2,9 @@ import Findings
 
 /// Ports between two tiers that became reachable (or unreachable), and the changes that caused it.
 public struct PathChange: Sendable, Hashable, Codable {
+    /// The tier traffic comes from (`internet` for the internet).
     public var from: String
+    /// The tier traffic goes to.
     public var to: String
     /// Inclusive TCP port ranges, `[[3306, 3306]]`.
     public var ports: [[Int]]
@@ -13,6 +15,7 @@ public struct PathChange: Sendable, Hashable, Codable {
     /// For paths opened from the internet: critical for sensitive ports, high otherwise.
     public var severity: Severity?
 
+    /// A path change from its parts.
     public init(from: String, to: String, ports: [[Int]], via: [String], causes: [String], severity: Severity? = nil) {
         self.from = from
         self.to = to
@@ -36,16 +39,20 @@ public struct PathChange: Sendable, Hashable, Codable {
 
 /// Paths that opened and closed between two snapshots.
 public struct ReachabilityChanges: Sendable, Hashable, Codable {
+    /// Ports that became reachable.
     public var opened: [PathChange]
+    /// Ports that became unreachable.
     public var closed: [PathChange]
     /// Set when reachability was not recomputed because no network configuration changed.
     public var skipped: Bool
 
+    /// Changes from their parts.
     public init(opened: [PathChange] = [], closed: [PathChange] = [], skipped: Bool = false) {
         self.opened = opened
         self.closed = closed
         self.skipped = skipped
     }
 
+    /// Whether no path opened or closed.
     public var isEmpty: Bool { opened.isEmpty && closed.isEmpty }
 }

@@ -13,10 +13,12 @@ public struct ResourceChange: Sendable, Hashable, Codable {
     public var kind: String
     /// The display name (Name tag, group name, ...), the ID when there is none.
     public var name: String
+    /// Created, deleted or modified.
     public var change: ChangeType
     /// What changed, one line each: `ingress rule added: tcp/3306 from 0.0.0.0/0`, `PubliclyAccessible: false → true`.
     public var details: [String]
 
+    /// A change from its parts.
     public init(resource: String, kind: String, name: String, change: ChangeType, details: [String]) {
         self.resource = resource
         self.kind = kind

@@ -8,9 +8,13 @@ public struct DiffResult: Sendable {
     /// The two inputs' names (paths).
     public var old: String
     public var new: String
+    /// Configuration changes, resource by resource.
     public var changes: [ResourceChange]
+    /// New and resolved findings.
     public var findings: FindingsDelta
+    /// Paths opened and closed, with causes.
     public var reachability: ReachabilityChanges
+    /// What fails the diff.
     public var gating: DiffGating
 
     /// Whether nothing changed at all.
@@ -26,6 +30,7 @@ public struct DiffGating: Sendable, Hashable, Codable {
     /// Titles of the opened internet paths that gate.
     public var paths: [String]
 
+    /// Whether anything gates.
     public var failed: Bool { !findings.isEmpty || !paths.isEmpty }
     /// 1 when something gates, else 0.
     public var exitCode: Int32 { failed ? 1 : 0 }
