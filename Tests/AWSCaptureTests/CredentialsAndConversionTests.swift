@@ -121,6 +121,28 @@ struct CredentialsAndConversionTests {
         }
     }
 
+    @Test func shapesCoverEveryCall() {
+        let model = ShapeModel.bundled
+        var calls = CallRunner.ec2Listings.map { ("ec2", $0.0) }
+        calls += [("ec2", "DescribeRegions"), ("ec2", "DescribeTransitGatewayRouteTables"), ("ec2", "SearchTransitGatewayRoutes"),
+                  ("ec2", "DescribeManagedPrefixLists"), ("ec2", "GetManagedPrefixListEntries"),
+                  ("elbv2", "DescribeLoadBalancers"), ("elbv2", "DescribeListeners"), ("elbv2", "DescribeTargetGroups"),
+                  ("elbv2", "DescribeTargetHealth"), ("rds", "DescribeDBInstances"), ("rds", "DescribeDBSubnetGroups"),
+                  ("lambda", "ListFunctions"), ("iam", "GetAccountAuthorizationDetails"), ("sts", "GetCallerIdentity"),
+                  ("sts", "AssumeRole"), ("s3", "ListBuckets"), ("s3", "GetBucketLocation"), ("s3", "GetBucketPolicy"),
+                  ("s3", "GetBucketPolicyStatus"), ("s3", "GetBucketAcl"), ("s3", "GetPublicAccessBlock"),
+                  ("s3", "GetBucketOwnershipControls"), ("s3control", "GetPublicAccessBlock")]
+        for (service, operation) in calls {
+            let op = model.services[service]?.operations[operation]
+            #expect(op?.output.flatMap { model.services[service]?.shapes[$0] } != nil, "\(service) \(operation)")
+        }
+        // Every paginated listing knows its tokens.
+        #expect(model.service("ec2").operations["DescribeInstances"]?.paginator?.resultKey == ["Reservations"])
+        #expect(model.service("iam").operations["GetAccountAuthorizationDetails"]?.paginator?.moreResults == "IsTruncated")
+        #expect(model.service("rds").operations["DescribeDBInstances"]?.paginator?.inputToken == "Marker")
+        #expect(model.service("s3control").operations["GetPublicAccessBlock"]?.hostPrefix == "{AccountId}.")
+    }
+
     @Test func ec2XMLBecomesCLIJSON() throws {
         let xml = """
             <?xml version="1.0" encoding="UTF-8"?>
