@@ -66,7 +66,7 @@ enum RuleText {
     /// Routes as items: one per destination.
     static func routes(_ routes: [Route]) -> [Item] {
         routes.map { r in
-            Item("\(r.destination) → \(r.target)" + (r.state == .blackhole ? " (blackhole)" : ""), keys: ["\(r.destination)"])
+            Item("\(r.destination) via \(r.target)" + (r.state == .blackhole ? " (blackhole)" : ""), keys: ["\(r.destination)"])
         }
     }
 

@@ -85,7 +85,7 @@ extension ResourceFacts {
         var f = ResourceFacts(kind: "transit-gateway-route-table", id: t.id, name: t.tags.name)
         f.property("transit gateway", t.transitGatewayId)
         f.collection("route", t.routes.map { r in
-            Item("\(r.destination) → \(r.attachmentIds.joined(separator: ", ")) (\(r.type)\(r.state == .blackhole ? ", blackhole" : ""))",
+            Item("\(r.destination) via \(r.attachmentIds.joined(separator: ", ")) (\(r.type)\(r.state == .blackhole ? ", blackhole" : ""))",
                  keys: ["\(r.destination)"])
         })
         f.tags(t.tags)

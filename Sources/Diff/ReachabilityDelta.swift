@@ -110,37 +110,4 @@ public struct ReachabilityDelta: Sendable {
     private func representative(_ ports: PortSet) -> Int? {
         ExposureSeverity.sensitive(in: ports).first ?? ports.ranges.first?.lower
     }
-
-    /// The configuration changes touching the pair's path, as lines. A security group counts through its
-    /// ingress rules when it guards the destination, through its egress rules when it guards the source.
-    func causes(_ key: Key, port: Int?) -> [String] {
-        var ids = Set<String>()
-        var sourceGroups = Set<String>(), destinationGroups = Set<String>()
-        for side in [new, old] {
-            guard let a = side.byName[key.from], let b = side.byName[key.to], !a.endpoints.isEmpty, !b.endpoints.isEmpty else { continue }
-            sourceGroups.formUnion(a.endpoints.flatMap(\.securityGroupIds))
-            destinationGroups.formUnion(b.endpoints.flatMap(\.securityGroupIds))
-            ids.formUnion(PathResources.of(a.endpoints + b.endpoints, in: side.solver.topology.inventory))
-            let answer = side.solver.pair(a.endpoints, b.endpoints, proto: .tcp, ports: port.map { PortSet($0) })
-            ids.formUnion(answer.best.path.flatMap { PathResources.split($0.resource) })
-            ids.formUnion(answer.best.blockers.flatMap { PathResources.split($0.resource) })
-            ids.formUnion(answer.viaLoadBalancers.map(\.loadBalancer))
-        }
-        var out: [String] = []
-        for change in changes where ids.contains(change.resource) || (change.kind == "load-balancer" && ids.contains(change.name)) {
-            guard change.change == .modified else {
-                out.append("\(change.label) \(change.summary)")
-                continue
-            }
-            let relevant = change.details.filter { d in
-                if d.hasPrefix("tag ") { return false }
-                guard change.kind == "security-group" else { return true }
-                if d.hasPrefix("ingress rule") { return destinationGroups.contains(change.resource) }
-                if d.hasPrefix("egress rule") { return sourceGroups.contains(change.resource) }
-                return true
-            }
-            out += relevant.map { "\(change.label) \($0)" }
-        }
-        return out
-    }
 }

@@ -38,7 +38,7 @@ extension ResourceFacts {
         f.property("security groups", list: b.securityGroupIds.map(names.group))
         f.property("state", b.state)
         f.collection("listener", b.listeners.map { l in
-            Item("\(l.protocolName) \(l.port) → \(l.targetGroupArns.map(shortArn).joined(separator: ", "))", keys: ["\(l.port)"])
+            Item("\(l.protocolName) \(l.port) forwards to \(l.targetGroupArns.map(shortArn).joined(separator: ", "))", keys: ["\(l.port)"])
         })
         f.tags(b.tags)
         return f

@@ -65,7 +65,7 @@ struct ConfigDiffTests {
         var new = base
         Workshop.exposeDatabase(&new)
         let c = try change(ConfigDiff.compare(base, new), Workshop.privateRouteTable)
-        #expect(c.details == ["route modified: 0.0.0.0/0 → nat nat-0caf1b9968b613667 → 0.0.0.0/0 → igw \(Workshop.internetGateway)"])
+        #expect(c.details == ["route modified: 0.0.0.0/0 via nat nat-0caf1b9968b613667 → 0.0.0.0/0 via igw \(Workshop.internetGateway)"])
     }
 
     @Test("public IPs on interfaces and RDS flags")

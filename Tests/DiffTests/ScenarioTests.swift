@@ -34,7 +34,7 @@ struct ScenarioTests {
         #expect(db.details.contains("PubliclyAccessible: false → true"))
         let table = try #require(result.changes.first { $0.resource == Workshop.privateRouteTable })
         #expect(table.details.count == 1)
-        #expect(table.details.first?.hasPrefix("route modified: 0.0.0.0/0 → nat") == true)
+        #expect(table.details.first?.hasPrefix("route modified: 0.0.0.0/0 via nat") == true)
 
         #expect(result.findings.new.contains { $0.severity == .critical })
         let path = try #require(result.reachability.opened.first { $0.from == "internet" && $0.to == "my-demo-db" })
@@ -42,6 +42,10 @@ struct ScenarioTests {
         #expect(path.severity == .critical)
         #expect(path.causes.contains("\(Workshop.dbGroup) (demo-app-db-sg) ingress rule added: tcp/3306 from 0.0.0.0/0"))
         #expect(path.causes.contains("my-demo-db PubliclyAccessible: false → true"))
+        #expect(path.causes.contains { $0.hasPrefix("\(Workshop.dbInterface) (RDSNetworkInterface) public IPs: none → ") })
+        #expect(path.causes.contains { $0.hasPrefix("\(Workshop.privateRouteTable) (demo-app-private-rt-1) route modified:") })
+        let privatePath = try #require(result.reachability.opened.first { $0.from == "demo-app-alb" && $0.to == "my-demo-db" })
+        #expect(privatePath.causes == ["\(Workshop.dbGroup) (demo-app-db-sg) ingress rule added: tcp/3306 from 0.0.0.0/0"])
         #expect(result.gating.failed)
         #expect(result.gating.paths.contains(path.title))
     }
