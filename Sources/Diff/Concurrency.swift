@@ -1,7 +1,7 @@
 import Foundation
 
-/// Two (or a few) results written by concurrent workers, one slot each.
-final class Pair<T>: @unchecked Sendable {
+/// A few results written by concurrent workers, one slot each.
+final class Slots<T>: @unchecked Sendable {
     private var slots: [Int: T] = [:]
     private let lock = NSLock()
 

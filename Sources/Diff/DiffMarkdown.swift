@@ -11,13 +11,13 @@ enum DiffMarkdown {
         out.append("`\(escape(r.old))` → `\(escape(r.new))`")
         if !r.reachability.opened.isEmpty || !r.reachability.closed.isEmpty {
             out += ["", "### Reachability", "", "| | Path | Severity | Caused by |", "|---|---|---|---|"]
-            for p in r.reachability.opened { out.append(row(p, "🔓 opened")) }
-            for p in r.reachability.closed { out.append(row(p, "🔒 closed")) }
+            let rows = r.reachability.opened.map { row($0, "🔓 opened") } + r.reachability.closed.map { row($0, "🔒 closed") }
+            out += capped(rows, what: "paths")
         }
         if !r.findings.isEmpty {
             out += ["", "### Findings", "", "| | Severity | Rule | Resource | Finding |", "|---|---|---|---|---|"]
-            for f in r.findings.new { out.append("| new | \(f.severity) | `\(f.ruleId)` | \(escape(f.resource.label)) | \(escape(f.title)) |") }
-            for f in r.findings.resolved { out.append("| resolved | \(f.severity) | `\(f.ruleId)` | \(escape(f.resource.label)) | \(escape(f.title)) |") }
+            let rows = r.findings.new.map { row($0, "new") } + r.findings.resolved.map { row($0, "resolved") }
+            out += capped(rows, what: "findings")
         }
         out += ["", "### Configuration changes", ""]
         if r.changes.isEmpty { out.append("No configuration changes.") }
@@ -29,6 +29,15 @@ enum DiffMarkdown {
         }
         if r.changes.count > 100 { out.append("- … \(r.changes.count - 100) more resources (see `--format json`)") }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A comment stays readable: at most `limit` table rows, then a pointer to the JSON.
+    static func capped(_ rows: [String], what: String, limit: Int = 50) -> [String] {
+        rows.count <= limit ? rows : Array(rows.prefix(limit)) + ["", "… \(rows.count - limit) more \(what) (see `--format json`)"]
+    }
+
+    static func row(_ f: Finding, _ label: String) -> String {
+        "| \(label) | \(f.severity) | `\(f.ruleId)` | \(escape(f.resource.label)) | \(escape(f.title)) |"
     }
 
     static func row(_ p: PathChange, _ label: String) -> String {

@@ -71,7 +71,7 @@ public enum SnapshotDiff {
     /// Both scans, side by side on two cores; with no configuration change the new scan is the old one.
     static func scan(_ old: Inventory, _ new: Inventory, changes: [ResourceChange], oldName: String, newName: String,
                      policy: PolicyFile, today: String) throws(DiffError) -> FindingsDelta {
-        let results = Pair<Result<ScanResult, any Error>>()
+        let results = Slots<Result<ScanResult, any Error>>()
         let jobs: [(Inventory, String)] = changes.isEmpty ? [(old, oldName)] : [(old, oldName), (new, newName)]
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let r = Result { () throws -> ScanResult in

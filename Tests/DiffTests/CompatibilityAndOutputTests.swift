@@ -72,4 +72,16 @@ struct CompatibilityAndOutputTests {
         #expect(markdown.contains("❌ **Failed**"))
         #expect(!markdown.contains("\n\n\n"))
     }
+
+    @Test("markdown caps long tables for a pull-request comment")
+    func markdownCapped() {
+        let paths = (1...60).map { PathChange(from: "internet", to: "t\($0)", ports: [[443, 443]], via: [], causes: [], severity: .high) }
+        let result = DiffResult(old: "a", new: "b", changes: [], findings: FindingsDelta(new: [], resolved: [], unchanged: 0),
+                                reachability: ReachabilityChanges(opened: paths),
+                                gating: DiffGating(threshold: .critical, findings: [], opened: paths))
+        let markdown = DiffRenderer.render(result, format: .markdown)
+        #expect(markdown.contains("… 10 more paths (see `--format json`)"))
+        #expect(markdown.contains("✅ **Passed**"))
+        #expect(!markdown.contains("internet → t51 "))
+    }
 }
