@@ -141,7 +141,8 @@ struct AWSClient: Sendable {
         let (base, signingRegion) = endpoint(service: service, region: region)
         let response = try await send(method: "POST", base: base, path: "/", query: "",
                                       headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
-                                      body: Array(body.utf8), signingName: model.signingName, signingRegion: signingRegion, s3: false)
+                                      body: Array(body.utf8), signingName: model.signingName, signingRegion: signingRegion, s3: false,
+                                      contentSHA256: false)
         guard let json = XMLToCLIJSON(service: model).convert(operation: operation, body: response.body) else {
             throw AWSServiceError(code: "MalformedResponse", message: "\(service) \(operation): response is not XML", status: response.status)
         }
@@ -149,12 +150,15 @@ struct AWSClient: Sendable {
     }
 
     /// One REST call (S3, S3 Control, Lambda). `path` is unencoded; `query` is already encoded.
+    /// GETs carry a signed `x-amz-content-sha256` (S3 requires it; for Lambda it is optional in AWS, and
+    /// moto, which hashes a bodiless GET's headers as its payload, checks the header's value instead).
     func rest(service: String, operation: String, region: String, path: String, query: String = "",
               headers: [(String, String)] = [], hostPrefix: String? = nil) async throws(AWSServiceError) -> JSONValue {
         let model = shapes.service(service)
         let (base, signingRegion) = endpoint(service: service, region: region, hostPrefix: hostPrefix)
         let response = try await send(method: "GET", base: base, path: path, query: query, headers: headers, body: [],
-                                      signingName: model.signingName, signingRegion: signingRegion, s3: service.hasPrefix("s3"))
+                                      signingName: model.signingName, signingRegion: signingRegion, s3: service.hasPrefix("s3"),
+                                      contentSHA256: true)
         if model.protocol == "rest-json" {
             do { return try JSONParser.parse(response.body) } catch {
                 throw AWSServiceError(code: "MalformedResponse", message: "\(service) \(operation): response is not JSON", status: response.status)
@@ -168,7 +172,8 @@ struct AWSClient: Sendable {
 
     /// Sends with retries; returns a 2xx response or throws the decoded AWS error.
     func send(method: String, base: String, path: String, query: String, headers: [(String, String)], body: [UInt8],
-              signingName: String, signingRegion: String, s3: Bool) async throws(AWSServiceError) -> HTTPResponse {
+              signingName: String, signingRegion: String, s3: Bool,
+              contentSHA256: Bool) async throws(AWSServiceError) -> HTTPResponse {
         let hostPort = base.range(of: "://").map { String(base[$0.upperBound...].prefix { $0 != "/" }) } ?? base
         let encodedPath = path.split(separator: "/", omittingEmptySubsequences: false)
             .map { SigV4Signer.uriEncode(String($0)) }.joined(separator: "/")
@@ -179,7 +184,7 @@ struct AWSClient: Sendable {
             var signable = SignableRequest(method: method, path: encodedPath, query: query,
                                            headers: [(name: "Host", value: hostPort)] + headers.map { (name: $0.0, value: $0.1) }, body: body)
             let signer = SigV4Signer(credentials: credentials, region: signingRegion, service: signingName,
-                                     normalizePath: !s3, addContentSHA256: s3)
+                                     normalizePath: !s3, addContentSHA256: s3 || contentSHA256)
             // Paths here are bucket names and API versions (unreserved characters): the canonical form
             // equals the wire form, single or double encoded.
             signer.sign(&signable)

@@ -133,6 +133,10 @@ struct LiveCaptureTests {
             let denied = result.warnings.filter { $0.code == "access-denied" }
             #expect(denied.contains { $0.source.contains("DescribeNetworkAcls") && $0.source.contains("us-east-1") }, "\(result.warnings)")
             #expect(result.inventory.networkACLs.isEmpty)
+            // Every other call (STS, EC2, ELBv2, RDS, Lambda, IAM, S3, S3 Control) was signed acceptably.
+            #expect(!result.warnings.contains { $0.code == "auth-failed" }, "\(result.warnings)")
+            #expect(result.warnings.count == 1, "\(result.warnings)")
+            #expect(result.inventory.iamPrincipals.contains { $0.name == "auditor" })
             #expect(result.inventory.warnings.contains { $0.code == "access-denied" })
 
             // The same key with a wrong secret: one clear fatal error, no secret in it.
