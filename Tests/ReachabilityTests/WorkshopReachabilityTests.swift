@@ -70,6 +70,16 @@ struct WorkshopReachabilityTests {
         #expect(sources == ["0.0.0.0/0"])
     }
 
+    @Test("the tier matrix: the ALB talks only to its targets; the internet reaches the app only through it")
+    func matrix() throws {
+        let m = solver.matrix(solver.defaultTiers())
+        let fromALB = m.cells.filter { $0.from == "demo-app-alb" }
+        #expect(fromALB.map(\.to) == ["demo-app-asg"] && fromALB[0].ports == [[5000, 5000]])
+        #expect(m.cells.contains { $0.from == "internet" && $0.to == "demo-app-asg" && $0.ports.isEmpty && $0.via == ["demo-app-alb"] })
+        #expect(m.cells.contains { $0.from == "demo-app-asg" && $0.to == "my-demo-db" && $0.ports == [[3306, 3306]] })
+        #expect(!m.cells.contains { $0.from == "internet" && $0.to == "my-demo-db" })
+    }
+
     @Test("without the ALB's and RDS's interfaces (as moto dumps them) they are placed by subnets and security groups, and said so")
     func placedEndpoints() throws {
         var partial = inventory
