@@ -28,6 +28,12 @@ func peakMemoryMiB() -> Double {
 }
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
+if which == "generate" {
+    // netaudit-bench generate DIR: write the synthetic account's AWS CLI JSON, for whole-process timings.
+    guard let dir = CommandLine.arguments.dropFirst(2).first else { print("usage: netaudit-bench generate DIR"); exit(2) }
+    try SyntheticAccount.benchmark.write(to: URL(fileURLWithPath: dir))
+    exit(0)
+}
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-bench-\(getpid())")
 try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: work) }
