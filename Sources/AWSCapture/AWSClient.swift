@@ -11,6 +11,15 @@ public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertibl
     public var message: String
     /// HTTP status (0 when no response arrived).
     public var status: Int
+    /// For S3 redirects: the bucket's region (`x-amz-bucket-region` or `<Region>`).
+    public var region: String? = nil
+
+    public init(code: String, message: String, status: Int, region: String? = nil) {
+        self.code = code
+        self.message = message
+        self.status = status
+        self.region = region
+    }
 
     public var description: String { "\(code) (HTTP \(status)): \(message)" }
 
@@ -211,9 +220,11 @@ struct AWSClient: Sendable {
     /// Reads the AWS error code and message from an XML or JSON error body.
     static func decodeError(_ response: HTTPResponse, secrets: [String]) -> AWSServiceError {
         var code = "", message = ""
+        var region = response.header("x-amz-bucket-region")
         if let root = XMLTree.parse(response.body) {
             code = (root.name == "Code" ? root : root.descendant("Code"))?.text ?? ""
             message = root.descendant("Message")?.text ?? root.descendant("message")?.text ?? ""
+            if region == nil { region = root.descendant("Region")?.text }
         } else if let json = try? JSONParser.parse(response.body), case .object(let o) = json {
             if case .string(let t)? = o["__type"] ?? o["code"] ?? o["Code"] ?? o["Type"] { code = t }
             if case .string(let m)? = o["message"] ?? o["Message"] { message = m }
@@ -233,7 +244,7 @@ struct AWSClient: Sendable {
         }
         if message.isEmpty { message = String(decoding: response.body.prefix(300), as: UTF8.self) }
         return AWSServiceError(code: code, message: Redactor.redact(message.trimmingCharacters(in: .whitespacesAndNewlines), secrets: secrets),
-                               status: response.status)
+                               status: response.status, region: region)
     }
 
     /// Follows a paginated query-protocol call to the end and merges the pages like the AWS CLI.

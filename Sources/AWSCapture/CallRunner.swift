@@ -222,29 +222,41 @@ struct CallRunner: Sendable {
     }
 
     func bucket(_ name: String, homeRegion: String) async {
-        func get(_ operation: String, _ subresource: String, _ folder: String, region: String) async -> JSONValue? {
-            do {
-                let json = try await client.rest(service: "s3", operation: operation, region: region, path: "/" + name, query: subresource)
-                _ = client.counter.call()
-                sink.page(json, region: "global", keys: [])
-                sink.add(CapturedDocument(account: account, region: nil, callFolder: folder, baseName: name, json: json))
-                return json
-            } catch {
-                _ = client.counter.call()
-                if !CallRunner.notConfigured.contains(error.code) { warn("s3", "\(operation) \(name)", region, error) }
-                return nil
+        let redirects: Set<String> = ["PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException"]
+        var region = homeRegion.hasPrefix("cn-") ? homeRegion : "us-east-1"
+        func get(_ operation: String, _ subresource: String, _ folder: String) async -> JSONValue? {
+            var attempt = 0
+            while true {
+                attempt += 1
+                do {
+                    let json = try await client.rest(service: "s3", operation: operation, region: region, path: "/" + name, query: subresource)
+                    _ = client.counter.call()
+                    sink.page(json, region: "global", keys: [])
+                    sink.add(CapturedDocument(account: account, region: nil, callFolder: folder, baseName: name, json: json))
+                    return json
+                } catch {
+                    _ = client.counter.call()
+                    // A bucket in another region than assumed (GetBucketLocation denied): follow S3's hint once.
+                    if attempt == 1, redirects.contains(error.code), let other = error.region, other != region {
+                        region = other
+                        continue
+                    }
+                    if !CallRunner.notConfigured.contains(error.code) { warn("s3", "\(operation) \(name)", region, error) }
+                    return nil
+                }
             }
         }
-        let location = await get("GetBucketLocation", "location", "s3api-get-bucket-location", region: homeRegion.hasPrefix("cn-") ? homeRegion : "us-east-1")
-        var region = "us-east-1"
-        if case .object(let o)? = location, case .string(let c)? = o["LocationConstraint"], !c.isEmpty { region = c == "EU" ? "eu-west-1" : c }
-        if client.endpointURL != nil { region = homeRegion }
-        if await get("GetBucketPolicy", "policy", "s3api-get-bucket-policy", region: region) != nil {
-            _ = await get("GetBucketPolicyStatus", "policyStatus", "s3api-get-bucket-policy-status", region: region)
+        let location = await get("GetBucketLocation", "location", "s3api-get-bucket-location")
+        if case .object(let o)? = location {
+            if case .string(let c)? = o["LocationConstraint"], !c.isEmpty { region = c == "EU" ? "eu-west-1" : c } else { region = "us-east-1" }
         }
-        _ = await get("GetBucketAcl", "acl", "s3api-get-bucket-acl", region: region)
-        _ = await get("GetPublicAccessBlock", "publicAccessBlock", "s3api-get-public-access-block", region: region)
-        _ = await get("GetBucketOwnershipControls", "ownershipControls", "s3api-get-bucket-ownership-controls", region: region)
+        if client.endpointURL != nil { region = homeRegion }
+        if await get("GetBucketPolicy", "policy", "s3api-get-bucket-policy") != nil {
+            _ = await get("GetBucketPolicyStatus", "policyStatus", "s3api-get-bucket-policy-status")
+        }
+        _ = await get("GetBucketAcl", "acl", "s3api-get-bucket-acl")
+        _ = await get("GetPublicAccessBlock", "publicAccessBlock", "s3api-get-public-access-block")
+        _ = await get("GetBucketOwnershipControls", "ownershipControls", "s3api-get-bucket-ownership-controls")
     }
 }
 

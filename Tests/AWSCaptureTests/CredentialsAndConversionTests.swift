@@ -224,6 +224,11 @@ struct CredentialsAndConversionTests {
         #expect(lambda.code == "AccessDeniedException")
         #expect(!lambda.message.contains("topsecretvalue"))
         #expect(Redactor.redact("AWS_SECRET_ACCESS_KEY=abc123 X-Amz-Security-Token: FQoG") == "AWS_SECRET_ACCESS_KEY=(redacted) X-Amz-Security-Token: (redacted)")
+        let redirect = AWSClient.decodeError(.init(status: 301, body: Array("<Error><Code>PermanentRedirect</Code><Message>m</Message><Region>eu-west-3</Region></Error>".utf8)), secrets: [])
+        #expect(redirect.region == "eu-west-3")
+        let redirectHeader = AWSClient.decodeError(.init(status: 400, headers: [(name: "x-amz-bucket-region", value: "ap-south-1")],
+                                                         body: Array("<Error><Code>AuthorizationHeaderMalformed</Code></Error>".utf8)), secrets: [])
+        #expect(redirectHeader.region == "ap-south-1")
         let fiveHundred = AWSClient.decodeError(.init(status: 503, body: []), secrets: [])
         #expect(fiveHundred.isRetryable)
     }
