@@ -72,6 +72,14 @@ struct CredentialsAndConversionTests {
             #expect(plain.credentialSource == "profile base")
             #expect(plain.metadata.origin == [server.url, "profile:base"])
 
+            // AWS_PROFILE and AWS_ENDPOINT_URL from the environment.
+            var envProfile = env
+            envProfile["AWS_PROFILE"] = "base"
+            envProfile["AWS_ENDPOINT_URL"] = server.url
+            let fromEnv = try await capture(CaptureOptions(regions: ["us-east-1"], environment: envProfile))
+            #expect(fromEnv.credentialSource == "profile base")
+            #expect(fromEnv.metadata.origin == [server.url, "profile:base"])
+
             // role_arn + source_profile: STS AssumeRole first.
             let viaRole = try await capture(CaptureOptions(profile: "audit", regions: [], endpointURL: server.url, environment: env))
             #expect(viaRole.credentialSource.hasPrefix("role \(roleArn)"))

@@ -1,6 +1,7 @@
 import AWSCapture
 import AWSImport
 import Foundation
+import HTTPClient
 import NetModel
 import SnapshotStore
 import Testing
@@ -183,6 +184,33 @@ struct LiveCaptureTests {
             #expect(result.warnings.map(\.code) == ["throttled"])
             #expect(result.warnings.first?.source == "ec2 DescribeSubnets (us-east-1)")
             #expect(!result.inventory.vpcs.isEmpty)
+        }
+    }
+
+    @Test func httpProxyFromTheEnvironmentIsUsed() async throws {
+        try await MotoServer.with { server in
+            let proxy = try ThrottleProxy(upstream: server.url, action: "DescribeVpcs", count: 1)
+            defer { proxy.stop() }
+            var opts = options(server)
+            opts.http = HTTPClientConfiguration(environment: ["HTTP_PROXY": proxy.url])
+            let result = try await capture(opts)
+            // Only the proxy throttles: one retry proves every request went through it.
+            #expect(result.retryCount == 1)
+            #expect(result.warnings.isEmpty, "\(result.warnings)")
+            opts.http = HTTPClientConfiguration(environment: ["HTTP_PROXY": proxy.url, "NO_PROXY": "127.0.0.1"])
+            #expect(try await capture(opts).retryCount == 0)
+        }
+    }
+
+    @Test func allRegionsComeFromDescribeRegions() async throws {
+        try await MotoServer.with { server in
+            var opts = options(server)
+            opts.regions = ["all"]
+            let result = try await capture(opts)
+            #expect(result.metadata.regions.count > 15)
+            #expect(result.metadata.regions.contains("eu-west-1"))
+            #expect(result.warnings.isEmpty, "\(result.warnings.prefix(3))")
+            #expect(Set(result.inventory.vpcs.map(\.scope.region)).count == result.metadata.regions.count)
         }
     }
 

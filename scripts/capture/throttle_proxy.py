@@ -4,6 +4,9 @@ names ACTION with HTTP 400 Throttling, then forwards everything to the upstream 
 
   throttle_proxy.py UPSTREAM_URL ACTION N
 
+Works as the endpoint (origin-form requests go to UPSTREAM) or as an HTTP proxy (HTTP_PROXY; absolute-form
+requests go where they say, 127.0.0.1 only in the tests).
+
 Prints the port it listens on, then serves until killed.
 """
 import http.server
@@ -43,7 +46,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.wfile.write(THROTTLE)
                 return
         headers = {k: v for k, v in self.headers.items() if k.lower() not in ("content-length", "connection")}
-        req = urllib.request.Request(UPSTREAM + self.path, data=body if method != "GET" else None, method=method, headers=headers)
+        # Absolute-form targets when used as an HTTP proxy (HTTP_PROXY); origin-form as an endpoint.
+        target = self.path if self.path.startswith("http://") else UPSTREAM + self.path
+        req = urllib.request.Request(target, data=body if method != "GET" else None, method=method, headers=headers)
         try:
             resp = urllib.request.urlopen(req)
             status, data, rheaders = resp.status, resp.read(), resp.headers
