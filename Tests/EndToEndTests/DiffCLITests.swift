@@ -98,6 +98,9 @@ struct DiffCLITests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Configuration changes (0 resources)"))
         #expect(result.stdout.contains("Findings: 0 new, 0 resolved"))
+        let withPolicy = try CLIRunner.run(["diff", a.path, b.path, "--policy", "policies/workshop.yaml", "--format", "json"])
+        #expect(withPolicy.status == 0, "\(withPolicy.stderr)")
+        #expect(withPolicy.stdout.contains("\"changes\" : [\n\n  ]") || withPolicy.stdout.contains("\"changes\" : []"))
     }
 
     @Test("a missing snapshot and a bad --fail-on exit 2")
