@@ -44,7 +44,7 @@ struct ScenarioTests {
         #expect(path.causes.contains("my-demo-db PubliclyAccessible: false → true"))
         #expect(path.causes.contains { $0.hasPrefix("\(Workshop.dbInterface) (RDSNetworkInterface) public IPs: none → ") })
         #expect(path.causes.contains { $0.hasPrefix("\(Workshop.privateRouteTable) (demo-app-private-rt-1) route modified:") })
-        let privatePath = try #require(result.reachability.opened.first { $0.from == "demo-app-alb" && $0.to == "my-demo-db" })
+        let privatePath = try #require(result.reachability.opened.first { $0.from == "demo-app-bastion-host" && $0.to == "my-demo-db" })
         #expect(privatePath.causes == ["\(Workshop.dbGroup) (demo-app-db-sg) ingress rule added: tcp/3306 from 0.0.0.0/0"])
         #expect(result.gating.failed)
         #expect(result.gating.paths.contains(path.title))
