@@ -1,15 +1,10 @@
 import Findings
 import NetModel
+import Policy
 import Reachability
 
 /// Builds a ``TierGraph`` from tiers, their matrix, the buckets and the scan's findings.
 public struct GraphBuilder: Sendable {
-    /// Ports that make an internet edge red: remote administration, databases and Security Hub EC2.19's list.
-    public static let sensitivePorts: Set<Int> = [
-        20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 1521, 2379, 3000, 3306, 3389, 4333, 5000, 5432, 5500,
-        5601, 5900, 5984, 5985, 5986, 6379, 7000, 8080, 8086, 8088, 8888, 9042, 9200, 9300, 11211, 27017, 27018,
-    ]
-
     /// The snapshot's resources: route tables for subnet classes, VPC names, buckets.
     public var inventory: Inventory
     /// Findings of the scan; actively suppressed ones are ignored.
@@ -91,7 +86,8 @@ public struct GraphBuilder: Sendable {
     private func exposesSensitivePort(_ ports: [[Int]]) -> Bool {
         ports.contains { r in
             guard let lo = r.first, let hi = r.last else { return false }
-            return Self.sensitivePorts.contains { $0 >= lo && $0 <= hi }
+            // Red: remote administration, databases and Security Hub EC2.19's list (the policy engine's).
+            return !PortCatalog.sensitive(in: PortSet(PortRange(lo, hi))).isEmpty
         }
     }
 
