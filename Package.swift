@@ -55,7 +55,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "netaudit-bench", dependencies: [
-            "NetModel", "AWSImport", "SnapshotStore", "Reachability", "SyntheticAccount",
+            "NetModel", "AWSImport", "SnapshotStore", "Reachability", "Policy", "Diff", "SyntheticAccount",
         ]),
         .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
         .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel"], exclude: ["Fixtures"]),

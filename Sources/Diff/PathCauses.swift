@@ -17,7 +17,7 @@ extension ReachabilityDelta {
             guard let a = side.byName[key.from], let b = side.byName[key.to], !a.endpoints.isEmpty, !b.endpoints.isEmpty else { continue }
             sourceGroups.formUnion(a.endpoints.flatMap(\.securityGroupIds))
             destinationGroups.formUnion(b.endpoints.flatMap(\.securityGroupIds))
-            broad.formUnion(PathResources.of(a.endpoints + b.endpoints, in: side.solver.topology.inventory))
+            broad.formUnion(side.resources.of(a.endpoints + b.endpoints))
             let answer = side.solver.pair(a.endpoints, b.endpoints, proto: .tcp, ports: port.map { PortSet($0) })
             named.formUnion(answer.best.path.flatMap { PathResources.split($0.resource) })
             named.formUnion(answer.best.blockers.flatMap { PathResources.split($0.resource) })

@@ -2,27 +2,44 @@ import NetModel
 import Reachability
 
 /// The resources a path between endpoints can depend on: the endpoints, their interfaces, subnets,
-/// security groups, and the route tables and network ACLs of their subnets.
-enum PathResources {
-    static func of(_ endpoints: [Endpoint], in inventory: Inventory) -> Set<String> {
+/// security groups, and the route tables and network ACLs of their subnets. Indexed once per snapshot.
+struct PathResources: Sendable {
+    private var tablesBySubnet: [String: [String]] = [:]
+    private var mainTablesByVPC: [String: [String]] = [:]
+    private var aclsBySubnet: [String: [String]] = [:]
+    private var gatewaysByVPC: [String: [String]] = [:]
+    private var interfacesByOwner: [String: [String]] = [:]
+
+    init(_ inventory: Inventory) {
+        for t in inventory.routeTables {
+            for a in t.associations {
+                if let s = a.subnetId { tablesBySubnet[s, default: []].append(t.id) }
+                if a.isMain { mainTablesByVPC[t.vpcId, default: []].append(t.id) }
+            }
+        }
+        for acl in inventory.networkACLs { for s in acl.subnetIds { aclsBySubnet[s, default: []].append(acl.id) } }
+        for g in inventory.internetGateways { for v in g.attachedVpcIds { gatewaysByVPC[v, default: []].append(g.id) } }
+        for eni in inventory.networkInterfaces {
+            if let owner = eni.owner.flatMap(PathResources.ownerId) { interfacesByOwner[owner, default: []].append(eni.id) }
+        }
+    }
+
+    func of(_ endpoints: [Endpoint]) -> Set<String> {
         var ids = Set<String>()
-        var subnets = Set<String>()
-        var vpcs = Set<String>()
         for e in endpoints where !e.isInternet {
             ids.insert(e.id)
-            ids.formUnion(split(e.id))
+            ids.formUnion(PathResources.split(e.id))
             ids.insert(e.resourceId)
             ids.formUnion(e.securityGroupIds)
-            if let s = e.subnetId { subnets.insert(s) }
-            if let v = e.vpcId { vpcs.insert(v) }
+            ids.formUnion(interfacesByOwner[e.resourceId] ?? [])
+            if let s = e.subnetId {
+                ids.insert(s)
+                ids.formUnion(aclsBySubnet[s] ?? [])
+                if let tables = tablesBySubnet[s] { ids.formUnion(tables) }
+                else if let v = e.vpcId { ids.formUnion(mainTablesByVPC[v] ?? []) }
+            }
+            if let v = e.vpcId { ids.formUnion(gatewaysByVPC[v] ?? []) }
         }
-        ids.formUnion(subnets)
-        for t in inventory.routeTables where t.associations.contains(where: { a in a.subnetId.map(subnets.contains) ?? (a.isMain && vpcs.contains(t.vpcId)) }) {
-            ids.insert(t.id)
-        }
-        for acl in inventory.networkACLs where acl.subnetIds.contains(where: subnets.contains) { ids.insert(acl.id) }
-        for g in inventory.internetGateways where g.attachedVpcIds.contains(where: vpcs.contains) { ids.insert(g.id) }
-        for eni in inventory.networkInterfaces where eni.owner.map({ ids.contains(ownerId($0)) }) ?? false { ids.insert(eni.id) }
         return ids
     }
 
@@ -31,11 +48,11 @@ enum PathResources {
         resource.split(separator: ",").flatMap { part in [String(part)] + part.split(separator: "@").map(String.init) }
     }
 
-    private static func ownerId(_ owner: InterfaceOwner) -> String {
+    private static func ownerId(_ owner: InterfaceOwner) -> String? {
         switch owner {
         case .instance(let id), .loadBalancer(let id), .natGateway(let id), .lambda(let id), .vpcEndpoint(let id),
              .transitGatewayAttachment(let id), .other(let id): id
-        case .rds: ""
+        case .rds: nil
         }
     }
 }

@@ -15,9 +15,11 @@ public struct ReachabilityDelta: Sendable {
         let solver: Solver
         let tiers: [Tier]
         let byName: [String: Tier]
+        let resources: PathResources
 
         init(_ inventory: Inventory, definitions: [(name: String, terms: [String])]) {
             solver = Solver(inventory: inventory)
+            resources = PathResources(inventory)
             if definitions.isEmpty {
                 tiers = solver.defaultTiers()
             } else {
@@ -57,13 +59,17 @@ public struct ReachabilityDelta: Sendable {
                 t.isInternet || touched.contains(t.name) || t.endpoints.contains { $0.vpcId.map(vpcs.contains) == true }
             }
         }
-        let before = cells(old.solver.matrix(relevant(old.tiers), proto: .tcp))
-        let after = cells(new.solver.matrix(relevant(new.tiers), proto: .tcp))
-        var result = ReachabilityChanges()
         // Internet → target paths through a load balancer change with the balancer's own tier.
         let balancers = [old, new].contains { side in
             side.tiers.contains { t in touched.contains(t.name) && t.endpoints.contains { $0.kind == .loadBalancer } }
         }
+        // Only rows and columns of touched tiers can change.
+        let only: @Sendable (String, String) -> Bool = { from, to in
+            touched.contains(from) || touched.contains(to) || (balancers && from == "internet")
+        }
+        let before = cells(old.solver.matrix(relevant(old.tiers), proto: .tcp, only: only))
+        let after = cells(new.solver.matrix(relevant(new.tiers), proto: .tcp, only: only))
+        var result = ReachabilityChanges()
         let keys = Set(before.keys).union(after.keys)
             .filter { touched.contains($0.from) || touched.contains($0.to) || (balancers && $0.from == "internet") }
             .sorted { ($0.from, $0.to) < ($1.from, $1.to) }

@@ -67,13 +67,12 @@ public final class RuleContext: @unchecked Sendable {
     }
 }
 
-/// What the internet reaches on one endpoint: ports per protocol, the client ranges, and the path.
+/// What the internet reaches on one endpoint: ports per protocol and the client ranges.
 struct InternetExposure: Sendable {
     var endpoint: Endpoint
     var proto: IPProtocol
     var ports: PortSet
     var sources: [String]
-    var path: [Hop]
 
     /// Internet → every endpoint (by equivalence class), TCP and UDP.
     static func compute(_ solver: Solver) -> [InternetExposure] {
@@ -81,10 +80,10 @@ struct InternetExposure: Sendable {
         var out: [InternetExposure] = []
         for proto in [IPProtocol.tcp, .udp] {
             for e in solver.catalog.endpoints where e.kind != .natGateway && e.kind != .vpcEndpoint {
-                let answer = solver.pair([internet], [e], proto: proto, ports: nil, throughLoadBalancers: false)
+                let answer = solver.pair([internet], [e], proto: proto, ports: nil, throughLoadBalancers: false, explain: false)
                 guard answer.reachable else { continue }
                 out.append(InternetExposure(endpoint: e, proto: proto, ports: answer.allowed.ports,
-                                            sources: QueryAnswer.sources(answer.allowed.addresses), path: answer.best.path))
+                                            sources: QueryAnswer.sources(answer.allowed.addresses)))
             }
         }
         return out

@@ -22,7 +22,8 @@ extension Solver {
     ///
     /// Members are reduced to equivalence classes first, and tiers in VPCs with no path between them
     /// (no peering or transit gateway route) are skipped without analysis.
-    public func matrix(_ tiers: [Tier], proto: IPProtocol = .tcp) -> TierMatrix {
+    /// - Parameter only: when given, just the (from, to) tier-name pairs it accepts are computed.
+    public func matrix(_ tiers: [Tier], proto: IPProtocol = .tcp, only: (@Sendable (String, String) -> Bool)? = nil) -> TierMatrix {
         let connected = vpcConnectivity()
         let reps = tiers.map { representatives($0.endpoints) }
         // Tiers by VPC, so each tier meets only tiers it could have a path to.
@@ -49,6 +50,7 @@ extension Solver {
             }
             for j in candidates.sorted() where i != j && !(a.isInternet && tiers[j].isInternet) {
                 let b = tiers[j]
+                if let only, !only(a.name, b.name) { continue }
                 var ports = PortSet()
                 for s in reps[i] {
                     // Load balancers are proxies: as sources they only talk to their registered targets.

@@ -71,8 +71,9 @@ public struct Solver: Sendable {
     }
 
     /// One resource pair: the union over their endpoints, explained by the best endpoint pair.
+    /// With `explain` false, `best` is the shared class result (no path or blockers worked out): for bulk use.
     public func pair(_ sources: [Endpoint], _ destinations: [Endpoint], proto: IPProtocol, ports: PortSet?,
-                     throughLoadBalancers: Bool = true) -> PairAnswer {
+                     throughLoadBalancers: Bool = true, explain: Bool = true) -> PairAnswer {
         var allowed = Region()
         var best: FlowResult?
         for s in sources {
@@ -83,8 +84,10 @@ public struct Solver: Sendable {
             }
         }
         // Shared (cached) results explain a class representative: explain the chosen pair itself.
-        let result = best.map { analyzer.analyze(from: $0.source, to: $0.destination, proto: proto, ports: ports) }
-            ?? analyzer.analyze(from: sources[0], to: destinations[0], proto: proto, ports: ports)
+        let result = explain || best == nil
+            ? best.map { analyzer.analyze(from: $0.source, to: $0.destination, proto: proto, ports: ports) }
+                ?? analyzer.analyze(from: sources[0], to: destinations[0], proto: proto, ports: ports)
+            : best!
         var answer = PairAnswer(from: sources[0], to: destinations[0], allowed: allowed, best: result, viaLoadBalancers: [])
         if throughLoadBalancers && !answer.reachable && !destinations[0].isInternet && destinations[0].kind != .loadBalancer {
             answer.viaLoadBalancers = viaLoadBalancers(sources, destinations, proto: proto, ports: ports)

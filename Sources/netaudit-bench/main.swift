@@ -1,4 +1,6 @@
 import AWSImport
+import Diff
+import Policy
 import Foundation
 import NetModel
 import Reachability
@@ -7,7 +9,7 @@ import SyntheticAccount
 
 /// netaudit-bench: the speed targets of the issues, measured on the synthetic account.
 ///
-/// Usage: swift run -c release netaudit-bench [import|query|matrix|all]
+/// Usage: swift run -c release netaudit-bench [import|query|matrix|scan|diff|all]
 /// Prints one line per figure; the synthetic account is generated (untimed) in a temporary folder.
 
 func measure<T>(_ label: String, target: Double, _ body: () throws -> T) rethrows -> T {
@@ -91,5 +93,29 @@ if which == "matrix" || which == "all" {
     }
     let matrix = measure("full tier matrix (default tiers)", target: 2) { solver.matrix(tiers) }
     print("  \(tiers.count) tiers, \(matrix.cells.count) pairs can talk")
+}
+if which == "scan" || which == "all" {
+    let findings = measure("scan (load + policy engine, default policy)", target: 10) { () -> Int in
+        let inventory = try! SnapshotReader(path: snapshotPath).inventory()
+        return try! RuleEngine.scan(inventory, policy: PolicyFile(), source: snapshotPath, today: RuleEngine.today()).findings.count
+    }
+    print("  \(findings) findings")
+}
+if which == "diff" || which == "all" {
+    // Two snapshots differing in 50 security group rules (a port moved on the first rule of 50 groups).
+    let old = try SnapshotReader(path: snapshotPath).inventory()
+    var new = old
+    for i in 0..<50 where !new.securityGroups[i * 80].ingress.isEmpty {
+        new.securityGroups[i * 80].ingress[0].fromPort = 3306
+        new.securityGroups[i * 80].ingress[0].toPort = 3306
+    }
+    let newPath = work.appendingPathComponent("synthetic-new.db").path
+    try SnapshotWriter.write(Snapshot(metadata: try SnapshotReader(path: snapshotPath).metadata(), inventory: new), to: newPath)
+    let changed = measure("diff of two snapshots (50 rules changed), incl. load", target: 5) { () -> Int in
+        let a = try! SnapshotReader(path: snapshotPath).inventory(), b = try! SnapshotReader(path: newPath).inventory()
+        return try! SnapshotDiff.run(old: a, new: b, oldName: "old", newName: "new", policy: PolicyFile(), threshold: .high,
+                                     today: RuleEngine.today()).changes.count
+    }
+    print("  \(changed) resources changed")
 }
 print(String(format: "peak memory: %.0f MiB (target < 1024 MiB)", peakMemoryMiB()))
