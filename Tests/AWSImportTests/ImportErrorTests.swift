@@ -59,6 +59,12 @@ struct ImportErrorTests {
         #expect(throws: ImportError.pathNotFound("/no/such/folder")) { try Importer().importPaths(["/no/such/folder"]) }
     }
 
+    @Test("an interface's public IP given only at interface level (as moto prints it) belongs to its primary address")
+    func interfaceLevelAssociation() throws {
+        let eni = try #require(try Importer().importPaths([Fixtures.path("interface-level-association")]).inventory.networkInterfaces.first)
+        #expect(eni.publicIps == ["54.214.2.216"] && eni.privateAddresses.first { $0.primary }?.publicIp == "54.214.2.216")
+    }
+
     @Test("region and account folder names are recognised", arguments: [
         ("us-east-1", true), ("eu-central-2", true), ("us-gov-west-1", true), ("ap-southeast-4", true),
         ("us-east", false), ("snapshots", false), ("US-EAST-1", false), ("s3api-get-bucket-acl", false),

@@ -18,8 +18,14 @@ enum EC2ComputeMapper {
             addresses.append(PrivateAddress(address: ip, primary: try a.bool("Primary") ?? false,
                                             publicIp: try a["Association"]?.string("PublicIp")))
         }
+        // The interface-level Association is the primary address's public IP; some outputs (moto's)
+        // carry it only there.
+        let interfacePublicIp = try item["Association"]?.string("PublicIp")
         if addresses.isEmpty, let ip = try item.string("PrivateIpAddress") {
-            addresses.append(PrivateAddress(address: ip, primary: true, publicIp: try item["Association"]?.string("PublicIp")))
+            addresses.append(PrivateAddress(address: ip, primary: true, publicIp: interfacePublicIp))
+        } else if let publicIp = interfacePublicIp, !addresses.contains(where: { $0.publicIp == publicIp }),
+                  let primary = addresses.firstIndex(where: \.primary) ?? addresses.indices.first, addresses[primary].publicIp == nil {
+            addresses[primary].publicIp = publicIp
         }
         var groups: [String] = []
         for g in try item.array("Groups") { groups.append(try g.requiredString("GroupId")) }
