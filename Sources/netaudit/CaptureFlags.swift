@@ -16,10 +16,13 @@ struct CaptureFlags: ParsableArguments {
     @Option(help: "Assume this role first (cross-account capture).")
     var roleArn: String?
 
+    @Option(help: "Page size for paginated calls (default: the service's).")
+    var pageSize: Int?
+
     @Option(help: "Concurrent HTTP requests.")
     var concurrency: Int = 8
 
-    func options(pageSize: Int? = nil) -> CaptureOptions {
+    func options() -> CaptureOptions {
         CaptureOptions(profile: profile, regions: regions.map { [$0] } ?? [], endpointURL: endpointURL, roleArn: roleArn,
                        pageSize: pageSize, http: HTTPClientConfiguration(maxConcurrency: concurrency))
     }

@@ -13,9 +13,9 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "What changed between two snapshots: configuration, findings, and paths opened or closed.",
         discussion: """
-            Both snapshots must cover the same accounts and regions. Findings are compared by their stable ID;
+            Both snapshots must cover the same accounts and regions. Findings are compared by their stable ID; \
             reachability by the tier matrix (default tiers, or the policy file's `tiers:`), TCP.
-            Exit codes: 0 nothing new at or above --fail-on (default high), 1 a new finding or a newly opened
+            Exit codes: 0 nothing new at or above --fail-on (default high), 1 a new finding or a newly opened \
             internet path is (paths to admin, database and Security Hub EC2.19 ports are critical, others high), 2 error.
             """
     )

@@ -14,9 +14,9 @@ struct GraphCommand: ParsableCommand {
         commandName: "graph",
         abstract: "Draw tiers and the flows between them (DOT, Mermaid, SVG or PNG), exposures in red.",
         discussion: """
-            Nodes are the tiers (as for `netaudit matrix`) and the S3 buckets, grouped by VPC and subnet class
-            (public: default route to an internet gateway, private: to a NAT gateway, isolated: neither). Edges are
-            allowed flows labelled with ports; dashed ones go through a load balancer. Internet edges to sensitive
+            Nodes are the tiers (as for `netaudit matrix`) and the S3 buckets, grouped by VPC and subnet class \
+            (public: default route to an internet gateway, private: to a NAT gateway, isolated: neither). Edges are \
+            allowed flows labelled with ports; dashed ones go through a load balancer. Internet edges to sensitive \
             ports and tiers with critical findings (from the policy engine) are red. SVG and PNG need Graphviz.
             """
     )

@@ -10,11 +10,11 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Build a snapshot from saved AWS CLI JSON output.",
         discussion: """
-            Reads every *.json file under the given files and folders. Each file is recognised by its
-            top-level key (SecurityGroups, Reservations, RouteTables, ...), never by its name. Folders
-            named like an account ID (123456789012/) or a region (us-east-1/) scope the files beneath them.
-            Per-resource calls go in a folder named after the call, one file per resource:
-            s3api-get-bucket-policy/<bucket>.json, elbv2-describe-target-health/<target-group>.json, ...
+            Reads every *.json file under the given files and folders. Each file is recognised by its \
+            top-level key (SecurityGroups, Reservations, RouteTables, ...), never by its name. Folders \
+            named like an account ID (123456789012/) or a region (us-east-1/) scope the files beneath them. \
+            Per-resource calls go in a folder named after the call, one file per resource: \
+            s3api-get-bucket-policy/<bucket>.json, elbv2-describe-target-health/<target-group>.json, ... \
             The account-level S3 Block Public Access is s3control-get-public-access-block.json.
             """
     )

@@ -11,8 +11,8 @@ struct MatrixCommand: ParsableCommand {
         commandName: "matrix",
         abstract: "Which tiers can talk to which on which ports, including the internet.",
         discussion: """
-            Default tiers: the internet, each load balancer, each Auto Scaling group, other instances by
-            Name tag (untagged ones by security groups), each RDS database and Lambda function. A tiers file
+            Default tiers: the internet, each load balancer, each Auto Scaling group, other instances by \
+            Name tag (untagged ones by security groups), each RDS database and Lambda function. A tiers file \
             (YAML, `tiers:` mapping names to selectors such as alb, sg-..., tag:Role=app) defines them explicitly.
             """
     )

@@ -10,10 +10,10 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "Can X reach Y? The path when yes, every blocking hop when no.",
         discussion: """
-            Ask in words ("can ALB reach RDS:3306", "internet -> bastion:22", "can app ping db") or with
-            --from/--to. X and Y may be a resource ID (eni-, i-, sg- (its members), subnet-, vpc-), an RDS
-            identifier, a load balancer name or ARN, a Name tag, a private or public IP address, a CIDR,
-            internet, a kind (alb, nlb, elb, rds, ec2, lambda, nat, asg) or tag:Key=Value. Without a port,
+            Ask in words ("can ALB reach RDS:3306", "internet -> bastion:22", "can app ping db") or with \
+            --from/--to. X and Y may be a resource ID (eni-, i-, sg- (its members), subnet-, vpc-), an RDS \
+            identifier, a load balancer name or ARN, a Name tag, a private or public IP address, a CIDR, \
+            internet, a kind (alb, nlb, elb, rds, ec2, lambda, nat, asg) or tag:Key=Value. Without a port, \
             the answer lists the open ports.
             Exit codes: 0 reachable, 1 not reachable, 2 error.
             """

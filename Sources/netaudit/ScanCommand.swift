@@ -15,10 +15,10 @@ struct ScanCommand: AsyncParsableCommand {
         commandName: "scan",
         abstract: "Find exposures, public buckets, private-RDS and least-privilege problems, with fixes.",
         discussion: """
-            Input: --snapshot SNAP.db, or folders of AWS CLI JSON (as for `netaudit import`), or nothing:
-            then a live capture (credentials like the AWS CLI) is saved under snapshots/ with a timestamped
-            name and evaluated. Exit codes: 0 nothing at or above --fail-on (default high), 1 something is,
-            2 error. Findings in a --baseline report (an earlier --format json output) do not gate;
+            Input: --snapshot SNAP.db, or folders of AWS CLI JSON (as for `netaudit import`), or nothing: \
+            then a live capture (credentials like the AWS CLI) is saved under snapshots/ with a timestamped \
+            name and evaluated. Exit codes: 0 nothing at or above --fail-on (default high), 1 something is, \
+            2 error. Findings in a --baseline report (an earlier --format json output) do not gate; \
             suppressions come from the policy file.
             """
     )
@@ -73,7 +73,9 @@ struct ScanCommand: AsyncParsableCommand {
         if let snapshot { return (try SnapshotReader(path: snapshot).inventory(), snapshot) }
         if !paths.isEmpty { return (try Importer().importPaths(paths).inventory, paths.joined(separator: " ")) }
         TemporaryFiles.installSignalCleanup()
-        let result = try await capture(live.options())
+        let line = ProgressLine(enabled: Terminal.stderrIsTTY)
+        let result = try await capture(live.options()) { line.update($0) }
+        line.finish()
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         try FileManager.default.createDirectory(atPath: "snapshots", withIntermediateDirectories: true)
         let path = "snapshots/\(result.account)-\(stamp).db"

@@ -10,10 +10,10 @@ struct SnapshotCommand: AsyncParsableCommand {
         commandName: "snapshot",
         abstract: "Capture an AWS account's network and security configuration into a snapshot.",
         discussion: """
-            Calls the AWS APIs read-only (EC2, ELBv2, RDS, Lambda, IAM, S3, STS) and stores what the
-            AWS CLI would print, normalized like `netaudit import`. Credentials are found like the AWS CLI
-            finds them (--profile/AWS_PROFILE, AWS_ACCESS_KEY_ID..., ~/.aws/credentials and config with
-            role_arn/source_profile, container credentials, IMDSv2). Denied or failing calls become
+            Calls the AWS APIs read-only (EC2, ELBv2, RDS, Lambda, IAM, S3, STS) and stores what the \
+            AWS CLI would print, normalized like `netaudit import`. Credentials are found like the AWS CLI \
+            finds them (--profile/AWS_PROFILE, AWS_ACCESS_KEY_ID..., ~/.aws/credentials and config with \
+            role_arn/source_profile, container credentials, IMDSv2). Denied or failing calls become \
             warnings; the capture completes with everything else.
             """
     )
@@ -21,32 +21,15 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "The snapshot file to write (SQLite).")
     var out: String
 
-    @Option(help: "A named profile from ~/.aws/config and ~/.aws/credentials.")
-    var profile: String?
-
-    @Option(help: "Regions to capture: a,b,c or 'all' (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region).")
-    var regions: String?
-
-    @Option(help: "One endpoint URL for every service (e.g. a moto server); default AWS_ENDPOINT_URL or AWS.")
-    var endpointURL: String?
-
-    @Option(help: "Assume this role first (cross-account capture).")
-    var roleArn: String?
-
-    @Option(help: "Page size for paginated calls (default: the service's).")
-    var pageSize: Int?
-
-    @Option(help: "Concurrent HTTP requests.")
-    var concurrency: Int = 8
+    @OptionGroup(title: "Capture")
+    var live: CaptureFlags
 
     @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
     var quiet = false
 
     func run() async throws {
         TemporaryFiles.installSignalCleanup()
-        let options = CaptureOptions(profile: profile, regions: regions.map { [$0] } ?? [], endpointURL: endpointURL,
-                                     roleArn: roleArn, pageSize: pageSize,
-                                     http: HTTPClientSettings.make(concurrency: concurrency))
+        let options = live.options()
         let line = ProgressLine(enabled: Terminal.stderrIsTTY && !quiet)
         let result = try await capture(options) { p in line.update(p) }
         line.finish()
@@ -66,14 +49,6 @@ struct SnapshotCommand: AsyncParsableCommand {
         if !result.warnings.isEmpty {
             print("\(result.warnings.count) call\(result.warnings.count == 1 ? "" : "s") failed (see warnings above); the snapshot lacks their resources")
         }
-    }
-}
-
-import HTTPClient
-
-enum HTTPClientSettings {
-    static func make(concurrency: Int) -> HTTPClientConfiguration {
-        HTTPClientConfiguration(maxConcurrency: concurrency)
     }
 }
 
