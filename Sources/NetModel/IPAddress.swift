@@ -8,12 +8,13 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses dotted-quad IPv4 or RFC 4291 IPv6 text; nil when the text is not an address.
     public init?(_ text: some StringProtocol) {
-        if text.contains(":") {
-            guard let (hi, lo) = IPAddress.parseV6(Substring(text)) else { return nil }
+        // IPv4 first: its byte-by-byte parser rejects anything else at once, and runs for every interface on each load.
+        if let value = IPAddress.parseV4(Substring(text)) {
+            self = .v4(value)
+        } else if let (hi, lo) = IPAddress.parseV6(Substring(text)) {
             self = .v6(hi, lo)
         } else {
-            guard let value = IPAddress.parseV4(Substring(text)) else { return nil }
-            self = .v4(value)
+            return nil
         }
     }
 
