@@ -137,20 +137,6 @@ struct HTMLReport {
         return out
     }
 
-    /// HTML text and attribute escaping: `& < > " '`.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// HTML text and attribute escaping: the XML escapes (`&apos;` is valid HTML5), one implementation.
+    static func escape(_ s: String) -> String { XMLText.escape(s) }
 }
