@@ -288,10 +288,11 @@ enum Binary {
         return MotoServer.packageRoot.appendingPathComponent(".build/debug/netaudit").path
     }()
 
-    static func run(_ arguments: [String], environment: [String: String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ arguments: [String], environment: [String: String], directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
         for key in env.keys where key.hasPrefix("AWS_") { env[key] = nil }
         env.merge(environment) { $1 }

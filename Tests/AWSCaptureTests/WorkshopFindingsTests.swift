@@ -30,4 +30,22 @@ struct WorkshopFindingsTests {
             #expect(found.findings.map(Self.key).sorted() == expected)
         }
     }
+
+    @Test func scanWithoutInputCapturesSavesAndEvaluates() async throws {
+        try await MotoServer.with { server in
+            _ = try server.setup("workshop")
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-scan-live-\(UUID())")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let run = try Binary.run(["scan", "--endpoint-url", server.url, "--regions", "us-east-1", "--format", "json"],
+                                     environment: motoEnvironment, directory: dir)
+            #expect(run.status == 1, "critical findings gate: \(run.stderr)")
+            let saved = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("snapshots").path)
+            #expect(saved.count == 1 && saved[0].hasPrefix("123456789012-") && saved[0].hasSuffix(".db"))
+            #expect(run.stderr.contains("captured account 123456789012 into snapshots/"))
+            let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            let findings = report?["findings"] as? [[String: Any]] ?? []
+            #expect(findings.contains { ($0["rule_id"] as? String) == "internet-exposed-port" && ($0["severity"] as? String) == "critical" })
+        }
+    }
 }
