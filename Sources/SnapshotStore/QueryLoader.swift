@@ -12,13 +12,7 @@ extension SnapshotReader {
         try read { db in
             var inventory = Inventory()
             let light: Set<String> = ["network_interfaces", "instances", "security_groups", "route_tables", "subnets", "network_acls"]
-            let timing = ProcessInfo.processInfo.environment["NETAUDIT_LOAD_TIMING"] != nil
-            var start = Date()
-            func lap(_ what: String) {
-                if timing { FileHandle.standardError.write(Data("light \(what): \(Int(Date().timeIntervalSince(start) * 1000)) ms\n".utf8)) }
-                start = Date()
-            }
-            for table in StoreTables.all where !light.contains(table.name) { try table.load(db, &inventory); lap(table.name) }
+            for table in StoreTables.all where !light.contains(table.name) { try table.load(db, &inventory) }
             let decoder = StoreCoding.decoder
             func tags(_ text: String?) throws -> Tags {
                 guard let text else { return [:] }
@@ -38,12 +32,9 @@ extension SnapshotReader {
                     interfaceType: r[5] ?? "interface", description: r[6], privateAddresses: addresses,
                     securityGroupIds: list(r[9]), owner: InterfaceOwner(kind: r[10], id: r[11]), tags: try tags(r[12])))
             }
-            lap("network_interfaces")
             inventory.routeTables = try lightRouteTables(db)
-            lap("route_tables")
             inventory.subnets = try lightSubnets(db)
             inventory.networkACLs = try lightNetworkACLs(db)
-            lap("subnets and network_acls")
             let instances = try Row.fetchCursor(db, sql: """
                 SELECT id, account, region, state, vpc_id, subnet_id, private_ip, public_ip, security_group_ids, tags
                 FROM instances ORDER BY rowid
@@ -53,7 +44,6 @@ extension SnapshotReader {
                     id: r[0], scope: ResourceScope(account: r[1], region: r[2]), state: r[3] ?? "unknown", vpcId: r[4],
                     subnetId: r[5], privateIp: r[6], publicIp: r[7], securityGroupIds: list(r[8]), tags: try tags(r[9])))
             }
-            lap("instances")
             let groups = try Row.fetchCursor(db, sql: "SELECT id, account, region, name, name_tag, description, vpc_id FROM security_groups ORDER BY rowid")
             while let r = try groups.next() {
                 let nameTag: String? = r[4]
@@ -61,7 +51,6 @@ extension SnapshotReader {
                     id: r[0], scope: ResourceScope(account: r[1], region: r[2]), name: r[3] ?? "", description: r[5],
                     vpcId: r[6], tags: nameTag.map { ["Name": $0] } ?? [:]))
             }
-            lap("security_groups")
             inventory.warnings = try Row.fetchAll(db, sql: "SELECT source, code, message FROM warnings ORDER BY rowid").map {
                 CaptureWarning(source: $0["source"], code: $0["code"], message: $0["message"])
             }

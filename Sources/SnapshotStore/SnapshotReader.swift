@@ -50,12 +50,7 @@ public struct SnapshotReader: Sendable {
     public func inventory() throws(StoreError) -> Inventory {
         try read { db in
             var inventory = Inventory()
-            let timing = ProcessInfo.processInfo.environment["NETAUDIT_LOAD_TIMING"] != nil
-            for table in StoreTables.all {
-                let start = Date()
-                try table.load(db, &inventory)
-                if timing { FileHandle.standardError.write(Data("load \(table.name): \(Int(Date().timeIntervalSince(start) * 1000)) ms\n".utf8)) }
-            }
+            for table in StoreTables.all { try table.load(db, &inventory) }
             inventory.warnings = try Row.fetchAll(db, sql: "SELECT source, code, message FROM warnings ORDER BY rowid").map {
                 CaptureWarning(source: $0["source"], code: $0["code"], message: $0["message"])
             }
