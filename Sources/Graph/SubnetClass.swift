@@ -1,4 +1,5 @@
 import NetModel
+import Reachability
 
 /// Where a subnet sits by its default route: `public` (0.0.0.0/0 to an internet gateway),
 /// `private` (to a NAT gateway) or `isolated` (neither).
@@ -16,22 +17,15 @@ public enum SubnetClass: String, Sendable, Hashable, CaseIterable, Comparable {
 
 /// Classifies subnets by the route table they use (their own association or the VPC's main table).
 public struct SubnetClassifier: Sendable {
-    private var tableBySubnet: [String: RouteTable] = [:]
-    private var mainTableByVPC: [String: RouteTable] = [:]
-    private var vpcBySubnet: [String: String] = [:]
+    private let topology: Topology
 
     public init(_ inventory: Inventory) {
-        for t in inventory.routeTables {
-            if t.isMain { mainTableByVPC[t.vpcId] = t }
-            for a in t.associations { if let s = a.subnetId { tableBySubnet[s] = t } }
-        }
-        for s in inventory.subnets { vpcBySubnet[s.id] = s.vpcId }
+        topology = Topology(inventory)
     }
 
     /// The class of `subnetId`; a subnet with no known route table is isolated.
     public func classify(_ subnetId: String) -> SubnetClass {
-        let table = tableBySubnet[subnetId] ?? vpcBySubnet[subnetId].flatMap { mainTableByVPC[$0] }
-        guard let table else { return .isolated }
+        guard let table = topology.routeTable(forSubnet: subnetId) else { return .isolated }
         var result = SubnetClass.isolated
         for route in table.routes where route.state == .active {
             guard case .cidr(let prefix) = route.destination, prefix == .anyV4 || prefix == .anyV6 else { continue }

@@ -65,6 +65,9 @@ public struct Topology: Sendable {
         return copy
     }
 
+    /// The route table a subnet uses: its explicit association, else its VPC's main table.
+    public func routeTable(forSubnet subnet: String) -> RouteTable? { routeTableBySubnet[subnet] }
+
     /// Whether the route table came from an explicit association (false: the VPC's main table).
     func routeTableIsExplicit(subnet: String) -> Bool {
         routeTableBySubnet[subnet].map { table in table.associations.contains { $0.subnetId == subnet } } ?? false

@@ -51,8 +51,7 @@ struct RDSSubnetInternetRoute: Rule {
         for db in context.inventory.dbInstances {
             let groupSubnets = context.inventory.dbSubnetGroups.first { $0.id == db.subnetGroupName }?.subnetIds ?? db.subnetIds
             for subnet in groupSubnets {
-                guard let table = topology.inventory.routeTables.first(where: { t in t.associations.contains { $0.subnetId == subnet } })
-                        ?? topology.inventory.routeTables.first(where: { $0.vpcId == db.vpcId && $0.isMain }),
+                guard let table = topology.routeTable(forSubnet: subnet),
                       let route = table.routes.first(where: { if case .internetGateway = $0.target { return $0.state == .active }; return false }) else { continue }
                 let name = context.inventory.subnets.first { $0.id == subnet }?.tags.name.map { " (\($0))" } ?? ""
                 out.append(finding(context.resource(db), title: "\(db.id)'s subnet \(subnet)\(name) routes \(route.destination) to \(route.target.targetId)",
