@@ -14,6 +14,10 @@ public struct Inventory: Sendable, Hashable, Codable {
     public var transitGatewayAttachments: [TransitGatewayAttachment] = []
     public var transitGatewayRouteTables: [TransitGatewayRouteTable] = []
     public var vpcPeeringConnections: [VPCPeeringConnection] = []
+    public var vpnGateways: [VPNGateway] = []
+    public var customerGateways: [CustomerGateway] = []
+    public var vpnConnections: [VPNConnection] = []
+    public var directConnectGateways: [DirectConnectGateway] = []
     public var vpcEndpoints: [VPCEndpoint] = []
     public var prefixLists: [PrefixList] = []
     public var securityGroups: [SecurityGroup] = []
@@ -48,6 +52,10 @@ public struct Inventory: Sendable, Hashable, Codable {
         case .transitGatewayAttachment: transitGatewayAttachments.count
         case .transitGatewayRouteTable: transitGatewayRouteTables.count
         case .vpcPeeringConnection: vpcPeeringConnections.count
+        case .vpnGateway: vpnGateways.count
+        case .customerGateway: customerGateways.count
+        case .vpnConnection: vpnConnections.count
+        case .directConnectGateway: directConnectGateways.count
         case .vpcEndpoint: vpcEndpoints.count
         case .prefixList: prefixLists.count
         case .securityGroup: securityGroups.count
@@ -83,6 +91,7 @@ public struct Inventory: Sendable, Hashable, Codable {
 public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable {
     case vpc, subnet, routeTable, internetGateway, egressOnlyInternetGateway, natGateway, elasticIp
     case transitGateway, transitGatewayAttachment, transitGatewayRouteTable, vpcPeeringConnection
+    case vpnGateway, customerGateway, vpnConnection, directConnectGateway
     case vpcEndpoint, prefixList, securityGroup, networkACL, networkInterface, instance
     case loadBalancer, targetGroup, dbInstance, dbSubnetGroup, lambdaFunction
     case iamUser, iamGroup, iamRole, iamPolicy, bucket, account
@@ -101,6 +110,10 @@ public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .transitGatewayAttachment: "transit_gateway_attachments"
         case .transitGatewayRouteTable: "transit_gateway_route_tables"
         case .vpcPeeringConnection: "vpc_peering_connections"
+        case .vpnGateway: "vpn_gateways"
+        case .customerGateway: "customer_gateways"
+        case .vpnConnection: "vpn_connections"
+        case .directConnectGateway: "direct_connect_gateways"
         case .vpcEndpoint: "vpc_endpoints"
         case .prefixList: "prefix_lists"
         case .securityGroup: "security_groups"

@@ -14,6 +14,8 @@ public struct LoadBalancer: Sendable, Hashable, Codable, Identifiable {
     public var dnsName: String?
     public var state: String?
     public var listeners: [Listener]
+    /// `describe-load-balancer-attributes` as key → value (`load_balancing.cross_zone.enabled`, ...); nil when not captured.
+    public var attributes: [String: String]?
     public var tags: Tags
 
     public init(id: String, scope: ResourceScope, name: String, type: String, scheme: String, vpcId: String? = nil,
@@ -34,6 +36,13 @@ public struct LoadBalancer: Sendable, Hashable, Codable, Identifiable {
     }
 
     public var isInternetFacing: Bool { scheme == "internet-facing" }
+
+    /// Whether nodes in one zone send to targets in every zone. AWS "Cross-zone load balancing":
+    /// always on for Application Load Balancers, off by default for Network and Gateway Load Balancers.
+    public var crossZoneEnabled: Bool {
+        if type == "application" { return true }
+        return attributes?["load_balancing.cross_zone.enabled"] == "true"
+    }
 }
 
 /// A listener: a port the load balancer accepts traffic on and where it forwards it.
@@ -67,6 +76,8 @@ public struct TargetGroup: Sendable, Hashable, Codable, Identifiable {
     public var targets: [Target]
     /// False when the snapshot holds no target-health listing (targets unknown, not absent).
     public var targetsKnown: Bool
+    /// `describe-target-group-attributes` as key → value (`preserve_client_ip.enabled`, ...); nil when not captured.
+    public var attributes: [String: String]?
     public var tags: Tags
 
     public init(id: String, scope: ResourceScope, name: String, protocolName: String? = nil, port: Int? = nil,
@@ -83,6 +94,27 @@ public struct TargetGroup: Sendable, Hashable, Codable, Identifiable {
         self.targets = targets
         self.targetsKnown = targetsKnown
         self.tags = tags
+    }
+}
+
+extension TargetGroup {
+    /// Whether the target sees the client's address as source. AWS "Client IP preservation" (Network Load
+    /// Balancers): on by default for instance and ALB targets and for ip targets over UDP/TCP_UDP, off by default
+    /// for ip targets over TCP/TLS; the attribute `preserve_client_ip.enabled` overrides.
+    public var preservesClientIp: Bool {
+        if let value = attributes?["preserve_client_ip.enabled"] { return value == "true" }
+        if targetType == "ip" { return ["UDP", "TCP_UDP"].contains(protocolName?.uppercased() ?? "") }
+        return true
+    }
+
+    /// The target group's own cross-zone setting: true, false, or nil to follow the load balancer
+    /// (`load_balancing.cross_zone.enabled` = `use_load_balancer_configuration`, the default).
+    public var crossZoneOverride: Bool? {
+        switch attributes?["load_balancing.cross_zone.enabled"] {
+        case "true"?: true
+        case "false"?: false
+        default: nil
+        }
     }
 }
 

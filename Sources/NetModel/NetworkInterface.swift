@@ -10,6 +10,8 @@ public struct NetworkInterface: Sendable, Hashable, Codable, Identifiable {
     public var description: String?
     public var privateAddresses: [PrivateAddress]
     public var ipv6Addresses: [String]
+    /// IPv6 prefixes delegated to the interface (`Ipv6Prefixes`); every address in them belongs to it. nil: none seen.
+    public var ipv6Prefixes: [IPPrefix]?
     public var securityGroupIds: [String]
     /// The resource that owns the interface, when it can be told.
     public var owner: InterfaceOwner?

@@ -5,6 +5,8 @@ public struct RouteTable: Sendable, Hashable, Codable, Identifiable {
     public var vpcId: String
     public var routes: [Route]
     public var associations: [RouteTableAssociation]
+    /// Virtual private gateways propagating routes into this table (`PropagatingVgws`); nil when not captured.
+    public var propagatingVgws: [String]?
     public var tags: Tags
 
     public init(id: String, scope: ResourceScope, vpcId: String, routes: [Route] = [],

@@ -58,6 +58,12 @@ public struct TransitGatewayRouteTable: Sendable, Hashable, Codable, Identifiabl
     public var routes: [TransitGatewayRoute]
     /// False when the snapshot holds no route listing for this table (routes unknown, not empty).
     public var routesKnown: Bool
+    /// Attachments propagating their routes into this table (`get-transit-gateway-route-table-propagations`);
+    /// nil when not captured. An enabled propagation of a VPC attachment installs the VPC's CIDRs
+    /// (AWS "Transit gateway route tables": route propagation).
+    public var propagations: [TransitGatewayPropagation]?
+    /// Attachments associated with this table (`get-transit-gateway-route-table-associations`); nil when not captured.
+    public var associatedAttachmentIds: [String]?
     public var tags: Tags
 
     public init(id: String, scope: ResourceScope, transitGatewayId: String, routes: [TransitGatewayRoute] = [],
@@ -69,6 +75,25 @@ public struct TransitGatewayRouteTable: Sendable, Hashable, Codable, Identifiabl
         self.routesKnown = routesKnown
         self.tags = tags
     }
+}
+
+/// One attachment propagating routes into a transit gateway route table.
+public struct TransitGatewayPropagation: Sendable, Hashable, Codable {
+    public var attachmentId: String
+    /// `vpc`, `vpn`, `direct-connect-gateway`, `peering`, `connect`, ...
+    public var resourceType: String?
+    public var resourceId: String?
+    /// `enabled`, `enabling`, `disabling`, `disabled`.
+    public var state: String
+
+    public init(attachmentId: String, resourceType: String? = nil, resourceId: String? = nil, state: String = "enabled") {
+        self.attachmentId = attachmentId
+        self.resourceType = resourceType
+        self.resourceId = resourceId
+        self.state = state
+    }
+
+    public var isEnabled: Bool { state == "enabled" }
 }
 
 /// A route in a transit gateway route table.

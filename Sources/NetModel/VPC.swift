@@ -25,6 +25,8 @@ public struct Subnet: Sendable, Hashable, Codable, Identifiable {
     public var availabilityZone: String?
     /// Whether instances launched here get a public IPv4 address by default.
     public var mapPublicIpOnLaunch: Bool
+    /// An IPv6-only subnet (`Ipv6Native`); nil when not said.
+    public var ipv6Native: Bool?
     public var tags: Tags
 
     public init(id: String, scope: ResourceScope, vpcId: String, cidrBlocks: [IPPrefix],
