@@ -8,6 +8,14 @@ struct Collector {
     /// Target health listings by (account, target group name).
     var targetsByGroup: [ScopedName: [Target]] = [:]
     var transitGatewayRoutes: [String: [TransitGatewayRoute]] = [:]
+    /// Propagations by transit gateway route table ID (`get-transit-gateway-route-table-propagations`, Batfish's `TransitGatewayPropagations`).
+    var transitGatewayPropagations: [String: [TransitGatewayPropagation]] = [:]
+    /// Associated attachment IDs by transit gateway route table ID (`get-transit-gateway-route-table-associations`).
+    var transitGatewayAssociations: [String: [String]] = [:]
+    /// `describe-load-balancer-attributes` by load balancer ARN (or name, when only the folder names it).
+    var loadBalancerAttributes: [String: [String: String]] = [:]
+    /// `describe-target-group-attributes` by target group ARN (or name, when only the folder names it).
+    var targetGroupAttributes: [String: [String: String]] = [:]
     var prefixListEntries: [String: [IPPrefix]] = [:]
     var vpcAttachmentSubnets: [String: (vpcId: String?, subnets: [String])] = [:]
     var bucketParts: [ScopedName: BucketParts] = [:]
