@@ -48,6 +48,7 @@ public struct FlowAnalyzer: Sendable {
             privatePath(from: source, to: destination, &flow)
             if explain { flow.checks = Flow.packetOrder(flow.checks) }
         }
+        exemptUnfilteredLoadBalancers(source: source, destination: destination, &flow)
         return flow.result(source: source, destination: destination, explain: explain)
     }
 
@@ -55,6 +56,7 @@ public struct FlowAnalyzer: Sendable {
     /// destination can match the other end, nothing gets through; returns that (summary) result, else nil.
     func quickReject(from a: Endpoint, to b: Endpoint, proto: IPProtocol) -> FlowResult? {
         guard !a.isInternet, !b.isInternet, b.viaPublicAddress == nil, let aAddr = a.primaryAddress, let bAddr = b.primaryAddress else { return nil }
+        if isUnfilteredLoadBalancer(a) || isUnfilteredLoadBalancer(b) { return nil }
         func admits(_ groups: [String], egress: Bool, peer: Endpoint, address: IPAddress) -> Bool {
             for id in groups {
                 guard let group = topology.securityGroups[id] else { return true }
@@ -83,12 +85,13 @@ public struct FlowAnalyzer: Sendable {
         return hasV6 ? addresses : AddressSet(v4: addresses.v4)
     }
 
-    /// Load balancers accept traffic only on their listeners' ports.
+    /// Load balancers accept traffic only on their listeners' ports, over the listeners' protocols.
     private func listenerCheck(_ lb: Endpoint, _ flow: inout Flow) {
-        guard let balancer = topology.inventory.loadBalancers.first(where: { $0.name == lb.resourceId }), !balancer.listeners.isEmpty else { return }
-        let ports = PortSet(balancer.listeners.map { PortRange($0.port, $0.port) })
-        let listeners = balancer.listeners.map { "\($0.protocolName):\($0.port)" }.joined(separator: ", ")
+        guard let balancer = loadBalancer(of: lb), !balancer.listeners.isEmpty else { return }
         let proto = flow.proto
+        let carrying = proto == .tcp || proto == .udp ? balancer.listeners.filter { FlowAnalyzer.listener($0.protocolName, carries: proto) } : balancer.listeners
+        let ports = PortSet(carrying.map { PortRange($0.port, $0.port) })
+        let listeners = balancer.listeners.map { "\($0.protocolName):\($0.port)" }.joined(separator: ", ")
         flow.add(CheckResult(kind: "load-balancer-listener", resource: balancer.name,
                              region: Region(ports: flow.proto.hasPorts ? ports : .none),
                              explainAllowed: { _ in "\(balancer.name) listens on \(listeners)" },

@@ -10,6 +10,8 @@ public struct PairAnswer: Sendable {
     public var best: FlowResult
     /// Reachable through a load balancer even where not directly.
     public var viaLoadBalancers: [LoadBalancerRoute]
+    /// Each way through a load balancer that was tried, reachable or not, with its path or blockers.
+    public var loadBalancerLegs: [LoadBalancerLeg] = []
 
     public var reachable: Bool { !allowed.isEmpty }
 }
@@ -19,6 +21,8 @@ public struct LoadBalancerRoute: Sendable, Hashable, Codable {
     public var loadBalancer: String
     public var listenerPorts: [Int]
     public var targetPort: Int
+    /// Target health and other remarks on the way (empty for a healthy target).
+    public var notes: [String] = []
 }
 
 /// Answers reachability between selections, sharing work between alike endpoints.
@@ -90,7 +94,10 @@ public struct Solver: Sendable {
             : best!
         var answer = PairAnswer(from: sources[0], to: destinations[0], allowed: allowed, best: result, viaLoadBalancers: [])
         if throughLoadBalancers && !answer.reachable && !destinations[0].isInternet && destinations[0].kind != .loadBalancer {
-            answer.viaLoadBalancers = viaLoadBalancers(sources, destinations, proto: proto, ports: ports)
+            let via = loadBalancerAnalysis(sources, destinations, proto: proto, ports: ports, explain: explain)
+            answer.viaLoadBalancers = via.routes
+            answer.loadBalancerLegs = via.legs
+            answer.best.notes += via.notes
         }
         return answer
     }
@@ -125,31 +132,9 @@ public struct Solver: Sendable {
     }
 
     /// Load balancers with the destination among their targets that the source reaches on a listener
-    /// and that reach the destination on the target port.
+    /// and that reach the destination on the target port (see `loadBalancerAnalysis`).
     func viaLoadBalancers(_ sources: [Endpoint], _ destinations: [Endpoint], proto: IPProtocol, ports: PortSet?) -> [LoadBalancerRoute] {
-        guard proto == .tcp else { return [] }
-        let inv = topology.inventory
-        let targetIds = Set(destinations.map(\.resourceId) + destinations.flatMap { $0.privateAddresses.map(\.description) })
-        var out: [LoadBalancerRoute] = []
-        for tg in inv.targetGroups {
-            let hits = tg.targets.filter { targetIds.contains($0.id) }
-            guard !hits.isEmpty else { continue }
-            let port = hits[0].port ?? tg.port ?? 0
-            if let ports, !ports.contains(port) { continue }
-            for lb in inv.loadBalancers where tg.loadBalancerArns.contains(lb.id) || lb.listeners.contains(where: { $0.targetGroupArns.contains(tg.id) }) {
-                let lbEndpoints = catalog.endpoints.filter { $0.kind == .loadBalancer && $0.resourceId == lb.name }
-                guard !lbEndpoints.isEmpty else { continue }
-                let listenerPorts = lb.listeners.filter { $0.targetGroupArns.contains(tg.id) }.map(\.port)
-                guard !listenerPorts.isEmpty else { continue }
-                let front = pair(sources, lbEndpoints, proto: .tcp, ports: PortSet(listenerPorts.map { PortRange($0, $0) }), throughLoadBalancers: false)
-                let back = pair(lbEndpoints, destinations, proto: .tcp, ports: PortSet(port), throughLoadBalancers: false)
-                if front.reachable && back.reachable {
-                    out.append(LoadBalancerRoute(loadBalancer: lb.name, listenerPorts: front.allowed.ports.ranges.flatMap { Array($0.lower...$0.upper) }.prefix(16).map { $0 },
-                                                 targetPort: port))
-                }
-            }
-        }
-        return out
+        loadBalancerAnalysis(sources, destinations, proto: proto, ports: ports, explain: false).routes
     }
 }
 
