@@ -75,6 +75,9 @@ extension Solver {
                                   listenerPorts: (reachable ? passing : listenerPorts).ranges.flatMap { Array($0.lower...min($0.upper, $0.lower + 15)) }.prefix(16).map { $0 },
                                   targetPort: port, reachable: reachable, clientIp: preservation, crossZone: crossZone, targetHealth: target.health)
         if let note = TargetHealthNote.note(target, in: tg, loadBalancer: lb.name) { leg.notes.append(note) }
+        if !crossZone, target.availabilityZone != "all", sameZone(chosen.n, target, chosen.d) == nil {
+            leg.notes.append("cross-zone load balancing is off for \(lb.name), but the Availability Zone of \(zone(of: chosen.n) == nil ? "its node in \(chosen.n.subnetId ?? "?")" : target.id) is not in the snapshot: the zone was not checked")
+        }
         guard explain else { return leg }
         let front = analyzer.analyze(from: chosen.s, to: chosen.n, proto: proto, ports: listenerPorts)
         let back = analyzer.targetLeg(from: chosen.n, to: chosen.d, client: client(chosen.s, front, preservation), preservation: preservation,

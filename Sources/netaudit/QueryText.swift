@@ -40,7 +40,8 @@ enum QueryText {
             }
             for via in pair.viaLoadBalancers {
                 let listeners = via.listenerPorts.map(String.init).joined(separator: ", ")
-                Swift.print("  ↪ reaches \(pair.toName) through load balancer \(via.loadBalancer): listener tcp/\(listeners) → target tcp/\(via.targetPort)")
+                Swift.print("  ↪ reaches \(pair.toName) through load balancer \(via.loadBalancer): listener \(spec.proto)/\(listeners) → target \(spec.proto)/\(via.targetPort)")
+                for n in via.notes { Swift.print(Terminal.styled("    note: \(n)", .dim)) }
             }
             for u in pair.unknown { Swift.print("  ? unknown: \(u)") }
             for n in pair.notes { Swift.print(Terminal.styled("  note: \(n)", .dim)) }

@@ -128,3 +128,26 @@ struct LoadBalancerZoneHealthTests {
         #expect(m.cells.contains { $0.from == "internet" && $0.via == ["web-nlb"] && $0.ports.isEmpty })
     }
 }
+
+@Suite("Load balancer listeners and zones not in the snapshot")
+struct LoadBalancerListenerTests {
+    @Test("a listener carries only its protocol: UDP to a TCP listener's port is blocked by the listener")
+    func listenerProtocol() throws {
+        var n = loadBalancedApp()
+        n.webNLB()
+        #expect(try n.flow("internet", "web-nlb", .tcp, ports: PortSet(80)).reachable)
+        let udp = try n.flow("internet", "web-nlb", .udp, ports: PortSet(80))
+        #expect(!udp.reachable && udp.best.blockers.map(\.kind) == ["load-balancer-listener"])
+        #expect(udp.best.blockers[0].detail.contains("TCP:80"))
+    }
+
+    @Test("Cross-zone load balancing off, zones unknown: the route stands and the answer says the zone was not checked")
+    func zoneUnknown() throws {
+        var n = loadBalancedApp(appIngress: [.tcp(5000, from: "0.0.0.0/0")])
+        for i in n.inv.subnets.indices { n.inv.subnets[i].availabilityZone = nil }
+        n.webNLB()
+        let answer = try n.flow("internet", "app1", ports: PortSet(5000))
+        let route = try #require(answer.viaLoadBalancers.first)
+        #expect(route.notes.contains { $0.contains("not in the snapshot: the zone was not checked") })
+    }
+}
