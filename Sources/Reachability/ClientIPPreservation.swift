@@ -32,10 +32,10 @@ public struct ClientIPPreservation: Sendable, Hashable, Codable {
         if let value = tg.attributes?["preserve_client_ip.enabled"] {
             reason = "\(state): target group \(tg.name) sets preserve_client_ip.enabled = \(value)"
         } else if tg.targetType == "ip" {
-            reason = preserved ? "\(state): ip target over \(proto) (always on for UDP and TCP_UDP)"
-                : "\(state): ip target over \(proto) (off by default; preserve_client_ip.enabled turns it on)"
+            reason = preserved ? "\(state): ip target over \(proto), always on for UDP and TCP_UDP"
+                : "\(state): ip target over \(proto), off by default unless preserve_client_ip.enabled = true"
         } else {
-            reason = "\(state): \(tg.targetType) target (on by default)"
+            reason = "\(state): \(tg.targetType) target, on by default"
         }
     }
 }

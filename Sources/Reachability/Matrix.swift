@@ -38,7 +38,7 @@ extension Solver {
         // Rows are independent: compute them on all cores, then keep the tiers' order.
         let rows = ConcurrentRows<[TierMatrix.Cell]>(count: tiers.count)
         let (internetRows, vpcTiers, vpcNeighbours) = (internetTiers, tiersByVPC, neighbours)
-        let lbTargets = loadBalancerTargets()
+        let lbTargets = LoadBalancerTargets(topology)
         DispatchQueue.concurrentPerform(iterations: tiers.count) { i in
             let a = tiers[i]
             var cells: [TierMatrix.Cell] = []
@@ -53,11 +53,9 @@ extension Solver {
                 if let only, !only(a.name, b.name) { continue }
                 var ports = PortSet()
                 for s in reps[i] {
-                    // Load balancers are proxies: as sources they only talk to their registered targets.
-                    let destinations = s.kind == .loadBalancer
-                        ? representatives(b.endpoints.filter { lbTargets[s.resourceId]?.contains($0.resourceId) == true
-                            || $0.privateAddresses.contains { lbTargets[s.resourceId]?.contains($0.description) == true } })
-                        : reps[j]
+                    // Load balancers are proxies: as sources they only talk to their registered targets, and with
+                    // cross-zone load balancing off a node only to those in its zone.
+                    let destinations = s.kind == .loadBalancer ? representatives(b.endpoints.filter { lbTargets.sends(from: s, to: $0) }) : reps[j]
                     for d in destinations where s.id != d.id {
                         if let sv = s.vpcId, let dv = d.vpcId, sv != dv, !connected.contains(VPCPair(sv, dv)) { continue }
                         ports = ports.union(flow(s, d, proto: proto, ports: nil).allowed.ports)
@@ -74,18 +72,6 @@ extension Solver {
             rows.set(i, cells)
         }
         return TierMatrix(tiers: tiers.map(\.name), ipProtocol: proto, cells: rows.values.flatMap { $0 ?? [] })
-    }
-
-    /// Registered target IDs (instance IDs, IP addresses) of each load balancer, by name.
-    func loadBalancerTargets() -> [String: Set<String>] {
-        var out: [String: Set<String>] = [:]
-        for lb in topology.inventory.loadBalancers {
-            let groups = topology.inventory.targetGroups.filter { tg in
-                tg.loadBalancerArns.contains(lb.id) || lb.listeners.contains { $0.targetGroupArns.contains(tg.id) }
-            }
-            out[lb.name] = Set(groups.flatMap { $0.targets.map(\.id) })
-        }
-        return out
     }
 
     /// One endpoint per equivalence class.

@@ -151,3 +151,21 @@ struct LoadBalancerListenerTests {
         #expect(route.notes.contains { $0.contains("not in the snapshot: the zone was not checked") })
     }
 }
+
+@Suite("Load balancers in the tier matrix")
+struct LoadBalancerMatrixTests {
+    @Test("Cross-zone load balancing: with it off, the matrix has the NLB reach only the targets in its nodes' zones")
+    func matrixCrossZone() throws {
+        for on in [false, true] {
+            var n = loadBalancedApp(appIngress: [.tcp(5000, from: "0.0.0.0/0")])
+            n.instance("app3", subnet: "app-c", ip: "10.0.13.10", groups: ["sg-app"])
+            n.webNLB(targets: [("app1", 5000, nil, "healthy"), ("app3", 5000, nil, "healthy")],
+                     lbAttributes: on ? ["load_balancing.cross_zone.enabled": "true"] : nil)
+            let s = n.solver
+            let m = s.matrix(s.defaultTiers())
+            #expect(m.cells.contains { $0.from == "web-nlb" && $0.to == "app1" && $0.ports == [[5000, 5000]] })
+            #expect(m.cells.contains { $0.from == "web-nlb" && $0.to == "app3" } == on)
+            #expect(m.cells.contains { $0.from == "internet" && $0.to == "app3" && $0.via == ["web-nlb"] } == on)
+        }
+    }
+}
