@@ -52,20 +52,26 @@ extension Solver {
         // Scores: reachable, then zone allowed, then the client leg, then the target leg.
         var best: (score: Int, s: Endpoint, n: Endpoint, d: Endpoint, zoneOK: Bool)?
         var passing = PortSet()
-        for s in sources {
+        // The target leg depends on the client only when the client IP is preserved: share it between alike clients.
+        var backs: [String: Bool] = [:]
+        search: for s in sources {
             for n in nodes where n.id != s.id {
                 let front = flow(s, n, proto: proto, ports: listenerPorts)
                 for d in targets where d.id != n.id {
                     let zoneOK = crossZone || sameZone(n, target, d) != false
                     var ok = false
                     if zoneOK && front.reachable {
-                        let back = analyzer.targetLeg(from: n, to: d, client: client(s, front, preservation), preservation: preservation,
-                                                      nodeAddresses: nodeAddresses, proto: proto, port: port, explain: false)
-                        ok = back.reachable
+                        let key = "\(n.id)|\(d.id)|" + (preservation.preserved ? (s.isInternet ? s.id : "\(classId(s))") : "")
+                        if let known = backs[key] { ok = known } else {
+                            ok = analyzer.targetLeg(from: n, to: d, client: client(s, front, preservation), preservation: preservation,
+                                                    nodeAddresses: nodeAddresses, proto: proto, port: port, explain: false).reachable
+                            backs[key] = ok
+                        }
                     }
                     if ok { passing = passing.union(front.allowed.ports) }
                     let score = (ok ? 8 : 0) + (zoneOK ? 4 : 0) + (front.reachable ? 2 : 0)
-                    if best == nil || score > best!.score { best = (score, s, n, d, zoneOK) }
+                    if score > (best?.score ?? -1) { best = (score, s, n, d, zoneOK) }
+                    if passing == listenerPorts { break search }
                 }
             }
         }
