@@ -74,6 +74,10 @@ struct LoadBalancerZoneHealthTests {
         n.targetGroup("alb-tg", protocolName: "HTTP", port: 5000, targets: [("app1", 5000, nil, "healthy")])
         let answer = try n.flow("internet", "app1", ports: PortSet(5000))
         #expect(answer.viaLoadBalancers.map(\.loadBalancer) == ["web-alb"] && answer.loadBalancerLegs.first?.crossZone == true)
+        // "Cross-zone load balancing for target groups": an ALB's target group may still turn it off.
+        n.inv.targetGroups[0].attributes = ["load_balancing.cross_zone.enabled": "false"]
+        let off = try n.flow("internet", "app1", ports: PortSet(5000))
+        #expect(off.viaLoadBalancers.isEmpty && off.loadBalancerLegs.first?.blockers.map(\.kind) == ["load-balancer-cross-zone"])
     }
 
     @Test("Health checks for your target groups: a route to a target that is not healthy says so", arguments: [
