@@ -37,7 +37,8 @@ public struct GraphBuilder: Sendable {
         var edges: [TierGraph.Edge] = []
         let nodeById = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for cell in matrix.cells {
-            guard let from = idByName[cell.from], let to = idByName[cell.to] else { continue }
+            // Pairs that can't be judged (unknown only) draw no edge.
+            guard let from = idByName[cell.from], let to = idByName[cell.to], !cell.ports.isEmpty || !cell.via.isEmpty else { continue }
             let toInternet = nodeById[to]?.kind == .internet
             if toInternet && !includeEgress { continue }
             let fromInternet = nodeById[from]?.kind == .internet
