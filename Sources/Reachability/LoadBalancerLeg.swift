@@ -10,6 +10,8 @@ public struct LoadBalancerLeg: Sendable, Hashable, Codable {
     public var targetPort: Int
     /// Whether some client gets through both legs.
     public var reachable: Bool
+    /// Reachable; else unknown when a hop of the way can't be judged; else blocked.
+    public var verdict: Verdict
     /// Which source the target's security group and NACL saw, and why.
     public var clientIp: ClientIPPreservation
     /// Whether nodes send to targets in other Availability Zones (AWS "Cross-zone load balancing").
@@ -20,22 +22,26 @@ public struct LoadBalancerLeg: Sendable, Hashable, Codable {
     public var path: [Hop]
     /// What blocks the way (when not reachable and explained).
     public var blockers: [Blocker]
+    /// What can't be judged on the way, with the reason.
+    public var unknowns: [String]
     /// Target health and other remarks.
     public var notes: [String]
 
     public init(loadBalancer: String, targetGroup: String, listenerPorts: [Int], targetPort: Int, reachable: Bool,
-                clientIp: ClientIPPreservation, crossZone: Bool, targetHealth: String?, path: [Hop] = [],
-                blockers: [Blocker] = [], notes: [String] = []) {
+                clientIp: ClientIPPreservation, crossZone: Bool, targetHealth: String?, verdict: Verdict? = nil, path: [Hop] = [],
+                blockers: [Blocker] = [], unknowns: [String] = [], notes: [String] = []) {
         self.loadBalancer = loadBalancer
         self.targetGroup = targetGroup
         self.listenerPorts = listenerPorts
         self.targetPort = targetPort
         self.reachable = reachable
+        self.verdict = verdict ?? (reachable ? .reachable : .blocked)
         self.clientIp = clientIp
         self.crossZone = crossZone
         self.targetHealth = targetHealth
         self.path = path
         self.blockers = blockers
+        self.unknowns = unknowns
         self.notes = notes
     }
 }

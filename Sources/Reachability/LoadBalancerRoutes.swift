@@ -28,6 +28,8 @@ extension Solver {
                     out.legs.append(leg)
                     if leg.reachable {
                         out.routes.append(LoadBalancerRoute(loadBalancer: lb.name, listenerPorts: leg.listenerPorts, targetPort: port, notes: leg.notes))
+                    } else if explain, leg.verdict == .unknown, let first = leg.unknowns.first {
+                        out.notes.append("through \(lb.name) (target group \(tg.name), port \(port)) unknown: \(first)")
                     } else if explain, let first = leg.blockers.first {
                         out.notes.append("not through \(lb.name) (target group \(tg.name), port \(port)): \(first.detail); fix: \(first.fix)")
                     }
@@ -49,27 +51,30 @@ extension Solver {
         let preservation = ClientIPPreservation(loadBalancer: lb, targetGroup: tg)
         let crossZone = tg.crossZoneOverride ?? lb.crossZoneEnabled
         let nodeAddresses = nodes.compactMap(\.primaryAddress)
-        // Scores: reachable, then zone allowed, then the client leg, then the target leg.
         var best: (score: Int, s: Endpoint, n: Endpoint, d: Endpoint, zoneOK: Bool)?
         var passing = PortSet()
         // The target leg depends on the client only when the client IP is preserved: share it between alike clients.
-        var backs: [String: Bool] = [:]
+        var backs: [String: Verdict] = [:]
+        var undecided = false
         search: for s in sources {
             for n in nodes where n.id != s.id {
                 let front = flow(s, n, proto: proto, ports: listenerPorts)
                 for d in targets where d.id != n.id {
                     let zoneOK = crossZone || sameZone(n, target, d) != false
                     var ok = false
+                    var unknown = zoneOK && front.verdict == .unknown
                     if zoneOK && front.reachable {
                         let key = "\(n.id)|\(d.id)|" + (preservation.preserved ? (s.isInternet ? s.id : "\(classId(s))") : "")
-                        if let known = backs[key] { ok = known } else {
-                            ok = analyzer.targetLeg(from: n, to: d, client: client(s, front, preservation), preservation: preservation,
-                                                    nodeAddresses: nodeAddresses, proto: proto, port: port, explain: false).reachable
-                            backs[key] = ok
-                        }
+                        let back = backs[key] ?? analyzer.targetLeg(from: n, to: d, client: client(s, front, preservation), preservation: preservation,
+                                                                    nodeAddresses: nodeAddresses, proto: proto, port: port, explain: false).verdict
+                        backs[key] = back
+                        ok = back == .reachable
+                        unknown = back == .unknown
                     }
                     if ok { passing = passing.union(front.allowed.ports) }
-                    let score = (ok ? 8 : 0) + (zoneOK ? 4 : 0) + (front.reachable ? 2 : 0)
+                    undecided = undecided || unknown
+                    // Scores: reachable, then zone allowed, then the client leg, then undecided over blocked.
+                    let score = (ok ? 16 : 0) + (zoneOK ? 8 : 0) + (front.reachable ? 4 : 0) + (unknown ? 2 : 0)
                     if score > (best?.score ?? -1) { best = (score, s, n, d, zoneOK) }
                     if passing == listenerPorts { break search }
                 }
@@ -79,7 +84,8 @@ extension Solver {
         let reachable = !passing.isEmpty
         var leg = LoadBalancerLeg(loadBalancer: lb.name, targetGroup: tg.name,
                                   listenerPorts: (reachable ? passing : listenerPorts).ranges.flatMap { Array($0.lower...min($0.upper, $0.lower + 15)) }.prefix(16).map { $0 },
-                                  targetPort: port, reachable: reachable, clientIp: preservation, crossZone: crossZone, targetHealth: target.health)
+                                  targetPort: port, reachable: reachable, clientIp: preservation, crossZone: crossZone, targetHealth: target.health,
+                                  verdict: reachable ? .reachable : undecided ? .unknown : .blocked)
         if let note = TargetHealthNote.note(target, in: tg, loadBalancer: lb.name) { leg.notes.append(note) }
         if !crossZone, target.availabilityZone != "all", sameZone(chosen.n, target, chosen.d) == nil {
             leg.notes.append("cross-zone load balancing is off for \(lb.name), but the Availability Zone of \(zone(of: chosen.n) == nil ? "its node in \(chosen.n.subnetId ?? "?")" : target.id) is not in the snapshot: the zone was not checked")
@@ -97,7 +103,7 @@ extension Solver {
             if !chosen.zoneOK { leg.blockers.append(crossZoneBlocker(lb, tg, nodes, target, chosen.d)) }
             else if front.reachable { leg.blockers += back.blockers }
         }
-        leg.notes += front.unknowns + back.unknowns
+        leg.unknowns = front.unknowns + (front.reachable ? back.unknowns : [])
         return leg
     }
 

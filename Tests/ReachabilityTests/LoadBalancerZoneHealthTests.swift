@@ -173,3 +173,18 @@ struct LoadBalancerMatrixTests {
         }
     }
 }
+
+@Suite("Load balancer legs that can't be judged")
+struct LoadBalancerUnknownTests {
+    @Test("a target whose replies to the load balancer go to an appliance: the way through is unknown, not blocked")
+    func applianceOnTheWay() throws {
+        var n = loadBalancedApp(appIngress: [.tcp(5000, from: "0.0.0.0/0")])
+        n.inv.routeTables[0].routes.append(Route(destination: .cidr(IPPrefix("10.0.0.0/20")!), target: .networkInterface("eni-firewall")))
+        n.webNLB()
+        let answer = try n.flow("internet", "app1", ports: PortSet(5000))
+        #expect(answer.viaLoadBalancers.isEmpty)
+        let leg = try #require(answer.loadBalancerLegs.first)
+        #expect(leg.verdict == .unknown && leg.unknowns.contains { $0.contains("appliance") })
+        #expect(answer.best.notes.contains { $0.hasPrefix("through web-nlb") && $0.contains("unknown") })
+    }
+}
