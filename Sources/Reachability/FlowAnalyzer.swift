@@ -86,7 +86,7 @@ public struct FlowAnalyzer: Sendable {
 
     /// The internet addresses that matter: IPv6 ones only for an endpoint with an IPv6 address, IPv4 ones only
     /// for an endpoint with an IPv4 address.
-    private func internetPeers(_ internet: Endpoint, local: Endpoint) -> AddressSet {
+    func internetPeers(_ internet: Endpoint, local: Endpoint) -> AddressSet {
         let addresses = internet.internetAddresses ?? .internet
         let v4 = local.privateAddresses.isEmpty && local.hasIPv6 ? AddressSet() : AddressSet(v4: addresses.v4)
         return local.hasIPv6 ? v4.union(AddressSet(v6: addresses.v6)) : v4

@@ -18,6 +18,8 @@ public struct LoadBalancerLeg: Sendable, Hashable, Codable {
     public var crossZone: Bool
     /// The destination's state in DescribeTargetHealth (`healthy`, `unhealthy`, `unused`, `draining`, ...); nil when not reported.
     public var targetHealth: String?
+    /// From the internet: the client blocks that get through both legs (when reachable and explained).
+    public var sources: [String]?
     /// Client → node, the forwarding, node → target, hop by hop (when reachable and explained).
     public var path: [Hop]
     /// What blocks the way (when not reachable and explained).
@@ -39,6 +41,7 @@ public struct LoadBalancerLeg: Sendable, Hashable, Codable {
         self.clientIp = clientIp
         self.crossZone = crossZone
         self.targetHealth = targetHealth
+        self.sources = nil
         self.path = path
         self.blockers = blockers
         self.unknowns = unknowns

@@ -18,7 +18,8 @@ extension Solver {
             var seenPorts = Set<Int>()
             var registered = false
             for target in tg.targets {
-                let hits = destinations.filter { d in d.resourceId == target.id || d.privateAddresses.contains { $0.description == target.id } }
+                let address = IPAddress(target.id)
+                let hits = destinations.filter { d in d.resourceId == target.id || address.map(d.owns) == true }
                 guard !hits.isEmpty else { continue }
                 registered = true
                 guard let port = target.port ?? tg.port, port > 0, seenPorts.insert(port).inserted else { continue }
@@ -51,6 +52,7 @@ extension Solver {
         let preservation = ClientIPPreservation(loadBalancer: lb, targetGroup: tg)
         let crossZone = tg.crossZoneOverride ?? lb.crossZoneEnabled
         let nodeAddresses = nodes.compactMap(\.primaryAddress)
+        let registeredV4 = IPAddress(target.id).map(\.isV4) ?? true
         var best: (score: Int, s: Endpoint, n: Endpoint, d: Endpoint, zoneOK: Bool)?
         var passing = PortSet()
         // The target leg depends on the client only when the client IP is preserved: share it between alike clients.
@@ -66,7 +68,7 @@ extension Solver {
                     if zoneOK && front.reachable {
                         let key = "\(n.id)|\(d.id)|" + (preservation.preserved ? (s.isInternet ? s.id : "\(classId(s))") : "")
                         let back = backs[key] ?? analyzer.targetLeg(from: n, to: d, client: client(s, front, preservation), preservation: preservation,
-                                                                    nodeAddresses: nodeAddresses, proto: proto, port: port, explain: false).verdict
+                                                                    registeredV4: registeredV4, nodeAddresses: nodeAddresses, proto: proto, port: port, explain: false).verdict
                         backs[key] = back
                         ok = back == .reachable
                         unknown = back == .unknown
@@ -93,11 +95,12 @@ extension Solver {
         guard explain else { return leg }
         let front = analyzer.analyze(from: chosen.s, to: chosen.n, proto: proto, ports: listenerPorts)
         let back = analyzer.targetLeg(from: chosen.n, to: chosen.d, client: client(chosen.s, front, preservation), preservation: preservation,
-                                      nodeAddresses: nodeAddresses, proto: proto, port: port, explain: true)
+                                      registeredV4: registeredV4, nodeAddresses: nodeAddresses, proto: proto, port: port, explain: true)
         let forwarding = Hop(kind: "load-balancer-target", resource: lb.name,
                              detail: "\(lb.name) forwards \(listeners.map { "\($0.protocolName):\($0.port)" }.joined(separator: ", ")) to target group \(tg.name) → \(target.id):\(port); \(zoneText(lb, tg, crossZone, chosen.n, target, chosen.d))")
         if reachable {
             leg.path = front.path + [forwarding] + back.path
+            if chosen.s.isInternet { leg.sources = QueryAnswer.sources(front.allowed.addresses.intersection(back.allowed.addresses)) }
         } else {
             if !front.reachable { leg.blockers += front.blockers }
             if !chosen.zoneOK { leg.blockers.append(crossZoneBlocker(lb, tg, nodes, target, chosen.d)) }

@@ -18,7 +18,7 @@ struct LoadBalancerTargets: Sendable {
         for lb in inv.loadBalancers {
             for tg in inv.targetGroups where tg.loadBalancerArns.contains(lb.id) || lb.listeners.contains(where: { $0.targetGroupArns.contains(tg.id) }) {
                 let crossZone = tg.crossZoneOverride ?? lb.crossZoneEnabled
-                for t in tg.targets { out[lb.name, default: [:]][t.id, default: []].append(Registration(zone: t.availabilityZone, crossZone: crossZone)) }
+                for t in tg.targets { out[lb.name, default: [:]][IPAddress(t.id)?.description ?? t.id, default: []].append(Registration(zone: t.availabilityZone, crossZone: crossZone)) }
             }
         }
         byBalancer = out
@@ -29,7 +29,7 @@ struct LoadBalancerTargets: Sendable {
     func sends(from node: Endpoint, to d: Endpoint) -> Bool {
         guard let registrations = byBalancer[node.resourceId] else { return false }
         let nodeZone = node.subnetId.flatMap { zones[$0] }
-        let mine = (registrations[d.resourceId] ?? []) + d.privateAddresses.flatMap { registrations[$0.description] ?? [] }
+        let mine = (registrations[d.resourceId] ?? []) + (d.privateAddresses + d.ipv6Addresses).flatMap { registrations[$0.description] ?? [] }
         return mine.contains { r in
             guard !r.crossZone, let nodeZone, let zone = r.zone ?? d.subnetId.flatMap({ zones[$0] }), zone != "all" else { return true }
             return zone == nodeZone

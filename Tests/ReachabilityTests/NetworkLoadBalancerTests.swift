@@ -222,3 +222,46 @@ struct NetworkLoadBalancerTests {
         }
     }
 }
+
+@Suite("Client IP preservation across address families")
+struct ClientIPFamilyTests {
+    /// The app VPC made dual-stack: IPv6 blocks, local and ::/0 routes, open IPv6 NACLs, dual-stack NLB nodes;
+    /// the app instance stays IPv4-only.
+    private func dualStack(appIngress: [SecurityGroupRule]) -> NetBuilder {
+        var n = loadBalancedApp(appIngress: appIngress)
+        n.addIPv6(vpc: "vpc-1", "2600:1f18:1:2300::/56")
+        n.addIPv6(subnet: "pub-a", "2600:1f18:1:2301::/64")
+        n.addIPv6(subnet: "pub-b", "2600:1f18:1:2302::/64")
+        for i in n.inv.routeTables.indices {
+            n.inv.routeTables[i].routes.append(Route(destination: .cidr(IPPrefix("2600:1f18:1:2300::/56")!), target: .local))
+            if n.inv.routeTables[i].id == "rtb-public" {
+                n.inv.routeTables[i].routes.append(Route(destination: .cidr(IPPrefix("::/0")!), target: .internetGateway("igw-1")))
+            }
+        }
+        n.inv.networkACLs.removeAll()
+        n.openDualStackACL("acl-public", vpc: "vpc-1", subnets: ["pub-a", "pub-b"])
+        n.openDualStackACL("acl-app", vpc: "vpc-1", subnets: ["app-a", "app-b", "app-c"])
+        n.webNLB()
+        for (i, v6) in ["2600:1f18:1:2301::4", "2600:1f18:1:2302::4"].enumerated() {
+            if let k = n.inv.networkInterfaces.firstIndex(where: { $0.id == "eni-web-nlb-\(i)" }) { n.inv.networkInterfaces[k].ipv6Addresses = [v6] }
+        }
+        return n
+    }
+
+    @Test("Client IP preservation: an IPv4 instance target sees IPv4 clients as themselves and IPv6 clients as the NLB's address")
+    func ipv6ClientsSeeTheLoadBalancer() throws {
+        let n = dualStack(appIngress: [.tcp(5000, from: "203.0.113.0/24")])
+        let front = try n.flow("internet", "web-nlb", ports: PortSet(80))
+        #expect(QueryAnswer.sources(front.allowed.addresses).contains { $0.hasPrefix("::/0") })
+        let leg = try #require(try n.flow("internet", "app1", ports: PortSet(5000)).loadBalancerLegs.first)
+        #expect(leg.reachable && leg.sources == ["203.0.113.0/24"])
+        let hop = try #require(leg.path.first { $0.kind == "load-balancer-client-ip" })
+        #expect(hop.detail.contains("IPv6 clients are seen as web-nlb's private address"))
+        // Admitting the VPC range lets every IPv6 client in (seen as the NLB), but no more IPv4 ones.
+        var open = n
+        open.inv.securityGroups[0].ingress.append(.tcp(5000, from: "10.0.0.0/16"))
+        let wider = try #require(try open.flow("internet", "app1", ports: PortSet(5000)).loadBalancerLegs.first)
+        #expect(!wider.path.contains { $0.detail.isEmpty })
+        #expect(wider.sources?.first == "203.0.113.0/24" && wider.sources?.contains { $0.hasPrefix("::/0") } == true)
+    }
+}
