@@ -54,8 +54,9 @@ enum EC2ConnectivityMapper {
     /// `describe-transit-gateway-vpc-attachments`: adds the attachment subnets.
     static func transitGatewayVpcAttachments(_ root: Node, _ ctx: FileContext, into c: inout Collector) throws(ImportError) {
         for item in try root.array("TransitGatewayVpcAttachments") {
-            c.vpcAttachmentSubnets[try item.requiredString("TransitGatewayAttachmentId")] =
-                (try item.string("VpcId"), try item.strings("SubnetIds"))
+            let id = try item.requiredString("TransitGatewayAttachmentId")
+            c.vpcAttachmentSubnets[id] = (try item.string("VpcId"), try item.strings("SubnetIds"))
+            if try item["Options"]?.string("Ipv6Support") == "enable" { c.vpcAttachmentsWithIpv6.insert(id) }
         }
     }
 
