@@ -23,7 +23,8 @@ enum TransitGatewayRoutingReconciler {
             let id = inv.transitGatewayRouteTables[i].id
             if let ids = associations.removeValue(forKey: id) {
                 inv.transitGatewayRouteTables[i].associatedAttachmentIds = ids
-                for attachment in ids { associatedTable[attachment] = id }
+                // An attachment has one association; should two listings claim it, the first table keeps it.
+                for attachment in ids where associatedTable[attachment] == nil { associatedTable[attachment] = id }
             }
             guard let found = propagations.removeValue(forKey: id) else { continue }
             inv.transitGatewayRouteTables[i].propagations = found

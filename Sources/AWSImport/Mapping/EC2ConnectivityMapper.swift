@@ -77,6 +77,8 @@ enum EC2ConnectivityMapper {
         }
         var routes: [TransitGatewayRoute] = []
         for r in try root.array("Routes") {
+            // Only routes in effect: a route being deleted (or a listing filtered by type only) is not one.
+            if let state = try r.string("State"), state == "deleted" || state == "deleting" { continue }
             let destination: RouteDestination
             if let p = try ctx.cidr(try r.string("DestinationCidrBlock"), at: r) { destination = .cidr(p) }
             else if let pl = try r.string("PrefixListId") { destination = .prefixList(pl) }
