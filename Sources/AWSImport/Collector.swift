@@ -18,6 +18,8 @@ struct Collector {
     var targetGroupAttributes: [String: [String: String]] = [:]
     var prefixListEntries: [String: [IPPrefix]] = [:]
     var vpcAttachmentSubnets: [String: (vpcId: String?, subnets: [String])] = [:]
+    /// VPC attachments with `Options.Ipv6Support` = `enable` (their VPC's IPv6 blocks propagate too).
+    var vpcAttachmentsWithIpv6: Set<String> = []
     var bucketParts: [ScopedName: BucketParts] = [:]
     /// Interfaces described inside instances; used where describe-network-interfaces is missing.
     var instanceInterfaces: [NetworkInterface] = []

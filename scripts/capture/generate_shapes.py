@@ -27,8 +27,12 @@ OPERATIONS = {
         "DescribeTransitGatewayVpcAttachments", "DescribeTransitGatewayRouteTables",
         "SearchTransitGatewayRoutes", "DescribeVpcEndpoints", "DescribeManagedPrefixLists",
         "GetManagedPrefixListEntries", "DescribeAddresses",
+        "GetTransitGatewayRouteTablePropagations", "GetTransitGatewayRouteTableAssociations",
     ],
-    "elbv2": ["DescribeLoadBalancers", "DescribeListeners", "DescribeTargetGroups", "DescribeTargetHealth"],
+    "elbv2": [
+        "DescribeLoadBalancers", "DescribeListeners", "DescribeTargetGroups", "DescribeTargetHealth",
+        "DescribeLoadBalancerAttributes", "DescribeTargetGroupAttributes",
+    ],
     "rds": ["DescribeDBInstances", "DescribeDBSubnetGroups"],
     "lambda": ["ListFunctions"],
     "iam": ["GetAccountAuthorizationDetails"],
