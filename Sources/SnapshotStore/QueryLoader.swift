@@ -12,7 +12,7 @@ extension SnapshotReader {
         try read { db in
             var inventory = Inventory()
             let light: Set<String> = ["network_interfaces", "instances", "security_groups", "route_tables", "subnets", "network_acls"]
-            for table in StoreTables.all where !light.contains(table.name) { try table.load(db, &inventory) }
+            for table in tables where !light.contains(table.name) { try table.load(db, &inventory) }
             let decoder = StoreCoding.decoder
             func tags(_ text: String?) throws -> Tags {
                 guard let text else { return [:] }
