@@ -27,6 +27,7 @@ OPERATIONS = {
         "DescribeTransitGatewayVpcAttachments", "DescribeTransitGatewayRouteTables",
         "SearchTransitGatewayRoutes", "DescribeVpcEndpoints", "DescribeManagedPrefixLists",
         "GetManagedPrefixListEntries", "DescribeAddresses",
+        "DescribeVpnGateways", "DescribeCustomerGateways", "DescribeVpnConnections",
     ],
     "elbv2": ["DescribeLoadBalancers", "DescribeListeners", "DescribeTargetGroups", "DescribeTargetHealth"],
     "rds": ["DescribeDBInstances", "DescribeDBSubnetGroups"],
@@ -37,6 +38,7 @@ OPERATIONS = {
         "GetPublicAccessBlock", "GetBucketOwnershipControls",
     ],
     "s3control": ["GetPublicAccessBlock"],
+    "directconnect": ["DescribeDirectConnectGateways", "DescribeDirectConnectGatewayAssociations"],
 }
 
 
@@ -133,6 +135,8 @@ def main():
             "apiVersion": meta["apiVersion"],
             "endpointPrefix": meta["endpointPrefix"],
             "signingName": meta.get("signingName", meta["endpointPrefix"]),
+            **({"targetPrefix": meta["targetPrefix"]} if "targetPrefix" in meta else {}),
+            **({"jsonVersion": meta["jsonVersion"]} if "jsonVersion" in meta else {}),
             "operations": operations,
             "shapes": dict(sorted(shapes.items())),
         }

@@ -8,6 +8,8 @@
                                           allowed read-only calls but denied ec2:DescribeNetworkAcls; prints
                                           {"AccessKeyId": ..., "SecretAccessKey": ...}
   moto_setup.py role URL                  create role auditor-role (ReadOnlyAccess) and print its ARN
+  moto_setup.py vpn URL                   a VPC with an attached virtual private gateway, a customer gateway, one VPN
+                                          connection on the gateway and one on a transit gateway (its vpn attachment)
   moto_setup.py cli-dump URL OUT          dump the account with the AWS CLI into OUT in the import layout
                                           (scripts/samples/dump.py, plus prefix-list entries and the caller identity)
 """
@@ -87,6 +89,21 @@ def role(url):
     print(arn)
 
 
+def vpn(url):
+    ec2 = client(url, "ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.60.0.0/16")["Vpc"]["VpcId"]
+    vgw = ec2.create_vpn_gateway(Type="ipsec.1", AmazonSideAsn=65001)["VpnGateway"]["VpnGatewayId"]
+    ec2.attach_vpn_gateway(VpcId=vpc, VpnGatewayId=vgw)
+    cgw = ec2.create_customer_gateway(Type="ipsec.1", PublicIp="203.0.113.10", BgpAsn=65000,
+                                      TagSpecifications=[{"ResourceType": "customer-gateway",
+                                                          "Tags": [{"Key": "Name", "Value": "branch-office"}]}])
+    cgw = cgw["CustomerGateway"]["CustomerGatewayId"]
+    ec2.create_vpn_connection(Type="ipsec.1", CustomerGatewayId=cgw, VpnGatewayId=vgw)
+    tgw = ec2.create_transit_gateway(Description="hub")["TransitGateway"]["TransitGatewayId"]
+    ec2.create_vpn_connection(Type="ipsec.1", CustomerGatewayId=cgw, TransitGatewayId=tgw)
+    print(json.dumps({"vpc": vpc, "vgw": vgw, "cgw": cgw, "tgw": tgw}))
+
+
 def cli_dump(url, out):
     from dump import ACCOUNT_ID, Cli, dump_account, write_files
     files = dump_account(url)
@@ -96,6 +113,9 @@ def cli_dump(url, out):
     for pl in lists:
         files[f"{reg}/ec2-get-managed-prefix-list-entries/{pl['PrefixListId']}.json"] = cli(
             "ec2", "get-managed-prefix-list-entries", "--prefix-list-id", pl["PrefixListId"])
+    for call in ("describe-vpn-gateways", "describe-customer-gateways", "describe-vpn-connections",
+                 "describe-transit-gateways", "describe-transit-gateway-attachments"):
+        files[f"{reg}/ec2-{call}.json"] = cli("ec2", call)
     files[f"{ACCOUNT_ID}/sts-get-caller-identity.json"] = cli("sts", "get-caller-identity")
     write_files(files, out)
 
@@ -112,6 +132,8 @@ def main():
         restricted_user(url)
     elif cmd == "role":
         role(url)
+    elif cmd == "vpn":
+        vpn(url)
     elif cmd == "cli-dump":
         cli_dump(url, sys.argv[3])
     else:
