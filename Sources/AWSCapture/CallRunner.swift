@@ -8,6 +8,7 @@ struct CallRunner: Sendable {
     let sink: CaptureSink
     let account: String
     let pageSize: Int?
+    var skippedServices: Set<String> = []
 
     /// EC2 listings (operation, file name as the import layout names it).
     static let ec2Listings: [(String, String)] = [
@@ -27,6 +28,9 @@ struct CallRunner: Sendable {
         ("DescribeTransitGatewayVpcAttachments", "ec2-describe-transit-gateway-vpc-attachments"),
         ("DescribeVpcEndpoints", "ec2-describe-vpc-endpoints"),
         ("DescribeAddresses", "ec2-describe-addresses"),
+        ("DescribeVpnGateways", "ec2-describe-vpn-gateways"),
+        ("DescribeCustomerGateways", "ec2-describe-customer-gateways"),
+        ("DescribeVpnConnections", "ec2-describe-vpn-connections"),
     ]
 
     /// Per transit gateway route table, besides its routes: which attachments propagate into it and which use it.
@@ -195,6 +199,7 @@ struct CallRunner: Sendable {
                                region: homeRegion, storeRegion: nil, usePageSize: false)
         }
         group.addTask { await self.s3(homeRegion: homeRegion) }
+        if !skippedServices.contains("directconnect") { group.addTask { await self.directConnect(homeRegion: homeRegion) } }
         group.addTask {
             do throws(AWSServiceError) {
                 let json = try await self.client.rest(service: "s3control", operation: "GetPublicAccessBlock", region: homeRegion,

@@ -16,7 +16,7 @@ extension SnapshotReader {
             // (from `data`): same answers, only slower.
             var light: Set<String> = ["security_groups", "network_acls", "instances"]
             for (table, columns) in Self.lightColumns where try Self.hasColumns(db, table, columns) { light.insert(table) }
-            for table in StoreTables.all where !light.contains(table.name) { try table.load(db, &inventory) }
+            for table in tables where !light.contains(table.name) { try table.load(db, &inventory) }
             let decoder = StoreCoding.decoder
             func tags(_ text: String?) throws -> Tags {
                 guard let text else { return [:] }

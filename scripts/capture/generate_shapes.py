@@ -28,6 +28,7 @@ OPERATIONS = {
         "SearchTransitGatewayRoutes", "DescribeVpcEndpoints", "DescribeManagedPrefixLists",
         "GetManagedPrefixListEntries", "DescribeAddresses",
         "GetTransitGatewayRouteTablePropagations", "GetTransitGatewayRouteTableAssociations",
+        "DescribeVpnGateways", "DescribeCustomerGateways", "DescribeVpnConnections",
     ],
     "elbv2": [
         "DescribeLoadBalancers", "DescribeListeners", "DescribeTargetGroups", "DescribeTargetHealth",
@@ -41,6 +42,7 @@ OPERATIONS = {
         "GetPublicAccessBlock", "GetBucketOwnershipControls",
     ],
     "s3control": ["GetPublicAccessBlock"],
+    "directconnect": ["DescribeDirectConnectGateways", "DescribeDirectConnectGatewayAssociations"],
 }
 
 
@@ -137,6 +139,8 @@ def main():
             "apiVersion": meta["apiVersion"],
             "endpointPrefix": meta["endpointPrefix"],
             "signingName": meta.get("signingName", meta["endpointPrefix"]),
+            **({"targetPrefix": meta["targetPrefix"]} if "targetPrefix" in meta else {}),
+            **({"jsonVersion": meta["jsonVersion"]} if "jsonVersion" in meta else {}),
             "operations": operations,
             "shapes": dict(sorted(shapes.items())),
         }

@@ -11,6 +11,8 @@
   moto_setup.py tgw URL                   two VPCs on a transit gateway (default route table: both associated, VPC A
                                           propagating, a static and a blackhole route; a second table where VPC B's
                                           propagation was disabled) and an NLB with attributes; prints the IDs as JSON
+  moto_setup.py vpn URL                   a VPC with an attached virtual private gateway, a customer gateway, one VPN
+                                          connection on the gateway and one on a transit gateway (its vpn attachment)
   moto_setup.py cli-dump URL OUT          dump the account with the AWS CLI into OUT in the import layout
                                           (scripts/samples/dump.py, plus prefix-list entries, transit gateways with
                                           their routes, propagations and associations, LB and TG attributes, and the
@@ -126,6 +128,19 @@ def tgw(url):
         {"Key": "preserve_client_ip.enabled", "Value": "true"}])
     print(json.dumps({"vpcA": vpc_a, "vpcB": vpc_b, "table": table, "otherTable": other,
                       "attachmentA": att_a, "attachmentB": att_b}))
+def vpn(url):
+    ec2 = client(url, "ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.60.0.0/16")["Vpc"]["VpcId"]
+    vgw = ec2.create_vpn_gateway(Type="ipsec.1", AmazonSideAsn=65001)["VpnGateway"]["VpnGatewayId"]
+    ec2.attach_vpn_gateway(VpcId=vpc, VpnGatewayId=vgw)
+    cgw = ec2.create_customer_gateway(Type="ipsec.1", PublicIp="203.0.113.10", BgpAsn=65000,
+                                      TagSpecifications=[{"ResourceType": "customer-gateway",
+                                                          "Tags": [{"Key": "Name", "Value": "branch-office"}]}])
+    cgw = cgw["CustomerGateway"]["CustomerGatewayId"]
+    ec2.create_vpn_connection(Type="ipsec.1", CustomerGatewayId=cgw, VpnGatewayId=vgw)
+    tgw = ec2.create_transit_gateway(Description="hub")["TransitGateway"]["TransitGatewayId"]
+    ec2.create_vpn_connection(Type="ipsec.1", CustomerGatewayId=cgw, TransitGatewayId=tgw)
+    print(json.dumps({"vpc": vpc, "vgw": vgw, "cgw": cgw, "tgw": tgw}))
 
 
 def cli_dump(url, out):
@@ -153,6 +168,9 @@ def cli_dump(url, out):
     for tg in files[f"{reg}/elbv2-describe-target-groups.json"]["TargetGroups"]:
         files[f"{reg}/elbv2-describe-target-group-attributes/{tg['TargetGroupName']}.json"] = cli(
             "elbv2", "describe-target-group-attributes", "--target-group-arn", tg["TargetGroupArn"])
+    for call in ("describe-vpn-gateways", "describe-customer-gateways", "describe-vpn-connections",
+                 "describe-transit-gateways", "describe-transit-gateway-attachments"):
+        files[f"{reg}/ec2-{call}.json"] = cli("ec2", call)
     files[f"{ACCOUNT_ID}/sts-get-caller-identity.json"] = cli("sts", "get-caller-identity")
     write_files(files, out)
 
@@ -171,6 +189,8 @@ def main():
         role(url)
     elif cmd == "tgw":
         tgw(url)
+    elif cmd == "vpn":
+        vpn(url)
     elif cmd == "cli-dump":
         cli_dump(url, sys.argv[3])
     else:
