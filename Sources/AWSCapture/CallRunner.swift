@@ -8,6 +8,7 @@ struct CallRunner: Sendable {
     let sink: CaptureSink
     let account: String
     let pageSize: Int?
+    var skippedServices: Set<String> = []
 
     /// EC2 listings (operation, file name as the import layout names it).
     static let ec2Listings: [(String, String)] = [
@@ -27,6 +28,15 @@ struct CallRunner: Sendable {
         ("DescribeTransitGatewayVpcAttachments", "ec2-describe-transit-gateway-vpc-attachments"),
         ("DescribeVpcEndpoints", "ec2-describe-vpc-endpoints"),
         ("DescribeAddresses", "ec2-describe-addresses"),
+        ("DescribeVpnGateways", "ec2-describe-vpn-gateways"),
+        ("DescribeCustomerGateways", "ec2-describe-customer-gateways"),
+        ("DescribeVpnConnections", "ec2-describe-vpn-connections"),
+    ]
+
+    /// Per transit gateway route table, besides its routes: which attachments propagate into it and which use it.
+    static let transitGatewayRouteTableCalls: [(String, String)] = [
+        ("GetTransitGatewayRouteTablePropagations", "ec2-get-transit-gateway-route-table-propagations"),
+        ("GetTransitGatewayRouteTableAssociations", "ec2-get-transit-gateway-route-table-associations"),
     ]
 
     /// Errors that mean "not configured" (no policy, no Block Public Access, no ownership controls).
@@ -90,11 +100,18 @@ struct CallRunner: Sendable {
             await withTaskGroup(of: Void.self) { inner in
                 for t in CallRunner.items(tables, "TransitGatewayRouteTables") {
                     guard let id = CallRunner.string(t, "TransitGatewayRouteTableId") else { continue }
+                    // The routes in effect, static and propagated: state active or blackhole (not pending or deleted).
                     inner.addTask {
                         await self.listing("ec2", "SearchTransitGatewayRoutes", file: id, region: region, storeRegion: region,
-                                           parameters: [("TransitGatewayRouteTableId", id), ("Filter.1.Name", "type"),
-                                                        ("Filter.1.Value.1", "static"), ("Filter.1.Value.2", "propagated")],
+                                           parameters: [("TransitGatewayRouteTableId", id), ("Filter.1.Name", "state"),
+                                                        ("Filter.1.Value.1", "active"), ("Filter.1.Value.2", "blackhole")],
                                            callFolder: "ec2-search-transit-gateway-routes")
+                    }
+                    for (operation, folder) in CallRunner.transitGatewayRouteTableCalls {
+                        inner.addTask {
+                            await self.listing("ec2", operation, file: id, region: region, storeRegion: region,
+                                               parameters: [("TransitGatewayRouteTableId", id)], callFolder: folder)
+                        }
                     }
                 }
             }
@@ -121,6 +138,10 @@ struct CallRunner: Sendable {
                         await self.listing("elbv2", "DescribeListeners", file: name, region: region, storeRegion: region,
                                            parameters: [("LoadBalancerArn", arn)], callFolder: "elbv2-describe-listeners")
                     }
+                    inner.addTask {
+                        await self.listing("elbv2", "DescribeLoadBalancerAttributes", file: name, region: region, storeRegion: region,
+                                           parameters: [("LoadBalancerArn", arn)], callFolder: "elbv2-describe-load-balancer-attributes")
+                    }
                 }
             }
         }
@@ -132,6 +153,10 @@ struct CallRunner: Sendable {
                     inner.addTask {
                         await self.listing("elbv2", "DescribeTargetHealth", file: name, region: region, storeRegion: region,
                                            parameters: [("TargetGroupArn", arn)], callFolder: "elbv2-describe-target-health")
+                    }
+                    inner.addTask {
+                        await self.listing("elbv2", "DescribeTargetGroupAttributes", file: name, region: region, storeRegion: region,
+                                           parameters: [("TargetGroupArn", arn)], callFolder: "elbv2-describe-target-group-attributes")
                     }
                 }
             }
@@ -174,6 +199,7 @@ struct CallRunner: Sendable {
                                region: homeRegion, storeRegion: nil, usePageSize: false)
         }
         group.addTask { await self.s3(homeRegion: homeRegion) }
+        if !skippedServices.contains("directconnect") { group.addTask { await self.directConnect(homeRegion: homeRegion) } }
         group.addTask {
             do throws(AWSServiceError) {
                 let json = try await self.client.rest(service: "s3control", operation: "GetPublicAccessBlock", region: homeRegion,

@@ -31,6 +31,8 @@ public struct CaptureOptions: Sendable {
     public var environment: [String: String]
     /// Overrides the HTTP transport (tests, proxies); nil uses libcurl with `http`.
     public var transport: (any HTTPTransport)?
+    /// Services not to call (`directconnect` against an emulator that lacks it); their resources are absent.
+    public var skippedServices: Set<String> = []
 
     public init(profile: String? = nil, regions: [String] = [], endpointURL: String? = nil, roleArn: String? = nil,
                 pageSize: Int? = nil, retry: RetryPolicy = RetryPolicy(), http: HTTPClientConfiguration = HTTPClientConfiguration(),
@@ -226,7 +228,8 @@ public func capture(_ options: CaptureOptions,
     if regions.isEmpty { regions = [homeRegion] }
     regions = Array(Set(regions)).sorted()
 
-    let runner = CallRunner(client: client, sink: sink, account: account, pageSize: options.pageSize)
+    var runner = CallRunner(client: client, sink: sink, account: account, pageSize: options.pageSize)
+    runner.skippedServices = options.skippedServices
     await withTaskGroup(of: Void.self) { group in
         for region in regions { runner.regional(region: region, in: &group) }
         runner.global(homeRegion: homeRegion, in: &group)

@@ -47,6 +47,9 @@ struct ShapeModel: Sendable, Decodable {
         var apiVersion: String
         var endpointPrefix: String
         var signingName: String
+        /// JSON-protocol services: the `X-Amz-Target` prefix and the `application/x-amz-json-` version.
+        var targetPrefix: String?
+        var jsonVersion: String?
         var operations: [String: Operation]
         var shapes: [String: Shape]
     }

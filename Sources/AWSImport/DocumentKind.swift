@@ -39,6 +39,34 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case bucketLocation = "LocationConstraint"
     case callerIdentity = "Account"
     case regions = "Regions"
+    /// `aws ec2 get-transit-gateway-route-table-propagations` (needs its route table from the folder name).
+    case transitGatewayPropagations = "TransitGatewayRouteTablePropagations"
+    /// `aws ec2 get-transit-gateway-route-table-associations` (needs its route table from the folder name).
+    case transitGatewayAssociations = "Associations"
+    /// `aws elbv2 describe-load-balancer-attributes` or `describe-target-group-attributes` (a list of `Key`/`Value`;
+    /// the folder tells which resource).
+    case elbAttributes = "Attributes"
+    case vpnGateways = "VpnGateways"
+    case customerGateways = "CustomerGateways"
+    case vpnConnections = "VpnConnections"
+    /// `aws directconnect describe-direct-connect-gateways`.
+    case directConnectGateways = "directConnectGateways"
+    /// `aws directconnect describe-direct-connect-gateway-associations`.
+    case directConnectGatewayAssociations = "directConnectGatewayAssociations"
+    /// Batfish's spelling of the Direct Connect documents (capitalised keys throughout).
+    case batfishDirectConnectGateways = "DirectConnectGateways"
+    case batfishDirectConnectGatewayAssociations = "DirectConnectGatewayAssociations"
+    /// Batfish's wrappers: one entry per route table (`TransitGatewayRouteTableId` + the call's answer),
+    /// per load balancer (`LoadBalancerArn` + ...) or per target group (`TargetGroupArn` + ...).
+    case batfishTransitGatewayStaticRoutes = "TransitGatewayStaticRoutes"
+    case batfishTransitGatewayPropagations = "TransitGatewayPropagations"
+    case batfishLoadBalancerListeners = "LoadBalancerListeners"
+    case batfishLoadBalancerTargetHealth = "LoadBalancerTargetHealth"
+    case batfishLoadBalancerAttributes = "LoadBalancerAttributes"
+    /// `aws es describe-elasticsearch-domains` / `aws opensearch describe-domains` (kept raw, named warning).
+    case elasticsearchDomains = "DomainStatusList"
+    /// `aws ec2 describe-vpc-endpoint-services` (kept raw, named warning).
+    case vpcEndpointServices = "ServiceDetails"
 
     /// Keys of documents netaudit recognises but does not model yet: kept raw, reported as a warning.
     static let unsupported: [String: String] = [
@@ -56,9 +84,12 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         "Images": "AMIs",
         "KeyPairs": "key pairs",
         "DBClusters": "Aurora DB clusters",
-        "VpnConnections": "VPN connections",
-        "VpnGateways": "virtual private gateways",
-        "CustomerGateways": "customer gateways",
+        "virtualInterfaces": "Direct Connect virtual interfaces",
+        "VirtualInterfaces": "Direct Connect virtual interfaces",
+        "DhcpOptions": "DHCP option sets (no effect on reachability)",
+        "AvailabilityZones": "availability zones (no effect on reachability)",
+        "InstanceStatuses": "instance status checks (no effect on reachability)",
+        "PlacementGroups": "placement groups (no effect on reachability)",
         "TransitGatewayPeeringAttachments": "transit gateway peering attachments (use describe-transit-gateway-attachments)",
     ]
 
@@ -78,13 +109,22 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         }
         if keys.contains("Account"), keys.contains("Arn") { return .known(.callerIdentity) }
         if keys.contains("Grants"), keys.contains("Owner") || keys.count == 1 { return .known(.bucketAcl) }
-        // Data keys first; pagination and metadata keys never decide.
+        // `describe-vpc-endpoint-services` without details prints only `ServiceNames`.
+        if keys.contains("ServiceNames"), !keys.contains("ServiceDetails") { return .known(.vpcEndpointServices) }
+        // Data keys first; pagination and metadata keys never decide. `Attributes` is ELBv2's only as a list
+        // (SNS and SQS print an object).
         for kind in DocumentKind.allCases where kind != .callerIdentity && kind != .iamAuthorizationDetails {
+            if kind == .elbAttributes, !isList(members["Attributes"]) { continue }
             if keys.contains(kind.rawValue) { return .known(kind) }
         }
         for key in keys.sorted() {
             if let what = unsupported[key] { return .unsupported(key: key, what: what) }
         }
         return .unrecognized(keys: keys.sorted())
+    }
+
+    private static func isList(_ value: JSONValue?) -> Bool {
+        if case .array? = value { return true }
+        return false
     }
 }

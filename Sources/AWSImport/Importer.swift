@@ -51,6 +51,13 @@ public struct Importer: Sendable {
                 let recognition = DocumentKind.recognize(root)
                 var content = String(decoding: bytes, as: UTF8.self)
                 if case .known(.lambdaFunctions) = recognition { content = SecretRedactor.redactLambda(root).canonicalText }
+                if case .known(.vpnConnections) = recognition {
+                    let (redacted, removed) = SecretRedactor.redactVPN(root)
+                    if !removed.isEmpty {
+                        content = redacted.canonicalText
+                        collector.warn(file, "secret-redacted", "pre-shared keys not stored: \(removed.joined(separator: "; "))")
+                    }
+                }
                 raw.append(RawDocument(source: file.displayPath, scope: ctx.scope(), kind: recognition.label, content: content))
                 try map(recognition, Node(root: root, file: file.displayPath), ctx, into: &collector)
             } catch {
@@ -117,6 +124,22 @@ public struct Importer: Sendable {
             if let account = try root.string("Account") { c.identifiedAccounts.insert(account) }
         case .regions:
             break
+        case .transitGatewayPropagations: try TransitGatewayRoutingMapper.propagations(root, ctx, into: &c)
+        case .transitGatewayAssociations: try TransitGatewayRoutingMapper.associations(root, ctx, into: &c)
+        case .elbAttributes: try ELBAttributesMapper.attributes(root, ctx, into: &c)
+        case .vpnGateways: try VPNMapper.vpnGateways(root, ctx, into: &c)
+        case .customerGateways: try VPNMapper.customerGateways(root, ctx, into: &c)
+        case .vpnConnections: try VPNMapper.vpnConnections(root, ctx, into: &c)
+        case .directConnectGateways, .batfishDirectConnectGateways:
+            try VPNMapper.directConnectGateways(root, kind.rawValue, ctx, into: &c)
+        case .directConnectGatewayAssociations, .batfishDirectConnectGatewayAssociations:
+            try VPNMapper.directConnectGatewayAssociations(root, kind.rawValue, ctx, into: &c)
+        case .batfishTransitGatewayStaticRoutes: try BatfishMapper.transitGatewayStaticRoutes(root, ctx, into: &c)
+        case .batfishTransitGatewayPropagations: try BatfishMapper.transitGatewayPropagations(root, ctx, into: &c)
+        case .batfishLoadBalancerListeners: try BatfishMapper.loadBalancerListeners(root, ctx, into: &c)
+        case .batfishLoadBalancerTargetHealth: try BatfishMapper.loadBalancerTargetHealth(root, ctx, into: &c)
+        case .batfishLoadBalancerAttributes: try BatfishMapper.loadBalancerAttributes(root, ctx, into: &c)
+        case .elasticsearchDomains, .vpcEndpointServices: try BatfishMapper.unmodelled(kind, root, ctx, into: &c)
         }
     }
 }
@@ -147,5 +170,35 @@ enum SecretRedactor {
             return .object(f)
         })
         return .object(top)
+    }
+
+    /// VPN connections carry pre-shared keys in `CustomerGatewayConfiguration` (the device configuration XML)
+    /// and `Options.TunnelOptions[].PreSharedKey`: drop them, keep everything else. Returns what was removed,
+    /// named by connection and member (never the values).
+    static func redactVPN(_ root: JSONValue) -> (JSONValue, [String]) {
+        guard case .object(var top) = root, case .array(let connections) = top["VpnConnections"] else { return (root, []) }
+        var removed: [String] = []
+        top["VpnConnections"] = .array(connections.enumerated().map { index, item in
+            guard case .object(var conn) = item else { return item }
+            var id = "VpnConnections[\(index)]"
+            if case .string(let s)? = conn["VpnConnectionId"] { id = s }
+            var members: [String] = []
+            if let config = conn["CustomerGatewayConfiguration"], config != .null, config != .string("") {
+                conn["CustomerGatewayConfiguration"] = .string(placeholder)
+                members.append("CustomerGatewayConfiguration")
+            }
+            if case .object(var options)? = conn["Options"], case .array(let tunnels)? = options["TunnelOptions"] {
+                options["TunnelOptions"] = .array(tunnels.enumerated().map { t, tunnel in
+                    guard case .object(var o) = tunnel, let key = o["PreSharedKey"], key != .null else { return tunnel }
+                    o["PreSharedKey"] = .string(placeholder)
+                    members.append("Options.TunnelOptions[\(t)].PreSharedKey")
+                    return .object(o)
+                })
+                conn["Options"] = .object(options)
+            }
+            if !members.isEmpty { removed.append("\(id) \(members.joined(separator: ", "))") }
+            return .object(conn)
+        })
+        return (.object(top), removed)
     }
 }

@@ -34,7 +34,10 @@ enum Reconciler {
         for iface in c.instanceInterfaces where !known.contains(iface.id) && added.insert(iface.id).inserted {
             inv.networkInterfaces.append(iface)
         }
+        TransitGatewayRoutingReconciler.apply(&inv, c)
+        VPNReconciler.finish(&inv, c)
         fillScopes(&inv, identified: c.identifiedAccounts)
+        ELBAttributesReconciler.apply(&inv, c)
         addBuckets(&inv, c)
         c.inventory = inv
     }
@@ -111,6 +114,8 @@ enum Reconciler {
         fill(&inv.natGateways, \.scope); fill(&inv.elasticIps, \.scope); fill(&inv.transitGateways, \.scope)
         fill(&inv.transitGatewayAttachments, \.scope); fill(&inv.transitGatewayRouteTables, \.scope)
         fill(&inv.vpcPeeringConnections, \.scope); fill(&inv.vpcEndpoints, \.scope); fill(&inv.prefixLists, \.scope)
+        fill(&inv.vpnGateways, \.scope); fill(&inv.customerGateways, \.scope); fill(&inv.vpnConnections, \.scope)
+        fill(&inv.directConnectGateways, \.scope)
         fill(&inv.securityGroups, \.scope); fill(&inv.networkACLs, \.scope); fill(&inv.networkInterfaces, \.scope)
         fill(&inv.instances, \.scope); fill(&inv.loadBalancers, \.scope); fill(&inv.targetGroups, \.scope)
         fill(&inv.dbInstances, \.scope); fill(&inv.dbSubnetGroups, \.scope); fill(&inv.lambdaFunctions, \.scope)

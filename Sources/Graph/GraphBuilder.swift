@@ -116,6 +116,7 @@ public struct GraphBuilder: Sendable {
         case .loadBalancer: return .loadBalancer
         case .database: return .database
         case .lambda: return .lambda
+        case .onPremises: return .onPremises
         case .instance, .interface: return .instances
         default: return .other
         }
@@ -128,6 +129,7 @@ public struct GraphBuilder: Sendable {
         case .loadBalancer: return n == 1 ? "load balancer" : "\(n) load balancers"
         case .database: return n == 1 ? "database" : "\(n) databases"
         case .lambda: return n == 1 ? "Lambda function" : "\(n) Lambda functions"
+        case .onPremises: return "on-premises network"
         case .instances: return n == 1 ? "instance" : "\(n) instances"
         default: return n == 1 ? "1 resource" : "\(n) resources"
         }

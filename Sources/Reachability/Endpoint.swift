@@ -6,6 +6,8 @@ public struct Endpoint: Sendable, Hashable, Identifiable {
     /// What kind of workload the endpoint is.
     public enum Kind: String, Sendable, Hashable, Codable {
         case instance, loadBalancer, database, lambda, natGateway, vpcEndpoint, interface, internet
+        /// Networks behind a Site-to-Site VPN connection or a Direct Connect gateway.
+        case onPremises
     }
 
     /// The interface ID, `<resource>@<subnet>` for a placed endpoint, or `internet`.
@@ -33,7 +35,7 @@ public struct Endpoint: Sendable, Hashable, Identifiable {
     public var selectedAddress: IPAddress?
     /// Whether it has a public address even if the address itself is unknown (placed endpoints).
     public var hasPublicAddress: Bool
-    /// For `internet` endpoints: which public addresses.
+    /// For `internet` endpoints: which public addresses; for `onPremises` ones: the networks known behind the edge.
     public var internetAddresses: AddressSet?
     /// True when the snapshot lacked the interface and the endpoint was placed from the resource's subnets.
     public var placementEstimated: Bool
@@ -71,6 +73,9 @@ public struct Endpoint: Sendable, Hashable, Identifiable {
     }
 
     public var isInternet: Bool { kind == .internet }
+
+    /// Outside every VPC: the internet or an on-premises network.
+    public var isOutside: Bool { kind == .internet || kind == .onPremises }
 
     /// The address used to evaluate rules for this endpoint: its IPv4 address, else (IPv6-only) its IPv6 address.
     var primaryAddress: IPAddress? { privateAddresses.first ?? ipv6Address }

@@ -109,6 +109,7 @@ public struct EndpointCatalog: Sendable {
                                                   groups: fn.securityGroupIds, isPublic: false, tags: [:], topology: topology))
             }
         }
+        out += EndpointCatalog.onPremises(topology)
         endpoints = out
         self.notes = notes
     }

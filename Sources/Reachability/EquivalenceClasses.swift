@@ -34,6 +34,7 @@ struct EquivalenceClasses: Sendable {
     /// The key under which an endpoint's answers can be shared.
     func key(_ e: Endpoint, subnetLength: Int) -> String {
         if e.isInternet { return "internet|\(e.id)" }
+        if e.kind == .onPremises { return "onprem|\(e.id)|\(e.name)" }
         var covering: [String] = []
         if case .v4(let a)? = e.primaryAddress {
             for (length, nets) in narrow where length > subnetLength {

@@ -42,6 +42,16 @@ public struct FlowAnalyzer: Sendable {
             flow.gate("same-interface", interface, passes: true,
                       allowed: "\(source.primaryAddress.map { "\($0)" } ?? "?") and \(destination.primaryAddress.map { "\($0)" } ?? "?") are both on \(interface): traffic stays on the host; no security group, network ACL or route applies",
                       blocked: "", fix: "")
+        } else if source.kind == .onPremises || destination.kind == .onPremises {
+            if source.kind == destination.kind {
+                flow.unknowns.append("both ends are outside AWS (\(source.label), \(destination.label)); netaudit judges only the AWS side")
+            } else if source.kind == .onPremises {
+                flow.peers = source.internetAddresses.flatMap { $0.isEmpty ? nil : $0 } ?? .all
+                fromOnPremises(source, to: destination, &flow)
+            } else {
+                flow.peers = destination.internetAddresses.flatMap { $0.isEmpty ? nil : $0 } ?? .all
+                toOnPremises(from: source, destination, &flow)
+            }
         } else if source.isInternet {
             flow.peers = internetPeers(source, local: destination)
             inbound(to: destination, from: source, &flow)

@@ -32,7 +32,7 @@ extension Solver {
         var tiersByVPC: [String: Set<Int>] = [:]
         var internetTiers = Set<Int>()
         for (i, tier) in tiers.enumerated() {
-            if tier.isInternet { internetTiers.insert(i) }
+            if tier.isOutside { internetTiers.insert(i) }
             for e in tier.endpoints { if let v = e.vpcId { tiersByVPC[v, default: []].insert(i) } }
         }
         var neighbours: [String: [String]] = [:]
@@ -45,12 +45,12 @@ extension Solver {
             let a = tiers[i]
             var cells: [TierMatrix.Cell] = []
             var candidates = internetRows
-            if a.isInternet { candidates = Set(tiers.indices) }
+            if a.isOutside { candidates = Set(tiers.indices) }
             for v in Set(a.endpoints.compactMap(\.vpcId)) {
                 candidates.formUnion(vpcTiers[v] ?? [])
                 for n in vpcNeighbours[v] ?? [] { candidates.formUnion(vpcTiers[n] ?? []) }
             }
-            for j in candidates.sorted() where i != j && !(a.isInternet && tiers[j].isInternet) {
+            for j in candidates.sorted() where i != j && !(a.isOutside && tiers[j].isOutside) {
                 let b = tiers[j]
                 if let only, !only(a.name, b.name) { continue }
                 var ports = PortSet()

@@ -30,7 +30,7 @@ public struct Selector: Sendable {
     public let catalog: EndpointCatalog
     let topology: Topology
 
-    public static let keywords = ["internet", "alb", "nlb", "elb", "rds", "ec2", "lambda", "nat", "asg"]
+    public static let keywords = ["internet", "onprem", "alb", "nlb", "elb", "rds", "ec2", "lambda", "nat", "asg"]
 
     public init(topology: Topology, catalog: EndpointCatalog) {
         self.topology = topology
@@ -61,6 +61,7 @@ public struct Selector: Sendable {
         case "ec2": return try nonEmpty(term, all.filter { $0.kind == .instance }, "no EC2 instance")
         case "lambda": return try nonEmpty(term, all.filter { $0.kind == .lambda }, "no Lambda function in a VPC")
         case "nat": return try nonEmpty(term, all.filter { $0.kind == .natGateway }, "no NAT gateway")
+        case "onprem", "on-prem", "on-premises": return try nonEmpty(term, all.filter { $0.kind == .onPremises }, "no VPN connection or Direct Connect gateway")
         case "asg": return try nonEmpty(term, all.filter { $0.tags["aws:autoscaling:groupName"] != nil }, "no Auto Scaling group instance")
         default: break
         }
@@ -89,6 +90,9 @@ public struct Selector: Sendable {
         [("eni-", { $0.id.lowercased() == id }), ("i-", { $0.resourceId.lowercased() == id }),
          ("sg-", { $0.securityGroupIds.contains { $0.lowercased() == id } }), ("subnet-", { $0.subnetId?.lowercased() == id }),
          ("vpc-", { $0.vpcId?.lowercased() == id }), ("nat-", { $0.resourceId.lowercased() == id }),
+         ("vpn-", { $0.kind == .onPremises && $0.resourceId.lowercased() == id }),
+         ("cgw-", { e in e.kind == .onPremises && self.topology.inventory.vpnConnections.contains { $0.id == e.resourceId && $0.customerGatewayId?.lowercased() == id } }),
+         ("dxgw-", { $0.kind == .onPremises && $0.resourceId.lowercased() == id }),
          ("arn:aws:elasticloadbalancing", { e in self.topology.inventory.loadBalancers.contains { $0.id.lowercased() == id && $0.name == e.resourceId } })]
     }
 
@@ -117,8 +121,18 @@ public struct Selector: Sendable {
             }
             if !inside.isEmpty { return inside }
         }
-        let outside = AddressSet(prefix).intersection(.internet)
-        return [.internet(outside.isEmpty ? AddressSet(prefix) : outside, label: term)]
+        // A block behind a VPN or Direct Connect edge is that on-premises network.
+        let wanted = AddressSet(prefix)
+        let onPremises = all.compactMap { e -> Endpoint? in
+            guard e.kind == .onPremises, let networks = e.internetAddresses, networks.intersects(wanted) else { return nil }
+            var copy = e
+            copy.internetAddresses = networks.intersection(wanted)
+            copy.name = "\(e.name) [\(term)]"
+            return copy
+        }
+        if !onPremises.isEmpty { return onPremises }
+        let outside = wanted.intersection(.internet)
+        return [.internet(outside.isEmpty ? wanted : outside, label: term)]
     }
 
     /// Names: exact (case-insensitive) first, then as a part of a name; several kinds of resource
@@ -172,6 +186,7 @@ public struct Selector: Sendable {
         case .vpcEndpoint: "VPC endpoint"
         case .interface: "interface"
         case .internet: "internet"
+        case .onPremises: "on-premises network"
         }
     }
 

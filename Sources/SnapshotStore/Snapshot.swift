@@ -16,6 +16,7 @@ public struct Snapshot: Sendable {
 /// The snapshot file format's version.
 public enum SnapshotSchema {
     /// Written into `PRAGMA user_version` and the `meta` table. Bump on incompatible changes;
-    /// readers refuse snapshots with a higher number.
-    public static let version = 1
+    /// readers refuse snapshots with a higher number. Version 2 added the VPN and Direct Connect tables;
+    /// version 1 files read with those kinds empty.
+    public static let version = 2
 }

@@ -5,6 +5,8 @@ import NetModel
 /// Reads snapshots written by `SnapshotWriter`, refusing files from a newer schema.
 public struct SnapshotReader: Sendable {
     public let path: String
+    /// The file's schema version (`PRAGMA user_version`).
+    public let schemaVersion: Int
     private let queue: DatabaseQueue
 
     /// Opens a snapshot read-only and checks it is one this version can read.
@@ -22,6 +24,7 @@ public struct SnapshotReader: Sendable {
             if version > SnapshotSchema.version {
                 throw StoreError.newerSchema(path: path, found: version, supported: SnapshotSchema.version)
             }
+            schemaVersion = version
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -50,7 +53,7 @@ public struct SnapshotReader: Sendable {
     public func inventory() throws(StoreError) -> Inventory {
         try read { db in
             var inventory = Inventory()
-            for table in StoreTables.all { try table.load(db, &inventory) }
+            for table in tables { try table.load(db, &inventory) }
             inventory.warnings = try Row.fetchAll(db, sql: "SELECT source, code, message FROM warnings ORDER BY rowid").map {
                 CaptureWarning(source: $0["source"], code: $0["code"], message: $0["message"])
             }
@@ -62,7 +65,8 @@ public struct SnapshotReader: Sendable {
     public func tableCounts() throws(StoreError) -> [String: Int] {
         try read { db in
             var counts: [String: Int] = [:]
-            for table in StoreTables.all {
+            for table in StoreTables.all { counts[table.name] = 0 }
+            for table in tables {
                 counts[table.name] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.name)") ?? 0
             }
             return counts
@@ -73,6 +77,9 @@ public struct SnapshotReader: Sendable {
     public func rawDocumentCount() throws(StoreError) -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM raw_documents") ?? 0 }
     }
+
+    /// The resource tables this file holds (tables added in later schema versions are absent from older files).
+    var tables: [AnyResourceTable] { StoreTables.present(inSchema: schemaVersion) }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {

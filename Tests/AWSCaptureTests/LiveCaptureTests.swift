@@ -11,8 +11,10 @@ import Testing
 @Suite(.serialized)
 struct LiveCaptureTests {
     func options(_ server: MotoServer, env: [String: String] = motoEnvironment, pageSize: Int? = nil) -> CaptureOptions {
-        CaptureOptions(regions: ["us-east-1"], endpointURL: server.url, pageSize: pageSize,
-                       retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.001), environment: env)
+        var o = CaptureOptions(regions: ["us-east-1"], endpointURL: server.url, pageSize: pageSize,
+                               retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.001), environment: env)
+        o.skippedServices = motoMissingServices
+        return o
     }
 
     @Test func workshopCaptureHasEveryKindAndMatchesCLIImport() async throws {

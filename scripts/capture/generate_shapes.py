@@ -27,8 +27,13 @@ OPERATIONS = {
         "DescribeTransitGatewayVpcAttachments", "DescribeTransitGatewayRouteTables",
         "SearchTransitGatewayRoutes", "DescribeVpcEndpoints", "DescribeManagedPrefixLists",
         "GetManagedPrefixListEntries", "DescribeAddresses",
+        "GetTransitGatewayRouteTablePropagations", "GetTransitGatewayRouteTableAssociations",
+        "DescribeVpnGateways", "DescribeCustomerGateways", "DescribeVpnConnections",
     ],
-    "elbv2": ["DescribeLoadBalancers", "DescribeListeners", "DescribeTargetGroups", "DescribeTargetHealth"],
+    "elbv2": [
+        "DescribeLoadBalancers", "DescribeListeners", "DescribeTargetGroups", "DescribeTargetHealth",
+        "DescribeLoadBalancerAttributes", "DescribeTargetGroupAttributes",
+    ],
     "rds": ["DescribeDBInstances", "DescribeDBSubnetGroups"],
     "lambda": ["ListFunctions"],
     "iam": ["GetAccountAuthorizationDetails"],
@@ -37,6 +42,7 @@ OPERATIONS = {
         "GetPublicAccessBlock", "GetBucketOwnershipControls",
     ],
     "s3control": ["GetPublicAccessBlock"],
+    "directconnect": ["DescribeDirectConnectGateways", "DescribeDirectConnectGatewayAssociations"],
 }
 
 
@@ -133,6 +139,8 @@ def main():
             "apiVersion": meta["apiVersion"],
             "endpointPrefix": meta["endpointPrefix"],
             "signingName": meta.get("signingName", meta["endpointPrefix"]),
+            **({"targetPrefix": meta["targetPrefix"]} if "targetPrefix" in meta else {}),
+            **({"jsonVersion": meta["jsonVersion"]} if "jsonVersion" in meta else {}),
             "operations": operations,
             "shapes": dict(sorted(shapes.items())),
         }
