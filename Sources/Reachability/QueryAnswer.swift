@@ -29,10 +29,13 @@ public struct QueryAnswer: Sendable, Codable {
         public var unknown: [String]
         public var notes: [String]
         public var viaLoadBalancers: [LoadBalancerRoute]
+        /// Each way through a load balancer tried for a pair not reachable directly: path or blockers, client IP, zones, health.
+        public var loadBalancerLegs: [LoadBalancerLeg] = []
 
         enum CodingKeys: String, CodingKey {
             case from, fromName = "from_name", to, toName = "to_name", reachable, verdict, ports, sources, path
             case blockedBy = "blocked_by", unknown, notes, viaLoadBalancers = "via_load_balancers"
+            case loadBalancerLegs = "load_balancer_legs"
         }
     }
 
@@ -47,7 +50,7 @@ public struct QueryAnswer: Sendable, Codable {
                         reachable: a.reachable, verdict: a.verdict, ports: QueryAnswer.ranges(ports, a.best.ipProtocol),
                         sources: internetSide && a.reachable ? QueryAnswer.sources(a.allowed.addresses) : nil,
                         path: a.best.reachable || a.verdict == .unknown ? a.best.path : [], blockedBy: spec.ports != nil || !a.reachable ? a.best.blockers : [],
-                        unknown: a.best.unknowns, notes: a.best.notes, viaLoadBalancers: a.viaLoadBalancers)
+                        unknown: a.best.unknowns, notes: a.best.notes, viaLoadBalancers: a.viaLoadBalancers, loadBalancerLegs: a.loadBalancerLegs)
         }
         reachable = answers.contains { $0.reachable }
         verdict = reachable ? .reachable : answers.contains { $0.verdict == .unknown } ? .unknown : .blocked

@@ -47,6 +47,10 @@ enum QueryText {
             for via in pair.viaLoadBalancers {
                 let listeners = via.listenerPorts.map(String.init).joined(separator: ", ")
                 Swift.print("  ↪ reaches \(pair.toName) through load balancer \(via.loadBalancer): listener \(spec.proto)/\(listeners) → target \(spec.proto)/\(via.targetPort)")
+                let leg = pair.loadBalancerLegs.first { $0.reachable && $0.loadBalancer == via.loadBalancer && $0.targetPort == via.targetPort }
+                for hop in leg?.path ?? [] where hop.kind.hasPrefix("load-balancer-") && hop.kind != "load-balancer-listener" {
+                    Swift.print("    \(Terminal.styled(hop.kind, .cyan)) \(hop.detail)")
+                }
                 for n in via.notes { Swift.print(Terminal.styled("    note: \(n)", .dim)) }
             }
             for u in pair.unknown { Swift.print("  ? unknown: \(u)") }
