@@ -86,9 +86,10 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         if keys.contains("Account"), keys.contains("Arn") { return .known(.callerIdentity) }
         if keys.contains("Grants"), keys.contains("Owner") || keys.count == 1 { return .known(.bucketAcl) }
         // Data keys first; pagination and metadata keys never decide. `Attributes` is ELBv2's only as a list
-        // (SNS and SQS print an object).
+        // (SNS and SQS print an object), `Associations` the transit gateway's only with attachment IDs (SSM's has none).
         for kind in DocumentKind.allCases where kind != .callerIdentity && kind != .iamAuthorizationDetails {
             if kind == .elbAttributes, !isList(members["Attributes"]) { continue }
+            if kind == .transitGatewayAssociations, !isList(members["Associations"], itemsHave: "TransitGatewayAttachmentId") { continue }
             if keys.contains(kind.rawValue) { return .known(kind) }
         }
         for key in keys.sorted() {
@@ -97,8 +98,11 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         return .unrecognized(keys: keys.sorted())
     }
 
-    private static func isList(_ value: JSONValue?) -> Bool {
-        if case .array? = value { return true }
+    /// Whether `value` is a list, and (with `key`) its first item, if any, is an object holding `key`.
+    private static func isList(_ value: JSONValue?, itemsHave key: String? = nil) -> Bool {
+        guard case .array(let items)? = value else { return false }
+        guard let key, let first = items.first else { return true }
+        if case .object(let item) = first { return item[key] != nil }
         return false
     }
 }
