@@ -33,6 +33,12 @@ struct CallRunner: Sendable {
         ("DescribeVpnConnections", "ec2-describe-vpn-connections"),
     ]
 
+    /// Per transit gateway route table, besides its routes: which attachments propagate into it and which use it.
+    static let transitGatewayRouteTableCalls: [(String, String)] = [
+        ("GetTransitGatewayRouteTablePropagations", "ec2-get-transit-gateway-route-table-propagations"),
+        ("GetTransitGatewayRouteTableAssociations", "ec2-get-transit-gateway-route-table-associations"),
+    ]
+
     /// Errors that mean "not configured" (no policy, no Block Public Access, no ownership controls).
     static let notConfigured: Set<String> = [
         "NoSuchBucketPolicy", "NoSuchPublicAccessBlockConfiguration", "OwnershipControlsNotFoundError",
@@ -94,11 +100,18 @@ struct CallRunner: Sendable {
             await withTaskGroup(of: Void.self) { inner in
                 for t in CallRunner.items(tables, "TransitGatewayRouteTables") {
                     guard let id = CallRunner.string(t, "TransitGatewayRouteTableId") else { continue }
+                    // The routes in effect, static and propagated: state active or blackhole (not pending or deleted).
                     inner.addTask {
                         await self.listing("ec2", "SearchTransitGatewayRoutes", file: id, region: region, storeRegion: region,
-                                           parameters: [("TransitGatewayRouteTableId", id), ("Filter.1.Name", "type"),
-                                                        ("Filter.1.Value.1", "static"), ("Filter.1.Value.2", "propagated")],
+                                           parameters: [("TransitGatewayRouteTableId", id), ("Filter.1.Name", "state"),
+                                                        ("Filter.1.Value.1", "active"), ("Filter.1.Value.2", "blackhole")],
                                            callFolder: "ec2-search-transit-gateway-routes")
+                    }
+                    for (operation, folder) in CallRunner.transitGatewayRouteTableCalls {
+                        inner.addTask {
+                            await self.listing("ec2", operation, file: id, region: region, storeRegion: region,
+                                               parameters: [("TransitGatewayRouteTableId", id)], callFolder: folder)
+                        }
                     }
                 }
             }
@@ -125,6 +138,10 @@ struct CallRunner: Sendable {
                         await self.listing("elbv2", "DescribeListeners", file: name, region: region, storeRegion: region,
                                            parameters: [("LoadBalancerArn", arn)], callFolder: "elbv2-describe-listeners")
                     }
+                    inner.addTask {
+                        await self.listing("elbv2", "DescribeLoadBalancerAttributes", file: name, region: region, storeRegion: region,
+                                           parameters: [("LoadBalancerArn", arn)], callFolder: "elbv2-describe-load-balancer-attributes")
+                    }
                 }
             }
         }
@@ -136,6 +153,10 @@ struct CallRunner: Sendable {
                     inner.addTask {
                         await self.listing("elbv2", "DescribeTargetHealth", file: name, region: region, storeRegion: region,
                                            parameters: [("TargetGroupArn", arn)], callFolder: "elbv2-describe-target-health")
+                    }
+                    inner.addTask {
+                        await self.listing("elbv2", "DescribeTargetGroupAttributes", file: name, region: region, storeRegion: region,
+                                           parameters: [("TargetGroupArn", arn)], callFolder: "elbv2-describe-target-group-attributes")
                     }
                 }
             }

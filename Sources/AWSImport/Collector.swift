@@ -20,6 +20,8 @@ struct Collector {
     /// Direct Connect gateway associations, joined by `VPNReconciler`.
     var vpn = VPNParts()
     var vpcAttachmentSubnets: [String: (vpcId: String?, subnets: [String])] = [:]
+    /// VPC attachments with `Options.Ipv6Support` = `enable` (their VPC's IPv6 blocks propagate too).
+    var vpcAttachmentsWithIpv6: Set<String> = []
     var bucketParts: [ScopedName: BucketParts] = [:]
     /// Interfaces described inside instances; used where describe-network-interfaces is missing.
     var instanceInterfaces: [NetworkInterface] = []

@@ -39,6 +39,13 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case bucketLocation = "LocationConstraint"
     case callerIdentity = "Account"
     case regions = "Regions"
+    /// `aws ec2 get-transit-gateway-route-table-propagations` (needs its route table from the folder name).
+    case transitGatewayPropagations = "TransitGatewayRouteTablePropagations"
+    /// `aws ec2 get-transit-gateway-route-table-associations` (needs its route table from the folder name).
+    case transitGatewayAssociations = "Associations"
+    /// `aws elbv2 describe-load-balancer-attributes` or `describe-target-group-attributes` (a list of `Key`/`Value`;
+    /// the folder tells which resource).
+    case elbAttributes = "Attributes"
     case vpnGateways = "VpnGateways"
     case customerGateways = "CustomerGateways"
     case vpnConnections = "VpnConnections"
@@ -104,13 +111,20 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         if keys.contains("Grants"), keys.contains("Owner") || keys.count == 1 { return .known(.bucketAcl) }
         // `describe-vpc-endpoint-services` without details prints only `ServiceNames`.
         if keys.contains("ServiceNames"), !keys.contains("ServiceDetails") { return .known(.vpcEndpointServices) }
-        // Data keys first; pagination and metadata keys never decide.
+        // Data keys first; pagination and metadata keys never decide. `Attributes` is ELBv2's only as a list
+        // (SNS and SQS print an object).
         for kind in DocumentKind.allCases where kind != .callerIdentity && kind != .iamAuthorizationDetails {
+            if kind == .elbAttributes, !isList(members["Attributes"]) { continue }
             if keys.contains(kind.rawValue) { return .known(kind) }
         }
         for key in keys.sorted() {
             if let what = unsupported[key] { return .unsupported(key: key, what: what) }
         }
         return .unrecognized(keys: keys.sorted())
+    }
+
+    private static func isList(_ value: JSONValue?) -> Bool {
+        if case .array? = value { return true }
+        return false
     }
 }

@@ -130,6 +130,9 @@ public struct Importer: Sendable {
             if let account = try root.string("Account") { c.identifiedAccounts.insert(account) }
         case .regions:
             break
+        case .transitGatewayPropagations: try TransitGatewayRoutingMapper.propagations(root, ctx, into: &c)
+        case .transitGatewayAssociations: try TransitGatewayRoutingMapper.associations(root, ctx, into: &c)
+        case .elbAttributes: try ELBAttributesMapper.attributes(root, ctx, into: &c)
         case .vpnGateways: try VPNMapper.vpnGateways(root, ctx, into: &c)
         case .customerGateways: try VPNMapper.customerGateways(root, ctx, into: &c)
         case .vpnConnections: try VPNMapper.vpnConnections(root, ctx, into: &c)

@@ -28,6 +28,8 @@ public struct InputFile: Sendable, Hashable {
         "s3api-get-bucket-ownership-controls", "s3api-get-bucket-location", "s3api-get-public-access-block",
         "elbv2-describe-listeners", "elbv2-describe-target-health",
         "ec2-search-transit-gateway-routes", "ec2-get-managed-prefix-list-entries",
+        "ec2-get-transit-gateway-route-table-propagations", "ec2-get-transit-gateway-route-table-associations",
+        "elbv2-describe-load-balancer-attributes", "elbv2-describe-target-group-attributes",
     ]
 
     /// Lists the `*.json` files under each path (a file or a folder), sorted for a stable import.

@@ -34,8 +34,10 @@ enum Reconciler {
         for iface in c.instanceInterfaces where !known.contains(iface.id) && added.insert(iface.id).inserted {
             inv.networkInterfaces.append(iface)
         }
+        TransitGatewayRoutingReconciler.apply(&inv, c)
         VPNReconciler.finish(&inv, c)
         fillScopes(&inv, identified: c.identifiedAccounts)
+        ELBAttributesReconciler.apply(&inv, c)
         addBuckets(&inv, c)
         c.inventory = inv
     }

@@ -48,6 +48,7 @@ public struct DOTRenderer: Sendable {
         var attrs = ["label=\(Self.quote(node.name + "\n" + node.detail))", "tooltip=\(Self.quote(node.members.joined(separator: ", ")))"]
         switch node.kind {
         case .internet: attrs.append("shape=ellipse")
+        case .onPremises: attrs.append("shape=house")
         case .database: attrs.append("shape=cylinder")
         case .bucket: attrs.append("shape=folder")
         default: break

@@ -37,7 +37,8 @@ public struct GraphBuilder: Sendable {
         var edges: [TierGraph.Edge] = []
         let nodeById = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for cell in matrix.cells {
-            guard let from = idByName[cell.from], let to = idByName[cell.to] else { continue }
+            // Pairs that can't be judged (unknown only) draw no edge.
+            guard let from = idByName[cell.from], let to = idByName[cell.to], !cell.ports.isEmpty || !cell.via.isEmpty else { continue }
             let toInternet = nodeById[to]?.kind == .internet
             if toInternet && !includeEgress { continue }
             let fromInternet = nodeById[from]?.kind == .internet
@@ -115,6 +116,7 @@ public struct GraphBuilder: Sendable {
         case .loadBalancer: return .loadBalancer
         case .database: return .database
         case .lambda: return .lambda
+        case .onPremises: return .onPremises
         case .instance, .interface: return .instances
         default: return .other
         }
@@ -127,6 +129,7 @@ public struct GraphBuilder: Sendable {
         case .loadBalancer: return n == 1 ? "load balancer" : "\(n) load balancers"
         case .database: return n == 1 ? "database" : "\(n) databases"
         case .lambda: return n == 1 ? "Lambda function" : "\(n) Lambda functions"
+        case .onPremises: return "on-premises network"
         case .instances: return n == 1 ? "instance" : "\(n) instances"
         default: return n == 1 ? "1 resource" : "\(n) resources"
         }

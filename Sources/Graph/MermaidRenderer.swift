@@ -46,6 +46,7 @@ public struct MermaidRenderer: Sendable {
         let label = "\"" + Self.escape(node.name) + "<br/>" + Self.escape(node.detail) + "\""
         switch node.kind {
         case .internet: return "\(node.id)((\(label)))"
+        case .onPremises: return "\(node.id)[/\(label)\\]"
         case .database: return "\(node.id)[(\(label))]"
         default: return "\(node.id)[\(label)]"
         }

@@ -5,7 +5,7 @@ import Findings
 public struct TierGraph: Sendable, Hashable {
     /// What a node stands for.
     public enum NodeKind: String, Sendable, Hashable {
-        case internet, loadBalancer, instances, database, lambda, bucket, other
+        case internet, onPremises, loadBalancer, instances, database, lambda, bucket, other
     }
 
     /// Where a node is drawn: inside a VPC's subnet-class cluster, with the buckets, or at the top level.

@@ -20,7 +20,7 @@ public struct LoadBalancer: Sendable, Hashable, Codable, Identifiable {
 
     public init(id: String, scope: ResourceScope, name: String, type: String, scheme: String, vpcId: String? = nil,
                 subnetIds: [String] = [], securityGroupIds: [String] = [], dnsName: String? = nil,
-                state: String? = nil, listeners: [Listener] = [], tags: Tags = [:]) {
+                state: String? = nil, listeners: [Listener] = [], attributes: [String: String]? = nil, tags: Tags = [:]) {
         self.id = id
         self.scope = scope
         self.name = name
@@ -32,6 +32,7 @@ public struct LoadBalancer: Sendable, Hashable, Codable, Identifiable {
         self.dnsName = dnsName
         self.state = state
         self.listeners = listeners
+        self.attributes = attributes
         self.tags = tags
     }
 
@@ -82,7 +83,7 @@ public struct TargetGroup: Sendable, Hashable, Codable, Identifiable {
 
     public init(id: String, scope: ResourceScope, name: String, protocolName: String? = nil, port: Int? = nil,
                 vpcId: String? = nil, targetType: String = "instance", loadBalancerArns: [String] = [],
-                targets: [Target] = [], targetsKnown: Bool = false, tags: Tags = [:]) {
+                targets: [Target] = [], targetsKnown: Bool = false, attributes: [String: String]? = nil, tags: Tags = [:]) {
         self.id = id
         self.scope = scope
         self.name = name
@@ -93,6 +94,7 @@ public struct TargetGroup: Sendable, Hashable, Codable, Identifiable {
         self.loadBalancerArns = loadBalancerArns
         self.targets = targets
         self.targetsKnown = targetsKnown
+        self.attributes = attributes
         self.tags = tags
     }
 }

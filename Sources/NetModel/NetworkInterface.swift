@@ -22,7 +22,7 @@ public struct NetworkInterface: Sendable, Hashable, Codable, Identifiable {
 
     public init(id: String, scope: ResourceScope, vpcId: String, subnetId: String, availabilityZone: String? = nil,
                 interfaceType: String = "interface", description: String? = nil, privateAddresses: [PrivateAddress] = [],
-                ipv6Addresses: [String] = [], securityGroupIds: [String] = [], owner: InterfaceOwner? = nil,
+                ipv6Addresses: [String] = [], ipv6Prefixes: [IPPrefix]? = nil, securityGroupIds: [String] = [], owner: InterfaceOwner? = nil,
                 requesterManaged: Bool = false, sourceDestCheck: Bool = true, status: String? = nil, tags: Tags = [:]) {
         self.id = id
         self.scope = scope
@@ -33,6 +33,7 @@ public struct NetworkInterface: Sendable, Hashable, Codable, Identifiable {
         self.description = description
         self.privateAddresses = privateAddresses
         self.ipv6Addresses = ipv6Addresses
+        self.ipv6Prefixes = ipv6Prefixes
         self.securityGroupIds = securityGroupIds
         self.owner = owner
         self.requesterManaged = requesterManaged

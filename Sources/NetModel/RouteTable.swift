@@ -10,12 +10,13 @@ public struct RouteTable: Sendable, Hashable, Codable, Identifiable {
     public var tags: Tags
 
     public init(id: String, scope: ResourceScope, vpcId: String, routes: [Route] = [],
-                associations: [RouteTableAssociation] = [], tags: Tags = [:]) {
+                associations: [RouteTableAssociation] = [], propagatingVgws: [String]? = nil, tags: Tags = [:]) {
         self.id = id
         self.scope = scope
         self.vpcId = vpcId
         self.routes = routes
         self.associations = associations
+        self.propagatingVgws = propagatingVgws
         self.tags = tags
     }
 

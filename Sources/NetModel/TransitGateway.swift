@@ -67,12 +67,15 @@ public struct TransitGatewayRouteTable: Sendable, Hashable, Codable, Identifiabl
     public var tags: Tags
 
     public init(id: String, scope: ResourceScope, transitGatewayId: String, routes: [TransitGatewayRoute] = [],
-                routesKnown: Bool = false, tags: Tags = [:]) {
+                routesKnown: Bool = false, propagations: [TransitGatewayPropagation]? = nil, associatedAttachmentIds: [String]? = nil,
+                tags: Tags = [:]) {
         self.id = id
         self.scope = scope
         self.transitGatewayId = transitGatewayId
         self.routes = routes
         self.routesKnown = routesKnown
+        self.propagations = propagations
+        self.associatedAttachmentIds = associatedAttachmentIds
         self.tags = tags
     }
 }

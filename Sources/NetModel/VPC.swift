@@ -30,13 +30,14 @@ public struct Subnet: Sendable, Hashable, Codable, Identifiable {
     public var tags: Tags
 
     public init(id: String, scope: ResourceScope, vpcId: String, cidrBlocks: [IPPrefix],
-                availabilityZone: String? = nil, mapPublicIpOnLaunch: Bool = false, tags: Tags = [:]) {
+                availabilityZone: String? = nil, mapPublicIpOnLaunch: Bool = false, ipv6Native: Bool? = nil, tags: Tags = [:]) {
         self.id = id
         self.scope = scope
         self.vpcId = vpcId
         self.cidrBlocks = cidrBlocks
         self.availabilityZone = availabilityZone
         self.mapPublicIpOnLaunch = mapPublicIpOnLaunch
+        self.ipv6Native = ipv6Native
         self.tags = tags
     }
 }

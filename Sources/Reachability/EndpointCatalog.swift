@@ -17,8 +17,17 @@ public struct EndpointCatalog: Sendable {
         var seenLoadBalancers = Set<String>()
         var seenDatabases = Set<String>()
         var seenFunctions = Set<String>()
+        var seenInterfaces = Set<String>()
         for eni in inv.networkInterfaces {
-            let addresses = eni.privateAddresses.compactMap { IPAddress($0.address) }
+            var addresses: [IPAddress] = []
+            var ipv6 = eni.ipv6Addresses.compactMap { IPAddress($0) }
+            var publicByPrivate: [IPAddress: IPAddress] = [:]
+            for a in eni.privateAddresses {
+                guard let address = IPAddress(a.address) else { continue }
+                // Some outputs list IPv6 addresses among the private ones; they are IPv6 addresses all the same.
+                if address.isV4 { addresses.append(address) } else if !ipv6.contains(address) { ipv6.append(address) }
+                if let p = a.publicIp.flatMap({ IPAddress($0) }) { publicByPrivate[address] = p }
+            }
             let publics = eni.publicIps.compactMap { IPAddress($0) }
             var kind = Endpoint.Kind.interface
             var resource = eni.id
@@ -62,8 +71,22 @@ public struct EndpointCatalog: Sendable {
             default:
                 break
             }
+            seenInterfaces.insert(eni.id)
             out.append(Endpoint(id: eni.id, kind: kind, resourceId: resource, name: name, vpcId: eni.vpcId, subnetId: eni.subnetId,
-                                securityGroupIds: eni.securityGroupIds, privateAddresses: addresses, publicAddresses: publics, tags: tags))
+                                securityGroupIds: eni.securityGroupIds, privateAddresses: addresses, publicAddresses: publics,
+                                publicByPrivate: publicByPrivate, ipv6Addresses: ipv6, ipv6Prefixes: eni.ipv6Prefixes ?? [],
+                                interfaceId: eni.id, tags: tags))
+        }
+        // A NAT gateway whose interface is missing is still an endpoint: its own addresses say where it is.
+        for nat in inv.natGateways where nat.state == "available" {
+            for (i, a) in nat.addresses.enumerated() where !(a.networkInterfaceId.map(seenInterfaces.contains) ?? false) {
+                guard let ip = a.privateIp.flatMap({ IPAddress($0) }) else { continue }
+                let publicIp = a.publicIp.flatMap { IPAddress($0) }
+                out.append(Endpoint(id: a.networkInterfaceId ?? "\(nat.id)#\(i)", kind: .natGateway, resourceId: nat.id,
+                                    name: nat.tags.name ?? nat.id, vpcId: nat.vpcId, subnetId: nat.subnetId, privateAddresses: [ip],
+                                    publicAddresses: publicIp.map { [$0] } ?? [], publicByPrivate: publicIp.map { [ip: $0] } ?? [:],
+                                    interfaceId: a.networkInterfaceId, tags: nat.tags))
+            }
         }
         for lb in inv.loadBalancers where !seenLoadBalancers.contains(lb.name) && lb.type != "gateway" {
             notes.append("load balancer \(lb.name): the snapshot has no network interfaces for it; placed in its subnets \(lb.subnetIds.joined(separator: ", ")) with its security groups")
@@ -86,6 +109,7 @@ public struct EndpointCatalog: Sendable {
                                                   groups: fn.securityGroupIds, isPublic: false, tags: [:], topology: topology))
             }
         }
+        out += EndpointCatalog.onPremises(topology)
         endpoints = out
         self.notes = notes
     }

@@ -9,11 +9,15 @@ import NetModel
 struct EquivalenceClasses: Sendable {
     /// Narrow blocks by prefix length: the network addresses (IPv4) used by any rule, entry or route.
     private let narrow: [Int: Set<UInt32>]
+    /// IPv6 blocks narrower than a subnet (/64) used by any rule, entry or route.
+    private let narrowV6: [IPPrefix]
 
     init(_ topology: Topology) {
         var narrow: [Int: Set<UInt32>] = [:]
+        var narrowV6 = Set<IPPrefix>()
         func add(_ p: IPPrefix) {
             if case .v4(let net) = p.address, p.length > 8 { narrow[p.length, default: []].insert(net) }
+            if !p.isV4, p.length > 64 { narrowV6.insert(p) }
         }
         for sg in topology.inventory.securityGroups {
             for rule in sg.ingress + sg.egress { if case .cidr(let p) = rule.peer { add(p) } }
@@ -24,11 +28,13 @@ struct EquivalenceClasses: Sendable {
         }
         for list in topology.inventory.prefixLists { for p in list.entries { add(p) } }
         self.narrow = narrow
+        self.narrowV6 = narrowV6.sorted { $0.description < $1.description }
     }
 
     /// The key under which an endpoint's answers can be shared.
     func key(_ e: Endpoint, subnetLength: Int) -> String {
         if e.isInternet { return "internet|\(e.id)" }
+        if e.kind == .onPremises { return "onprem|\(e.id)|\(e.name)" }
         var covering: [String] = []
         if case .v4(let a)? = e.primaryAddress {
             for (length, nets) in narrow where length > subnetLength {
@@ -36,9 +42,16 @@ struct EquivalenceClasses: Sendable {
                 if nets.contains(net) { covering.append("\(net)/\(length)") }
             }
         }
-        let lb = e.kind == .loadBalancer ? e.resourceId : ""
+        if e.hasIPv6 {
+            for p in narrowV6 where e.ipv6Addresses.contains(where: p.contains) || e.ipv6Prefixes.contains(where: p.overlaps) {
+                covering.append(p.description)
+            }
+        }
+        // Kinds whose identity matters to a rule (listeners, NAT gateways) and the address families held.
+        let identity = e.kind == .loadBalancer || e.kind == .natGateway ? e.resourceId : ""
         let via = e.viaPublicAddress.map { "\($0)" } ?? ""
-        return [lb, e.vpcId ?? "", e.subnetId ?? "", e.securityGroupIds.joined(separator: ","), e.hasPublicAddress ? "pub" : "",
-                via, covering.sorted().joined(separator: ",")].joined(separator: "|")
+        let families = (e.privateAddresses.isEmpty ? "" : "4") + (e.hasIPv6 ? "6" : "")
+        return [identity, e.vpcId ?? "", e.subnetId ?? "", e.securityGroupIds.joined(separator: ","), e.hasPublicAddress ? "pub" : "",
+                via, families, covering.sorted().joined(separator: ",")].joined(separator: "|")
     }
 }

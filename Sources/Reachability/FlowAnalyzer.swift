@@ -36,7 +36,23 @@ public struct FlowAnalyzer: Sendable {
                         wanted: proto.hasPorts ? (ports ?? .all) : (proto == .icmp ? PortSet(8) : .all),
                         returnPorts: proto.hasPorts ? PortSet(options.ephemeralPorts) : (proto == .icmp ? PortSet(0) : .all))
         if destination.kind == .loadBalancer, !destination.isInternet { listenerCheck(destination, &flow) }
-        if source.isInternet {
+        if destination.kind == .natGateway { natAcceptsNothing(destination, &flow) }
+        if let interface = source.interfaceId, interface == destination.interfaceId, destination.viaPublicAddress == nil {
+            // Two addresses of one interface: the packet never leaves the instance, so no AWS control applies.
+            flow.gate("same-interface", interface, passes: true,
+                      allowed: "\(source.primaryAddress.map { "\($0)" } ?? "?") and \(destination.primaryAddress.map { "\($0)" } ?? "?") are both on \(interface): traffic stays on the host; no security group, network ACL or route applies",
+                      blocked: "", fix: "")
+        } else if source.kind == .onPremises || destination.kind == .onPremises {
+            if source.kind == destination.kind {
+                flow.unknowns.append("both ends are outside AWS (\(source.label), \(destination.label)); netaudit judges only the AWS side")
+            } else if source.kind == .onPremises {
+                flow.peers = source.internetAddresses.flatMap { $0.isEmpty ? nil : $0 } ?? .all
+                fromOnPremises(source, to: destination, &flow)
+            } else {
+                flow.peers = destination.internetAddresses.flatMap { $0.isEmpty ? nil : $0 } ?? .all
+                toOnPremises(from: source, destination, &flow)
+            }
+        } else if source.isInternet {
             flow.peers = internetPeers(source, local: destination)
             inbound(to: destination, from: source, &flow)
         } else if destination.isInternet {
@@ -54,7 +70,7 @@ public struct FlowAnalyzer: Sendable {
     /// A cheap test for private flows: when no egress rule of the source or no ingress rule of the
     /// destination can match the other end, nothing gets through; returns that (summary) result, else nil.
     func quickReject(from a: Endpoint, to b: Endpoint, proto: IPProtocol) -> FlowResult? {
-        guard !a.isInternet, !b.isInternet, b.viaPublicAddress == nil, let aAddr = a.primaryAddress, let bAddr = b.primaryAddress else { return nil }
+        guard !a.isInternet, !b.isInternet, b.viaPublicAddress == nil, let (aAddr, bAddr) = FlowAnalyzer.privateAddressPair(a, b) else { return nil }
         func admits(_ groups: [String], egress: Bool, peer: Endpoint, address: IPAddress) -> Bool {
             for id in groups {
                 guard let group = topology.securityGroups[id] else { return true }
@@ -76,11 +92,21 @@ public struct FlowAnalyzer: Sendable {
         return result
     }
 
-    /// The internet addresses that matter: IPv6 only where the local end's VPC has IPv6.
+    /// The internet addresses that matter: IPv6 ones only for an endpoint with an IPv6 address, IPv4 ones only
+    /// for an endpoint with an IPv4 address.
     private func internetPeers(_ internet: Endpoint, local: Endpoint) -> AddressSet {
         let addresses = internet.internetAddresses ?? .internet
-        let hasV6 = local.vpcId.flatMap { topology.vpcs[$0] }?.cidrBlocks.contains { !$0.isV4 } ?? false
-        return hasV6 ? addresses : AddressSet(v4: addresses.v4)
+        let v4 = local.privateAddresses.isEmpty && local.hasIPv6 ? AddressSet() : AddressSet(v4: addresses.v4)
+        return local.hasIPv6 ? v4.union(AddressSet(v6: addresses.v6)) : v4
+    }
+
+    /// A NAT gateway forwards connections its subnets start; it accepts none itself, on any address
+    /// (AWS "NAT gateways": it only lets responses to connections from inside back in).
+    private func natAcceptsNothing(_ nat: Endpoint, _ flow: inout Flow) {
+        let address = nat.viaPublicAddress.map { "its Elastic IP \($0)" } ?? nat.primaryAddress.map { "\($0)" } ?? "its addresses"
+        flow.gate("nat-gateway", nat.resourceId, passes: false, allowed: "",
+                  blocked: "\(nat.label) is a NAT gateway: it accepts no connections on \(address), only replies to connections started from its VPC",
+                  fix: "connect to the host behind it directly (a public address, a load balancer or a VPN), not to the NAT gateway")
     }
 
     /// Load balancers accept traffic only on their listeners' ports.
@@ -133,19 +159,22 @@ struct Flow {
     }
 
     func result(source: Endpoint, destination: Endpoint, explain: Bool = true) -> FlowResult {
-        var allowed = checks.reduce(Region(ports: wanted, addresses: peers)) { $0.intersection($1.region) }
-        if !unknowns.isEmpty { allowed = .nothing }
+        let judged = checks.reduce(Region(ports: wanted, addresses: peers)) { $0.intersection($1.region) }
+        // What the judged hops let through is not reachable while another hop can't be judged: that is unknown.
+        let verdict: Verdict = judged.isEmpty ? .blocked : unknowns.isEmpty ? .reachable : .unknown
+        let allowed = unknowns.isEmpty ? judged : .nothing
         guard explain else {
             var summary = FlowResult(source: source, destination: destination, ipProtocol: proto, allowed: allowed, path: [],
-                                     blockers: [], unknowns: unknowns, notes: [])
+                                     blockers: [], unknowns: unknowns, notes: [], verdict: verdict)
             summary.summaryOnly = true
             return summary
         }
         // Blockers explain the requested ports that get through from nowhere.
-        let missingPorts = allowed.isEmpty ? wanted : wanted.subtracting(allowed.ports)
+        // An unknown answer shows the hops that were judged, up to the one that can't be.
+        let missingPorts = judged.isEmpty ? wanted : wanted.subtracting(judged.ports)
         let wantedRegion = Region(ports: missingPorts, addresses: peers)
-        let path = allowed.isEmpty ? [] : checks.map { check in
-            Hop(kind: check.kind, resource: check.resource, detail: check.explainAllowed(allowed.intersection(check.region)))
+        let path = judged.isEmpty ? [] : checks.map { check in
+            Hop(kind: check.kind, resource: check.resource, detail: check.explainAllowed(judged.intersection(check.region)))
         }
         let blockers = checks.compactMap { check -> Blocker? in
             let missing = wantedRegion.subtracting(check.region)
@@ -158,6 +187,6 @@ struct Flow {
             notes.append("\(endpoint.label) has no network interface in the snapshot; placed in \(endpoint.subnetId ?? "?") with its security groups")
         }
         return FlowResult(source: source, destination: destination, ipProtocol: proto, allowed: allowed, path: path,
-                          blockers: blockers, unknowns: unknowns, notes: notes)
+                          blockers: blockers, unknowns: unknowns, notes: notes, verdict: verdict)
     }
 }

@@ -16,6 +16,14 @@ public struct Blocker: Sendable, Hashable, Codable {
     public var fix: String
 }
 
+/// Whether traffic gets through: yes, no, or undecidable from the snapshot.
+///
+/// Unknown is not "no": when a hop can't be judged (routes not captured, an appliance, a target the model
+/// lacks) and every hop that can be judged lets the traffic through, the answer is unknown, with the reason.
+public enum Verdict: String, Sendable, Hashable, Codable {
+    case reachable, blocked, unknown
+}
+
 /// The answer for one (source, destination) pair.
 public struct FlowResult: Sendable {
     public var source: Endpoint
@@ -35,7 +43,23 @@ public struct FlowResult: Sendable {
     /// True for a result decided by the fast rejection test alone (no path, no blockers worked out).
     public var summaryOnly = false
 
+    /// Reachable, blocked (some hop that can be judged stops it), or unknown (none stops it, some can't be judged).
+    public var verdict: Verdict = .blocked
+
     public var reachable: Bool { !allowed.isEmpty }
+
+    init(source: Endpoint, destination: Endpoint, ipProtocol: IPProtocol, allowed: Region, path: [Hop], blockers: [Blocker],
+         unknowns: [String], notes: [String], verdict: Verdict? = nil) {
+        self.source = source
+        self.destination = destination
+        self.ipProtocol = ipProtocol
+        self.allowed = allowed
+        self.path = path
+        self.blockers = blockers
+        self.unknowns = unknowns
+        self.notes = notes
+        self.verdict = verdict ?? (allowed.isEmpty ? .blocked : .reachable)
+    }
 
     /// The ports that get through (for ICMP, the echo request type when reachable).
     public var ports: PortSet { allowed.ports }

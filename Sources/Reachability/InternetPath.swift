@@ -9,12 +9,7 @@ extension FlowAnalyzer {
         }
         let clients = flow.peers
         let clientLabel = source.name == "internet" ? "the internet" : source.name
-        let publicText = b.publicAddresses.isEmpty ? "a public address" : "public address \(b.publicAddresses.map(\.description).joined(separator: ", "))"
-        flow.gate("public-address", b.id, passes: b.hasPublicAddress, allowed: "\(b.label) has \(publicText)",
-                  blocked: "\(b.label) has no public IP address",
-                  fix: b.kind == .loadBalancer ? "use an internet-facing load balancer, if it should be public"
-                      : b.kind == .database ? "set PubliclyAccessible, if it should be public (it rarely should)"
-                      : "associate an Elastic IP (or put it behind an internet-facing load balancer), if it should be public")
+        flow.add(publicAddressCheck(b, clients: clients))
         let igws = topology.internetGatewaysByVPC[vpc] ?? []
         flow.gate("internet-gateway", igws.first ?? vpc, passes: !igws.isEmpty, allowed: "\(igws.joined(separator: ", ")) attached to \(topology.label(vpc))",
                   blocked: "\(topology.label(vpc)) has no internet gateway attached", fix: "attach an internet gateway to \(vpc)")
@@ -52,13 +47,18 @@ extension FlowAnalyzer {
         }
         var leg = Flow(proto: flow.proto, wanted: flow.wanted, returnPorts: flow.returnPorts, peers: AddressSet(address))
         outbound(from: a, to: .internet(AddressSet(address), label: "\(address)"), &leg)
-        // The source address the destination sees: the NAT gateway's or the source's own public address.
+        // The source address the destination sees: the NAT gateway's or the source's own public address
+        // (AWS "Internet gateways": the gateway maps each private address to its public one, both ways).
         let exit = routes.lookup(subnet: aSub, address: address)
-        var seenAs: IPAddress? = a.publicAddresses.first
+        var seenAs: IPAddress? = a.primaryAddress.flatMap { a.publicByPrivate[$0] } ?? a.publicAddresses.first
+        var how = "its own public address, mapped by the internet gateway"
         if case .natGateway(let id)? = exit?.route.target {
             seenAs = topology.natGateways[id]?.addresses.compactMap { $0.publicIp.flatMap(IPAddress.init) }.first
+            how = "the NAT gateway \(id)'s public address"
         }
         if let seenAs {
+            leg.gate("address-translation", exit?.table.id ?? aSub, passes: true,
+                     allowed: "\(a.label) leaves as \(seenAs) (\(how)); \(b.label) sees that as the source", blocked: "", fix: "")
             leg.peers = AddressSet(seenAs)
             inbound(to: b, from: .internet(AddressSet(seenAs), label: "\(seenAs)"), &leg)
         } else {
@@ -68,23 +68,68 @@ extension FlowAnalyzer {
         flow.unknowns += leg.unknowns
     }
 
+    /// Which internet clients can address an endpoint: IPv4 ones when it has a public IPv4 address, IPv6 ones
+    /// when it has an IPv6 address — IPv6 addresses are globally routable and need no public IPv4
+    /// (AWS "IP addressing for your VPCs and subnets": IPv6 addresses are public).
+    private func publicAddressCheck(_ b: Endpoint, clients: AddressSet) -> CheckResult {
+        let v4 = AddressSet(v4: clients.v4), v6 = AddressSet(v6: clients.v6)
+        let allowed = (b.hasPublicAddress ? v4 : AddressSet()).union(b.hasIPv6 ? v6 : AddressSet())
+        let publicText = b.publicAddresses.isEmpty ? "a public address" : "public address \(b.publicAddresses.map(\.description).joined(separator: ", "))"
+        let ipv6Text = "IPv6 address \(b.ipv6Address.map { "\($0)" } ?? "")"
+        let fix = b.kind == .loadBalancer ? "use an internet-facing load balancer, if it should be public"
+            : b.kind == .database ? "set PubliclyAccessible, if it should be public (it rarely should)"
+            : "associate an Elastic IP (or put it behind an internet-facing load balancer), if it should be public"
+        return CheckResult(
+            kind: "public-address", resource: b.id, region: Region(ports: .all, addresses: allowed),
+            explainAllowed: { region in
+                var parts: [String] = []
+                if region.addresses.intersects(v4) { parts.append("\(b.label) has \(publicText)") }
+                if region.addresses.intersects(v6) { parts.append("\(b.label) has \(ipv6Text) (globally routable)") }
+                return parts.joined(separator: "; ")
+            },
+            explainBlocked: { missing in
+                var parts: [String] = []
+                if missing.addresses.intersects(v4) { parts.append("\(b.label) has no public IP address") }
+                if missing.addresses.intersects(v6) { parts.append("\(b.label) has no IPv6 address") }
+                return (parts.joined(separator: "; "), fix)
+            })
+    }
+
     /// Which of `addresses` the subnet routes to the internet: an attached internet gateway (with a public
-    /// address on the endpoint) or, outbound only, a public NAT gateway that itself routes to one.
+    /// IPv4 address on the endpoint for IPv4, an IPv6 address for IPv6) or, outbound only, a public NAT gateway
+    /// that itself routes to one (IPv4) or an egress-only internet gateway (IPv6).
     private func internetRoute(subnet: String, vpc: String, addresses: AddressSet, kind: String, owner: Endpoint, allowNAT: Bool) -> CheckResult {
         let part = routes.partition(subnet: subnet, addresses: addresses)
         let igws = Set(topology.internetGatewaysByVPC[vpc] ?? [])
+        let eigws = Set(topology.egressOnlyGatewaysByVPC[vpc] ?? [])
         var allowed = AddressSet()
         var reasons: [(AddressSet, String)] = []
         var accepted: [(AddressSet, String)] = []
         for (route, set) in part.routed {
             let text = part.table.map { routes.describe($0, route, subnet: subnet) } ?? "\(route.destination) → \(route.target)"
+            let v4 = AddressSet(v4: set.v4), v6 = AddressSet(v6: set.v6)
             switch route.target {
             case .internetGateway(let id) where route.state == .active && igws.contains(id):
-                if owner.hasPublicAddress { allowed = allowed.union(set); accepted.append((set, text)) }
-                else { reasons.append((set, "\(text), but \(owner.label) has no public IP address")) }
+                for (family, has, lacks) in [(v4, owner.hasPublicAddress, "has no public IP address"), (v6, owner.hasIPv6, "has no IPv6 address")]
+                where !family.isEmpty {
+                    if has { allowed = allowed.union(family); accepted.append((family, text)) }
+                    else { reasons.append((family, "\(text), but \(owner.label) \(lacks)")) }
+                }
+            case .egressOnlyInternetGateway(let id) where route.state == .active && eigws.contains(id):
+                if !allowNAT {
+                    reasons.append((set, "\(text): an egress-only internet gateway lets out connections started inside and their replies, never connections from the internet"))
+                } else if !v6.isEmpty, owner.hasIPv6 {
+                    allowed = allowed.union(v6); accepted.append((v6, "\(text) (outbound only, egress-only internet gateway)"))
+                } else if !v6.isEmpty {
+                    reasons.append((v6, "\(text), but \(owner.label) has no IPv6 address"))
+                }
+                if !v4.isEmpty { reasons.append((v4, "\(text): egress-only internet gateways carry IPv6 only")) }
             case .natGateway(let id) where allowNAT && route.state == .active:
-                if let why = natProblem(id, set) { reasons.append((set, "\(text): \(why)")) }
-                else { allowed = allowed.union(set); accepted.append((set, "\(text) (outbound through the NAT gateway)")) }
+                if !v4.isEmpty {
+                    if let why = natProblem(id, v4) { reasons.append((v4, "\(text): \(why)")) }
+                    else { allowed = allowed.union(v4); accepted.append((v4, "\(text) (outbound through the NAT gateway)")) }
+                }
+                if !v6.isEmpty { reasons.append((v6, "\(text): a NAT gateway translates IPv4 (NAT64 only for 64:ff9b::/96), not IPv6 to the internet")) }
             case .natGateway where !allowNAT:
                 reasons.append((set, "\(text): replies would leave through the NAT gateway, so connections from outside can't be made"))
             default:
@@ -99,8 +144,9 @@ extension FlowAnalyzer {
             explainBlocked: { missing in
                 let detail = reasons.filter { $0.0.intersects(missing.addresses) }.map(\.1).joined(separator: "; ")
                 let igw = igws.sorted().first ?? "an internet gateway"
-                return (detail, owner.hasPublicAddress || !allowNAT
-                        ? "route 0.0.0.0/0 to \(igw) in \(tableId), if \(owner.label) should be reachable from the internet"
+                let any = missing.addresses.v4.isEmpty ? "::/0" : "0.0.0.0/0"
+                return (detail, owner.hasPublicAddress || owner.hasIPv6 || !allowNAT
+                        ? "route \(any) to \(igw) in \(tableId), if \(owner.label) should be reachable from the internet"
                         : "route 0.0.0.0/0 to a NAT gateway in \(tableId) (or give \(owner.label) a public address and route to \(igw))")
             })
     }

@@ -9,11 +9,13 @@ public struct TierMatrix: Sendable {
         public var ports: [[Int]]
         /// The load balancers through which `from` reaches `to` when not directly.
         public var via: [String]
+        /// Why some member pairs can't be judged (a hop the snapshot can't decide); nil when every pair was judged.
+        public var unknown: [String]?
     }
 
     public var tiers: [String]
     public var ipProtocol: IPProtocol
-    /// Only the pairs that can talk (directly or through a load balancer).
+    /// Only the pairs that can talk (directly or through a load balancer), or that can't be judged.
     public var cells: [Cell]
 }
 
@@ -30,7 +32,7 @@ extension Solver {
         var tiersByVPC: [String: Set<Int>] = [:]
         var internetTiers = Set<Int>()
         for (i, tier) in tiers.enumerated() {
-            if tier.isInternet { internetTiers.insert(i) }
+            if tier.isOutside { internetTiers.insert(i) }
             for e in tier.endpoints { if let v = e.vpcId { tiersByVPC[v, default: []].insert(i) } }
         }
         var neighbours: [String: [String]] = [:]
@@ -43,15 +45,16 @@ extension Solver {
             let a = tiers[i]
             var cells: [TierMatrix.Cell] = []
             var candidates = internetRows
-            if a.isInternet { candidates = Set(tiers.indices) }
+            if a.isOutside { candidates = Set(tiers.indices) }
             for v in Set(a.endpoints.compactMap(\.vpcId)) {
                 candidates.formUnion(vpcTiers[v] ?? [])
                 for n in vpcNeighbours[v] ?? [] { candidates.formUnion(vpcTiers[n] ?? []) }
             }
-            for j in candidates.sorted() where i != j && !(a.isInternet && tiers[j].isInternet) {
+            for j in candidates.sorted() where i != j && !(a.isOutside && tiers[j].isOutside) {
                 let b = tiers[j]
                 if let only, !only(a.name, b.name) { continue }
                 var ports = PortSet()
+                var unknown: [String] = []
                 for s in reps[i] {
                     // Load balancers are proxies: as sources they only talk to their registered targets.
                     let destinations = s.kind == .loadBalancer
@@ -60,15 +63,18 @@ extension Solver {
                         : reps[j]
                     for d in destinations where s.id != d.id {
                         if let sv = s.vpcId, let dv = d.vpcId, sv != dv, !connected.contains(VPCPair(sv, dv)) { continue }
-                        ports = ports.union(flow(s, d, proto: proto, ports: nil).allowed.ports)
+                        let result = flow(s, d, proto: proto, ports: nil)
+                        ports = ports.union(result.allowed.ports)
+                        if result.verdict == .unknown, let why = result.unknowns.first, !unknown.contains(why), unknown.count < 3 { unknown.append(why) }
                     }
                 }
                 var via: [String] = []
                 if ports.isEmpty, a.isInternet, !b.isInternet, b.endpoints.first?.kind != .loadBalancer {
                     via = viaLoadBalancers(a.endpoints, b.endpoints, proto: proto, ports: nil).map(\.loadBalancer)
                 }
-                if !ports.isEmpty || !via.isEmpty {
-                    cells.append(TierMatrix.Cell(from: a.name, to: b.name, ports: ports.ranges.map { [$0.lower, $0.upper] }, via: via))
+                if !ports.isEmpty || !via.isEmpty || !unknown.isEmpty {
+                    cells.append(TierMatrix.Cell(from: a.name, to: b.name, ports: ports.ranges.map { [$0.lower, $0.upper] }, via: via,
+                                                 unknown: unknown.isEmpty ? nil : unknown))
                 }
             }
             rows.set(i, cells)

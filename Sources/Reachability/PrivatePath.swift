@@ -3,8 +3,14 @@ import NetModel
 extension FlowAnalyzer {
     /// Traffic between two interfaces over private addresses: same VPC, peering or transit gateway.
     func privatePath(from a: Endpoint, to b: Endpoint, _ flow: inout Flow) {
-        guard let aAddr = a.primaryAddress, let bAddr = b.primaryAddress, let aSub = a.subnetId, let bSub = b.subnetId else {
-            flow.unknowns.append("\(a.primaryAddress == nil ? a.label : b.label) has no private address or subnet in the snapshot")
+        guard let (aAddr, bAddr) = FlowAnalyzer.privateAddressPair(a, b), let aSub = a.subnetId, let bSub = b.subnetId else {
+            if a.primaryAddress != nil, b.primaryAddress != nil, a.subnetId != nil, b.subnetId != nil {
+                flow.gate("address-family", b.id, passes: false, allowed: "",
+                          blocked: "\(a.label) and \(b.label) share no address family (one is IPv4-only, the other IPv6-only)",
+                          fix: "give both an address of the same family (dual-stack)")
+            } else {
+                flow.unknowns.append("\(a.primaryAddress == nil || a.subnetId == nil ? a.label : b.label) has no private address or subnet in the snapshot")
+            }
             return
         }
         let refs = privateRoutes(a, b, aAddr, bAddr, aSub, bSub, &flow)
@@ -25,6 +31,14 @@ extension FlowAnalyzer {
             flow.addPointwise(acls.check(subnet: aSub, egress: false, proto: flow.proto, peer: AddressSet(bAddr), peerLabel: "\(bAddr)",
                                          kind: "nacl-return-ingress", portsMeaning: meaning).existential(over: flow.returnPorts))
         }
+    }
+
+    /// The addresses a private flow uses: IPv4 when both ends have one (AWS prefers neither; we ask about IPv4 unless
+    /// an end is IPv6-only or was selected by an IPv6 address), else IPv6 when both have one.
+    static func privateAddressPair(_ a: Endpoint, _ b: Endpoint) -> (IPAddress, IPAddress)? {
+        if let x = a.privateAddresses.first, let y = b.privateAddresses.first { return (x, y) }
+        if let x = a.ipv6Address, let y = b.ipv6Address { return (x, y) }
+        return nil
     }
 
     private func peer(_ e: Endpoint, _ address: IPAddress, _ refs: Bool) -> Peer {

@@ -2,7 +2,10 @@ import NetModel
 
 /// The machine-readable answer of `netaudit query` (`--format json`).
 public struct QueryAnswer: Sendable, Codable {
+    /// True only when some pair is reachable.
     public var reachable: Bool
+    /// `reachable`, `blocked`, or `unknown` (a hop can't be judged and none of the judged ones blocks).
+    public var verdict: Verdict
     public var `protocol`: String
     /// Union of the reachable ports over all pairs, as [lo, hi] ranges.
     public var ports: [[Int]]
@@ -17,6 +20,7 @@ public struct QueryAnswer: Sendable, Codable {
         public var to: String
         public var toName: String
         public var reachable: Bool
+        public var verdict: Verdict
         public var ports: [[Int]]
         /// For flows from the internet: the client address blocks that get through.
         public var sources: [String]?
@@ -27,7 +31,7 @@ public struct QueryAnswer: Sendable, Codable {
         public var viaLoadBalancers: [LoadBalancerRoute]
 
         enum CodingKeys: String, CodingKey {
-            case from, fromName = "from_name", to, toName = "to_name", reachable, ports, sources, path
+            case from, fromName = "from_name", to, toName = "to_name", reachable, verdict, ports, sources, path
             case blockedBy = "blocked_by", unknown, notes, viaLoadBalancers = "via_load_balancers"
         }
     }
@@ -40,12 +44,13 @@ public struct QueryAnswer: Sendable, Codable {
             let internetSide = a.from.isInternet || a.to.isInternet
             return Pair(from: a.from.isInternet ? a.from.id : a.from.resourceId, fromName: a.from.name,
                         to: a.to.isInternet ? a.to.id : a.to.resourceId, toName: a.to.name,
-                        reachable: a.reachable, ports: QueryAnswer.ranges(ports, a.best.ipProtocol),
+                        reachable: a.reachable, verdict: a.verdict, ports: QueryAnswer.ranges(ports, a.best.ipProtocol),
                         sources: internetSide && a.reachable ? QueryAnswer.sources(a.allowed.addresses) : nil,
-                        path: a.best.reachable ? a.best.path : [], blockedBy: spec.ports != nil || !a.reachable ? a.best.blockers : [],
+                        path: a.best.reachable || a.verdict == .unknown ? a.best.path : [], blockedBy: spec.ports != nil || !a.reachable ? a.best.blockers : [],
                         unknown: a.best.unknowns, notes: a.best.notes, viaLoadBalancers: a.viaLoadBalancers)
         }
         reachable = answers.contains { $0.reachable }
+        verdict = reachable ? .reachable : answers.contains { $0.verdict == .unknown } ? .unknown : .blocked
         self.protocol = spec.proto.description
         ports = QueryAnswer.ranges(union, spec.proto)
         from = spec.from
@@ -53,14 +58,23 @@ public struct QueryAnswer: Sendable, Codable {
         self.notes = notes
     }
 
-    /// Client blocks that get through; the whole public internet is written 0.0.0.0/0 (::/0 for IPv6).
+    /// Client blocks that get through; the whole public internet is written 0.0.0.0/0 (::/0 for IPv6), and
+    /// nearly all of it as `0.0.0.0/0 except …` (a few blocks missing: a NACL deny, the VPC's own IPv6 block).
     public static func sources(_ addresses: AddressSet) -> [String] {
-        let publicV4 = AddressSet(v4: AddressSet.internet.v4), publicV6 = AddressSet(v6: AddressSet.internet.v6)
         var out: [String] = []
-        let v4 = AddressSet(v4: addresses.v4), v6 = AddressSet(v6: addresses.v6)
-        if v4.isSuperset(of: publicV4) { out.append("0.0.0.0/0") } else { out += v4.prefixes.prefix(32).map(\.description) }
-        if v6.isSuperset(of: publicV6) { out.append("::/0") } else { out += v6.prefixes.prefix(32).map(\.description) }
+        for (all, allowed, any) in [(AddressSet(v4: AddressSet.internet.v4), AddressSet(v4: addresses.v4), "0.0.0.0/0"),
+                                    (AddressSet(v6: AddressSet.internet.v6), AddressSet(v6: addresses.v6), "::/0")] where !allowed.isEmpty {
+            let missing = all.subtracting(allowed).prefixes
+            if missing.isEmpty { out.append(any) }
+            else if missing.count <= 4, allowed.prefixes.count > 8 { out.append("\(any) except \(missing.map(\.description).joined(separator: ", "))") }
+            else { out += allowed.prefixes.prefix(32).map(\.description) }
+        }
         return out
+    }
+
+    /// Whether a `sources` entry stands for the whole internet (of one family), possibly less a few blocks.
+    public static func isWholeInternet(_ source: String) -> Bool {
+        source == "0.0.0.0/0" || source == "::/0" || source.hasPrefix("0.0.0.0/0 except") || source.hasPrefix("::/0 except")
     }
 
     static func ranges(_ ports: PortSet, _ proto: IPProtocol) -> [[Int]] {

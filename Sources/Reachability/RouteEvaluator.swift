@@ -64,3 +64,28 @@ struct RouteEvaluator {
         return "\(topology.label(table.id))\(how): \(route.destination) → \(route.target)\(state)"
     }
 }
+
+extension RouteEvaluator {
+    /// Splits addresses by the transit gateway route each takes in a TGW route table (longest prefix first).
+    func partition(transitGatewayTable id: String, addresses: AddressSet) -> (routed: [(route: TransitGatewayRoute, addresses: AddressSet)], unrouted: AddressSet) {
+        guard let table = topology.transitGatewayRouteTables[id] else { return ([], addresses) }
+        var candidates: [(prefix: IPPrefix, route: TransitGatewayRoute)] = []
+        for route in table.routes {
+            switch route.destination {
+            case .cidr(let p): candidates.append((p, route))
+            case .prefixList(let list): for p in topology.prefixLists[list]?.entries ?? [] { candidates.append((p, route)) }
+            }
+        }
+        candidates.sort { $0.prefix.length > $1.prefix.length }
+        var remaining = addresses
+        var routed: [(TransitGatewayRoute, AddressSet)] = []
+        for candidate in candidates where !remaining.isEmpty {
+            let part = remaining.intersection(AddressSet(candidate.prefix))
+            guard !part.isEmpty else { continue }
+            if let i = routed.firstIndex(where: { $0.0 == candidate.route }) { routed[i].1 = routed[i].1.union(part) }
+            else { routed.append((candidate.route, part)) }
+            remaining = remaining.subtracting(part)
+        }
+        return (routed, remaining)
+    }
+}

@@ -21,7 +21,7 @@ public enum SelectorError: Error, Sendable, Hashable, CustomStringConvertible {
 /// A resolved query term: the endpoints it names, grouped by the resource they belong to.
 public struct Selection: Sendable {
     public var term: String
-    /// Endpoints grouped by resource (`resourceId`), in a stable order.
+    /// Endpoints grouped by resource (`resourceId`), or by `resource@address` for a term naming one address, in a stable order.
     public var groups: [(resource: String, endpoints: [Endpoint])]
 }
 
@@ -30,7 +30,7 @@ public struct Selector: Sendable {
     public let catalog: EndpointCatalog
     let topology: Topology
 
-    public static let keywords = ["internet", "alb", "nlb", "elb", "rds", "ec2", "lambda", "nat", "asg"]
+    public static let keywords = ["internet", "onprem", "alb", "nlb", "elb", "rds", "ec2", "lambda", "nat", "asg"]
 
     public init(topology: Topology, catalog: EndpointCatalog) {
         self.topology = topology
@@ -42,8 +42,9 @@ public struct Selector: Sendable {
         var order: [String] = []
         var groups: [String: [Endpoint]] = [:]
         for e in endpoints {
-            if groups[e.resourceId] == nil { order.append(e.resourceId) }
-            groups[e.resourceId, default: []].append(e)
+            let key = e.groupKey
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(e)
         }
         return Selection(term: term, groups: order.map { ($0, groups[$0]!) })
     }
@@ -60,13 +61,17 @@ public struct Selector: Sendable {
         case "ec2": return try nonEmpty(term, all.filter { $0.kind == .instance }, "no EC2 instance")
         case "lambda": return try nonEmpty(term, all.filter { $0.kind == .lambda }, "no Lambda function in a VPC")
         case "nat": return try nonEmpty(term, all.filter { $0.kind == .natGateway }, "no NAT gateway")
+        case "onprem", "on-prem", "on-premises": return try nonEmpty(term, all.filter { $0.kind == .onPremises }, "no VPN connection or Direct Connect gateway")
         case "asg": return try nonEmpty(term, all.filter { $0.tags["aws:autoscaling:groupName"] != nil }, "no Auto Scaling group instance")
         default: break
         }
         if lower.hasPrefix("tag:") {
             let spec = term.dropFirst(4)
-            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
-            let key = parts[0], value = parts.count > 1 ? parts[1] : nil
+            let parts = spec.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let key = parts.first, !key.isEmpty else {
+                throw .empty(term: term, reason: "has no tag key (use tag:Key or tag:Key=Value)")
+            }
+            let value = parts.count > 1 ? parts[1] : nil
             return try nonEmpty(term, all.filter { e in e.tags.contains { $0.key == key && (value == nil || $0.value.lowercased() == value!.lowercased()) } },
                                 "matches no tagged workload")
         }
@@ -85,6 +90,9 @@ public struct Selector: Sendable {
         [("eni-", { $0.id.lowercased() == id }), ("i-", { $0.resourceId.lowercased() == id }),
          ("sg-", { $0.securityGroupIds.contains { $0.lowercased() == id } }), ("subnet-", { $0.subnetId?.lowercased() == id }),
          ("vpc-", { $0.vpcId?.lowercased() == id }), ("nat-", { $0.resourceId.lowercased() == id }),
+         ("vpn-", { $0.kind == .onPremises && $0.resourceId.lowercased() == id }),
+         ("cgw-", { e in e.kind == .onPremises && self.topology.inventory.vpnConnections.contains { $0.id == e.resourceId && $0.customerGatewayId?.lowercased() == id } }),
+         ("dxgw-", { $0.kind == .onPremises && $0.resourceId.lowercased() == id }),
          ("arn:aws:elasticloadbalancing", { e in self.topology.inventory.loadBalancers.contains { $0.id.lowercased() == id && $0.name == e.resourceId } })]
     }
 
@@ -97,22 +105,34 @@ public struct Selector: Sendable {
         return found
     }
 
-    /// A private address or CIDR selects the interfaces in it; a public one the interface holding it
-    /// (reached at that address), else that part of the internet.
+    /// One address selects the endpoint holding it, reduced to that address: a private or IPv6 address is
+    /// its own endpoint (two interfaces of one instance are two endpoints), a public one is reached there from the
+    /// outside. A CIDR selects the interfaces with an address in it. What no endpoint holds is that part of the internet.
     private func addressMatch(_ term: String, _ prefix: IPPrefix) -> [Endpoint] {
         let all = catalog.endpoints
-        let inside = all.filter { e in e.privateAddresses.contains { prefix.contains($0) } }
-        if !inside.isEmpty { return inside }
-        let holders = all.filter { e in e.publicAddresses.contains { prefix.contains($0) } }
-        if !holders.isEmpty {
-            return holders.map { e in
-                var copy = e
-                copy.viaPublicAddress = e.publicAddresses.first { prefix.contains($0) }
-                return copy
+        if prefix.length == (prefix.isV4 ? 32 : 128) {
+            let address = prefix.address
+            let holders = all.compactMap { $0.owns(address) ? $0.narrowed(to: address) : nil }
+            if !holders.isEmpty { return holders }
+        } else {
+            let inside = all.filter { e in
+                e.privateAddresses.contains { prefix.contains($0) } || e.ipv6Addresses.contains { prefix.contains($0) }
+                    || e.ipv6Prefixes.contains { prefix.overlaps($0) }
             }
+            if !inside.isEmpty { return inside }
         }
-        let outside = AddressSet(prefix).intersection(.internet)
-        return [.internet(outside.isEmpty ? AddressSet(prefix) : outside, label: term)]
+        // A block behind a VPN or Direct Connect edge is that on-premises network.
+        let wanted = AddressSet(prefix)
+        let onPremises = all.compactMap { e -> Endpoint? in
+            guard e.kind == .onPremises, let networks = e.internetAddresses, networks.intersects(wanted) else { return nil }
+            var copy = e
+            copy.internetAddresses = networks.intersection(wanted)
+            copy.name = "\(e.name) [\(term)]"
+            return copy
+        }
+        if !onPremises.isEmpty { return onPremises }
+        let outside = wanted.intersection(.internet)
+        return [.internet(outside.isEmpty ? wanted : outside, label: term)]
     }
 
     /// Names: exact (case-insensitive) first, then as a part of a name; several kinds of resource
@@ -166,6 +186,7 @@ public struct Selector: Sendable {
         case .vpcEndpoint: "VPC endpoint"
         case .interface: "interface"
         case .internet: "internet"
+        case .onPremises: "on-premises network"
         }
     }
 

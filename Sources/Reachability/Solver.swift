@@ -10,6 +10,8 @@ public struct PairAnswer: Sendable {
     public var best: FlowResult
     /// Reachable through a load balancer even where not directly.
     public var viaLoadBalancers: [LoadBalancerRoute]
+    /// Reachable when some endpoint pair is; else unknown when some pair can't be judged; else blocked.
+    public var verdict: Verdict
 
     public var reachable: Bool { !allowed.isEmpty }
 }
@@ -76,10 +78,12 @@ public struct Solver: Sendable {
                      throughLoadBalancers: Bool = true, explain: Bool = true) -> PairAnswer {
         var allowed = Region()
         var best: FlowResult?
+        var undecided = false
         for s in sources {
-            for d in destinations where s.id != d.id {
+            for d in destinations where !Solver.isSameAddress(s, d) {
                 let result = flow(s, d, proto: proto, ports: ports)
                 allowed = allowed.union(result.allowed)
+                undecided = undecided || result.verdict == .unknown
                 if best == nil || better(result, than: best!) { best = result }
             }
         }
@@ -88,15 +92,25 @@ public struct Solver: Sendable {
             ? best.map { analyzer.analyze(from: $0.source, to: $0.destination, proto: proto, ports: ports) }
                 ?? analyzer.analyze(from: sources[0], to: destinations[0], proto: proto, ports: ports)
             : best!
-        var answer = PairAnswer(from: sources[0], to: destinations[0], allowed: allowed, best: result, viaLoadBalancers: [])
+        let verdict: Verdict = !allowed.isEmpty ? .reachable : undecided ? .unknown : .blocked
+        var answer = PairAnswer(from: sources[0], to: destinations[0], allowed: allowed, best: result, viaLoadBalancers: [], verdict: verdict)
         if throughLoadBalancers && !answer.reachable && !destinations[0].isInternet && destinations[0].kind != .loadBalancer {
             answer.viaLoadBalancers = viaLoadBalancers(sources, destinations, proto: proto, ports: ports)
         }
         return answer
     }
 
+    /// An endpoint and itself at the same address: no pair to ask about.
+    static func isSameAddress(_ s: Endpoint, _ d: Endpoint) -> Bool {
+        s.id == d.id && d.viaPublicAddress == nil && s.primaryAddress == d.primaryAddress
+    }
+
     /// One endpoint pair, cached by equivalence class.
     func flow(_ s: Endpoint, _ d: Endpoint, proto: IPProtocol, ports: PortSet?) -> FlowResult {
+        // Two addresses of one interface depend on the interface's identity, which classes don't capture.
+        if s.interfaceId != nil, s.interfaceId == d.interfaceId {
+            return analyzer.analyze(from: s, to: d, proto: proto, ports: ports, explain: false)
+        }
         let key = FlowKey(source: classId(s), destination: classId(d), proto: proto, ports: ports)
         if let cached = cache.get(key) {
             var r = cached
@@ -111,7 +125,7 @@ public struct Solver: Sendable {
 
     /// The endpoint's equivalence class (computed once for catalogued endpoints).
     func classId(_ e: Endpoint) -> Int {
-        let memo = e.viaPublicAddress == nil ? e.id : "\(e.id)@\(e.viaPublicAddress!)"
+        let memo = [e.id, e.selectedAddress?.description ?? "", e.viaPublicAddress?.description ?? ""].joined(separator: "@")
         if let id = cache.classId(forEndpoint: memo) { return id }
         let length = e.subnetId.flatMap { topology.subnets[$0]?.cidrBlocks.first?.length } ?? 32
         return cache.classId(for: classes.key(e, subnetLength: length), endpoint: memo)
@@ -119,6 +133,8 @@ public struct Solver: Sendable {
 
     private func better(_ a: FlowResult, than b: FlowResult) -> Bool {
         if a.reachable != b.reachable { return a.reachable }
+        // Among unreachable pairs, the undecided one explains the answer (unknown, not blocked).
+        if (a.verdict == .unknown) != (b.verdict == .unknown) { return a.verdict == .unknown }
         if a.summaryOnly != b.summaryOnly { return !a.summaryOnly }
         if a.reachable { return a.allowed.ports.ranges.reduce(0) { $0 + $1.upper - $1.lower } > b.allowed.ports.ranges.reduce(0) { $0 + $1.upper - $1.lower } }
         return a.blockers.count < b.blockers.count

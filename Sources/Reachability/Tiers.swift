@@ -11,10 +11,13 @@ public struct Tier: Sendable {
     }
 
     public var isInternet: Bool { endpoints.count == 1 && endpoints[0].isInternet }
+
+    /// Outside every VPC: the internet or on-premises networks (such tiers meet every tier, never each other).
+    public var isOutside: Bool { !endpoints.isEmpty && endpoints.allSatisfy(\.isOutside) }
 }
 
 extension Solver {
-    /// The default tiers: the internet, each load balancer, each Auto Scaling group, other instances
+    /// The default tiers: the internet, each on-premises network (VPN connection or Direct Connect gateway), each load balancer, each Auto Scaling group, other instances
     /// by Name tag (or, untagged, by their security groups' names), each database and each Lambda function.
     public func defaultTiers() -> [Tier] {
         var order: [String] = []
@@ -25,6 +28,8 @@ extension Solver {
             switch e.kind {
             case .loadBalancer, .database, .lambda:
                 name = e.resourceId
+            case .onPremises:
+                name = "onprem:\(e.name)"
             case .instance:
                 if let asg = e.tags["aws:autoscaling:groupName"] { name = asg }
                 else if instances[e.resourceId]?.tags.name != nil { name = e.name }

@@ -17,6 +17,8 @@ public struct Topology: Sendable {
     let aclBySubnet: [String: NetworkACL]
     /// Internet gateways attached to each VPC.
     let internetGatewaysByVPC: [String: [String]]
+    /// Egress-only internet gateways attached to each VPC.
+    let egressOnlyGatewaysByVPC: [String: [String]]
     /// Name tags of route tables and NACLs, for labels.
     private let otherNames: [String: String]
 
@@ -50,6 +52,9 @@ public struct Topology: Sendable {
         var igws: [String: [String]] = [:]
         for igw in inventory.internetGateways { for v in igw.attachedVpcIds { igws[v, default: []].append(igw.id) } }
         internetGatewaysByVPC = igws
+        var eigws: [String: [String]] = [:]
+        for g in inventory.egressOnlyInternetGateways { for v in g.attachedVpcIds { eigws[v, default: []].append(g.id) } }
+        egressOnlyGatewaysByVPC = eigws
         var names: [String: String] = [:]
         for t in inventory.routeTables { if let n = t.tags.name { names[t.id] = n } }
         for a in inventory.networkACLs { if let n = a.tags.name { names[a.id] = n } }

@@ -15,11 +15,13 @@ enum NetworkTables {
             Column("cidr_blocks") { joined($0.cidrBlocks.map(\.description)) },
             Column("availability_zone") { $0.availabilityZone },
             Column("map_public_ip_on_launch", "INTEGER") { $0.mapPublicIpOnLaunch },
+            Column("ipv6_native", "INTEGER") { $0.ipv6Native },
         ])),
         AnyResourceTable(ResourceTable<RouteTable>("route_tables", \.routeTables, scope: \.scope, columns: [
             Column("name") { $0.tags.name },
             Column("vpc_id") { $0.vpcId },
             Column("is_main", "INTEGER") { $0.isMain },
+            Column("propagating_vgws") { $0.propagatingVgws.map { ColumnLists.list($0) } },
         ], children: [
             ChildTable("routes", columns: [
                 Column("route_table_id") { $0.0.id },
@@ -81,6 +83,7 @@ enum NetworkTables {
             Column("name") { $0.tags.name },
             Column("transit_gateway_id") { $0.transitGatewayId },
             Column("routes_known", "INTEGER") { $0.routesKnown },
+            Column("associated_attachment_ids") { $0.associatedAttachmentIds.map { ColumnLists.list($0) } },
         ], children: [
             ChildTable("transit_gateway_routes", columns: [
                 Column("route_table_id") { $0.0.id },
@@ -89,6 +92,13 @@ enum NetworkTables {
                 Column("type") { $0.1.type },
                 Column("state") { $0.1.state.rawValue },
             ], rows: \.routes),
+            ChildTable("transit_gateway_propagations", columns: [
+                Column("route_table_id") { $0.0.id },
+                Column("attachment_id") { $0.1.attachmentId },
+                Column("resource_type") { $0.1.resourceType },
+                Column("resource_id") { $0.1.resourceId },
+                Column("state") { $0.1.state },
+            ], rows: { $0.propagations ?? [] }),
         ])),
         AnyResourceTable(ResourceTable<VPCPeeringConnection>("vpc_peering_connections", \.vpcPeeringConnections,
                                                              scope: \.scope, columns: [

@@ -55,6 +55,13 @@ enum WorkloadTables {
             Column("owner_id") { $0.owner?.ownerId },
             Column("public_ips") { joined($0.publicIps) },
             Column("tags") { try tagsText($0.tags) },
+            Column("private_addresses") { ColumnLists.privateAddresses($0.privateAddresses) },
+            Column("ipv6_addresses") { joined($0.ipv6Addresses) },
+            Column("ipv6_prefixes") { $0.ipv6Prefixes.map { ColumnLists.prefixes($0) } },
+            Column("availability_zone") { $0.availabilityZone },
+            Column("requester_managed", "INTEGER") { $0.requesterManaged },
+            Column("source_dest_check", "INTEGER") { $0.sourceDestCheck },
+            Column("status") { $0.status },
         ])),
         AnyResourceTable(ResourceTable<Instance>("instances", \.instances, scope: \.scope, columns: [
             Column("name") { $0.tags.name },

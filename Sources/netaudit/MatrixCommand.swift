@@ -39,12 +39,20 @@ struct MatrixCommand: ParsableCommand {
         switch format {
         case .json: try JSONOutput.print(matrix.cells)
         case .csv:
-            print("from,to,protocol,ports,via")
-            for c in matrix.cells { print([c.from, c.to, "\(ipProtocol)", portText(c.ports), c.via.joined(separator: ";")].map(csv).joined(separator: ",")) }
+            print("from,to,protocol,ports,via,unknown")
+            for c in matrix.cells {
+                print([c.from, c.to, "\(ipProtocol)", portText(c.ports), c.via.joined(separator: ";"), (c.unknown ?? []).joined(separator: ";")]
+                    .map(csv).joined(separator: ","))
+            }
         case .table:
-            let rows = matrix.cells.map { c in [c.from, c.to, c.ports.isEmpty ? "-" : "\(ipProtocol)/\(portText(c.ports))", c.via.isEmpty ? "" : "via \(c.via.joined(separator: ", "))"] }
+            let rows = matrix.cells.map { c in
+                let note = [c.via.isEmpty ? nil : "via \(c.via.joined(separator: ", "))", c.unknown.map { "? unknown: \($0.joined(separator: "; "))" }]
+                return [c.from, c.to, c.ports.isEmpty ? (c.unknown == nil ? "-" : "?") : "\(ipProtocol)/\(portText(c.ports))",
+                        note.compactMap { $0 }.joined(separator: "; ")]
+            }
             TableText.print(header: ["FROM", "TO", "PORTS", "NOTE"], rows: rows)
-            print("\(matrix.tiers.count) tiers; \(matrix.cells.count) pairs can talk")
+            let unknown = matrix.cells.filter { $0.unknown != nil && $0.ports.isEmpty && $0.via.isEmpty }.count
+            print("\(matrix.tiers.count) tiers; \(matrix.cells.count - unknown) pairs can talk" + (unknown > 0 ? "; \(unknown) can't be judged (?)" : ""))
         }
     }
 

@@ -15,7 +15,8 @@ struct QueryCommand: ParsableCommand {
             identifier, a load balancer name or ARN, a Name tag, a private or public IP address, a CIDR, \
             internet, a kind (alb, nlb, elb, rds, ec2, lambda, nat, asg) or tag:Key=Value. Without a port, \
             the answer lists the open ports.
-            Exit codes: 0 reachable, 1 not reachable, 2 error.
+            Exit codes: 0 reachable, 1 not reachable, 2 error, 3 unknown (a hop can't be judged from the \
+            snapshot and no judged hop blocks; the answer says why).
             """
     )
 
@@ -75,7 +76,11 @@ struct QueryCommand: ParsableCommand {
         case .json: try JSONOutput.print(answer)
         case .text: QueryText.print(answer, spec: spec)
         }
-        if !answer.reachable { throw ExitCode(1) }
+        switch answer.verdict {
+        case .reachable: break
+        case .blocked: throw ExitCode(1)
+        case .unknown: throw ExitCode(3)
+        }
     }
 }
 

@@ -9,7 +9,7 @@ enum QueryText {
         var groups: [(pair: QueryAnswer.Pair, count: Int)] = []
         for pair in answer.pairs {
             if let i = groups.firstIndex(where: { $0.pair.fromName == pair.fromName && $0.pair.toName == pair.toName
-                && $0.pair.reachable == pair.reachable && $0.pair.ports == pair.ports }) {
+                && $0.pair.verdict == pair.verdict && $0.pair.ports == pair.ports }) {
                 groups[i].count += 1
             } else {
                 groups.append((pair, 1))
@@ -25,6 +25,12 @@ enum QueryText {
                     Swift.print("  from \(sources.prefix(6).joined(separator: ", "))\(sources.count > 6 ? ", …" : "")")
                 }
                 Swift.print("  path:")
+                for (i, hop) in pair.path.enumerated() where !hop.detail.isEmpty {
+                    Swift.print("    \(i + 1). \(Terminal.styled(hop.kind, .cyan)) \(hop.detail)")
+                }
+            } else if pair.verdict == .unknown {
+                Swift.print(Terminal.styled("? \(head): unknown on \(what): a hop can't be judged from the snapshot, and no judged hop blocks", .yellow))
+                if !pair.path.isEmpty { Swift.print("  judged so far:") }
                 for (i, hop) in pair.path.enumerated() where !hop.detail.isEmpty {
                     Swift.print("    \(i + 1). \(Terminal.styled(hop.kind, .cyan)) \(hop.detail)")
                 }

@@ -43,7 +43,9 @@ struct QuerySpecTests {
         let selector = n.solver.selector
         #expect(try selector.resolve("WEB-1").groups.map(\.resource) == ["web-1"])
         #expect(try selector.resolve("sg-web").groups.count == 2)
-        #expect(try selector.resolve("10.0.1.7").groups.map(\.resource) == ["db-main"])
+        // An address is its own endpoint: the group is the resource at that address.
+        #expect(try selector.resolve("10.0.1.7").groups.map(\.resource) == ["db-main@10.0.1.7"])
+        #expect(try selector.resolve("10.0.1.7").groups.flatMap(\.endpoints).map(\.resourceId) == ["db-main"])
         #expect(try selector.resolve("db").groups.map(\.resource) == ["db-main"])
         #expect { try selector.resolve("web") } throws: { error in
             guard case SelectorError.ambiguous(_, let candidates) = error else { return false }

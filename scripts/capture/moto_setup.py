@@ -8,10 +8,15 @@
                                           allowed read-only calls but denied ec2:DescribeNetworkAcls; prints
                                           {"AccessKeyId": ..., "SecretAccessKey": ...}
   moto_setup.py role URL                  create role auditor-role (ReadOnlyAccess) and print its ARN
+  moto_setup.py tgw URL                   two VPCs on a transit gateway (default route table: both associated, VPC A
+                                          propagating, a static and a blackhole route; a second table where VPC B's
+                                          propagation was disabled) and an NLB with attributes; prints the IDs as JSON
   moto_setup.py vpn URL                   a VPC with an attached virtual private gateway, a customer gateway, one VPN
                                           connection on the gateway and one on a transit gateway (its vpn attachment)
   moto_setup.py cli-dump URL OUT          dump the account with the AWS CLI into OUT in the import layout
-                                          (scripts/samples/dump.py, plus prefix-list entries and the caller identity)
+                                          (scripts/samples/dump.py, plus prefix-list entries, transit gateways with
+                                          their routes, propagations and associations, LB and TG attributes, and the
+                                          caller identity)
 """
 import json
 import os
@@ -89,6 +94,40 @@ def role(url):
     print(arn)
 
 
+def tgw(url):
+    """Transit gateway routing and NLB attributes (moto records propagations but never installs their routes)."""
+    ec2 = client(url, "ec2")
+    vpc_a = ec2.create_vpc(CidrBlock="10.60.0.0/16")["Vpc"]["VpcId"]
+    vpc_b = ec2.create_vpc(CidrBlock="10.61.0.0/16")["Vpc"]["VpcId"]
+    sub_a = ec2.create_subnet(VpcId=vpc_a, CidrBlock="10.60.1.0/24", AvailabilityZone="us-east-1a")["Subnet"]["SubnetId"]
+    sub_a2 = ec2.create_subnet(VpcId=vpc_a, CidrBlock="10.60.2.0/24", AvailabilityZone="us-east-1b")["Subnet"]["SubnetId"]
+    sub_b = ec2.create_subnet(VpcId=vpc_b, CidrBlock="10.61.1.0/24", AvailabilityZone="us-east-1a")["Subnet"]["SubnetId"]
+    # moto associates every attachment with the default table whatever the options say, and cannot
+    # disassociate it: use the default table, and a second one that only receives a propagation.
+    created = ec2.create_transit_gateway()["TransitGateway"]
+    gw, table = created["TransitGatewayId"], created["Options"]["AssociationDefaultRouteTableId"]
+    other = ec2.create_transit_gateway_route_table(TransitGatewayId=gw)["TransitGatewayRouteTable"]["TransitGatewayRouteTableId"]
+    att_a = ec2.create_transit_gateway_vpc_attachment(TransitGatewayId=gw, VpcId=vpc_a, SubnetIds=[sub_a])[
+        "TransitGatewayVpcAttachment"]["TransitGatewayAttachmentId"]
+    att_b = ec2.create_transit_gateway_vpc_attachment(TransitGatewayId=gw, VpcId=vpc_b, SubnetIds=[sub_b])[
+        "TransitGatewayVpcAttachment"]["TransitGatewayAttachmentId"]
+    ec2.enable_transit_gateway_route_table_propagation(TransitGatewayRouteTableId=table, TransitGatewayAttachmentId=att_a)
+    ec2.enable_transit_gateway_route_table_propagation(TransitGatewayRouteTableId=other, TransitGatewayAttachmentId=att_b)
+    ec2.disable_transit_gateway_route_table_propagation(TransitGatewayRouteTableId=other, TransitGatewayAttachmentId=att_b)
+    ec2.create_transit_gateway_route(TransitGatewayRouteTableId=table, DestinationCidrBlock="10.61.0.0/16",
+                                     TransitGatewayAttachmentId=att_b)
+    ec2.create_transit_gateway_route(TransitGatewayRouteTableId=table, DestinationCidrBlock="10.99.0.0/16", Blackhole=True)
+    elb = client(url, "elbv2")
+    lb = elb.create_load_balancer(Name="tgw-nlb", Type="network", Scheme="internal", Subnets=[sub_a, sub_a2])[
+        "LoadBalancers"][0]["LoadBalancerArn"]
+    elb.modify_load_balancer_attributes(LoadBalancerArn=lb, Attributes=[
+        {"Key": "load_balancing.cross_zone.enabled", "Value": "true"}])
+    tg = elb.create_target_group(Name="tgw-ip", Protocol="TCP", Port=443, VpcId=vpc_a, TargetType="ip")[
+        "TargetGroups"][0]["TargetGroupArn"]
+    elb.modify_target_group_attributes(TargetGroupArn=tg, Attributes=[
+        {"Key": "preserve_client_ip.enabled", "Value": "true"}])
+    print(json.dumps({"vpcA": vpc_a, "vpcB": vpc_b, "table": table, "otherTable": other,
+                      "attachmentA": att_a, "attachmentB": att_b}))
 def vpn(url):
     ec2 = client(url, "ec2")
     vpc = ec2.create_vpc(CidrBlock="10.60.0.0/16")["Vpc"]["VpcId"]
@@ -113,6 +152,22 @@ def cli_dump(url, out):
     for pl in lists:
         files[f"{reg}/ec2-get-managed-prefix-list-entries/{pl['PrefixListId']}.json"] = cli(
             "ec2", "get-managed-prefix-list-entries", "--prefix-list-id", pl["PrefixListId"])
+    for stem in ("transit-gateways", "transit-gateway-attachments", "transit-gateway-vpc-attachments",
+                 "transit-gateway-route-tables"):
+        files[f"{reg}/ec2-describe-{stem}.json"] = cli("ec2", f"describe-{stem}")
+    for t in files[f"{reg}/ec2-describe-transit-gateway-route-tables.json"]["TransitGatewayRouteTables"]:
+        table = t["TransitGatewayRouteTableId"]
+        files[f"{reg}/ec2-search-transit-gateway-routes/{table}.json"] = cli(
+            "ec2", "search-transit-gateway-routes", "--transit-gateway-route-table-id", table,
+            "--filters", "Name=state,Values=active,blackhole")
+        for call in ("get-transit-gateway-route-table-propagations", "get-transit-gateway-route-table-associations"):
+            files[f"{reg}/ec2-{call}/{table}.json"] = cli("ec2", call, "--transit-gateway-route-table-id", table)
+    for lb in files[f"{reg}/elbv2-describe-load-balancers.json"]["LoadBalancers"]:
+        files[f"{reg}/elbv2-describe-load-balancer-attributes/{lb['LoadBalancerName']}.json"] = cli(
+            "elbv2", "describe-load-balancer-attributes", "--load-balancer-arn", lb["LoadBalancerArn"])
+    for tg in files[f"{reg}/elbv2-describe-target-groups.json"]["TargetGroups"]:
+        files[f"{reg}/elbv2-describe-target-group-attributes/{tg['TargetGroupName']}.json"] = cli(
+            "elbv2", "describe-target-group-attributes", "--target-group-arn", tg["TargetGroupArn"])
     for call in ("describe-vpn-gateways", "describe-customer-gateways", "describe-vpn-connections",
                  "describe-transit-gateways", "describe-transit-gateway-attachments"):
         files[f"{reg}/ec2-{call}.json"] = cli("ec2", call)
@@ -132,6 +187,8 @@ def main():
         restricted_user(url)
     elif cmd == "role":
         role(url)
+    elif cmd == "tgw":
+        tgw(url)
     elif cmd == "vpn":
         vpn(url)
     elif cmd == "cli-dump":

@@ -31,11 +31,15 @@ enum EC2ComputeMapper {
         for g in try item.array("Groups") { groups.append(try g.requiredString("GroupId")) }
         var ipv6: [String] = []
         for a in try item.array("Ipv6Addresses") { if let ip = try a.string("Ipv6Address") { ipv6.append(ip) } }
+        var prefixes: [IPPrefix] = []
+        for p in try item.array("Ipv6Prefixes") {
+            if let prefix = try ctx.cidr(try p.string("Ipv6Prefix"), at: p) { prefixes.append(prefix) }
+        }
         let zone = try item.string("AvailabilityZone") ?? defaultZone
         let type = try item.string("InterfaceType") ?? "interface"
         let description = try item.string("Description")
         let attachedTo = try item["Attachment"]?.string("InstanceId") ?? instanceId
-        return NetworkInterface(
+        var interface = NetworkInterface(
             id: id, scope: ctx.scope(account: try item.string("OwnerId"), region: FileContext.region(fromZone: zone)),
             vpcId: try item.requiredString("VpcId"), subnetId: try item.requiredString("SubnetId"),
             availabilityZone: zone, interfaceType: type, description: description,
@@ -45,6 +49,8 @@ enum EC2ComputeMapper {
             requesterManaged: try item.bool("RequesterManaged") ?? false,
             sourceDestCheck: try item.bool("SourceDestCheck") ?? true, status: try item.string("Status"),
             tags: try item.tags())
+        interface.ipv6Prefixes = prefixes.isEmpty ? nil : prefixes
+        return interface
     }
 
     /// Tells the interface's owner from AWS's conventions for types and descriptions.

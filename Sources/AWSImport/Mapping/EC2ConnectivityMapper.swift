@@ -54,8 +54,9 @@ enum EC2ConnectivityMapper {
     /// `describe-transit-gateway-vpc-attachments`: adds the attachment subnets.
     static func transitGatewayVpcAttachments(_ root: Node, _ ctx: FileContext, into c: inout Collector) throws(ImportError) {
         for item in try root.array("TransitGatewayVpcAttachments") {
-            c.vpcAttachmentSubnets[try item.requiredString("TransitGatewayAttachmentId")] =
-                (try item.string("VpcId"), try item.strings("SubnetIds"))
+            let id = try item.requiredString("TransitGatewayAttachmentId")
+            c.vpcAttachmentSubnets[id] = (try item.string("VpcId"), try item.strings("SubnetIds"))
+            if try item["Options"]?.string("Ipv6Support") == "enable" { c.vpcAttachmentsWithIpv6.insert(id) }
         }
     }
 
@@ -76,6 +77,8 @@ enum EC2ConnectivityMapper {
         }
         var routes: [TransitGatewayRoute] = []
         for r in try root.array("Routes") {
+            // Only routes in effect: a route being deleted (or a listing filtered by type only) is not one.
+            if let state = try r.string("State"), state == "deleted" || state == "deleting" { continue }
             let destination: RouteDestination
             if let p = try ctx.cidr(try r.string("DestinationCidrBlock"), at: r) { destination = .cidr(p) }
             else if let pl = try r.string("PrefixListId") { destination = .prefixList(pl) }

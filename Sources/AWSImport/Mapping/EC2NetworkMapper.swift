@@ -27,11 +27,13 @@ enum EC2NetworkMapper {
                 if let p = try ctx.cidr(try assoc.string("Ipv6CidrBlock"), at: assoc) { blocks.append(p) }
             }
             let zone = try item.string("AvailabilityZone")
-            c.inventory.subnets.append(Subnet(
+            var subnet = Subnet(
                 id: try item.requiredString("SubnetId"),
                 scope: ctx.scope(account: try item.string("OwnerId"), region: FileContext.region(fromZone: zone)),
                 vpcId: try item.requiredString("VpcId"), cidrBlocks: blocks, availabilityZone: zone,
-                mapPublicIpOnLaunch: try item.bool("MapPublicIpOnLaunch") ?? false, tags: try item.tags()))
+                mapPublicIpOnLaunch: try item.bool("MapPublicIpOnLaunch") ?? false, tags: try item.tags())
+            subnet.ipv6Native = try item.bool("Ipv6Native")
+            c.inventory.subnets.append(subnet)
         }
     }
 
@@ -58,9 +60,15 @@ enum EC2NetworkMapper {
                     id: try a.string("RouteTableAssociationId"), isMain: try a.bool("Main") ?? false,
                     subnetId: try a.string("SubnetId"), gatewayId: try a.string("GatewayId")))
             }
-            c.inventory.routeTables.append(RouteTable(
+            var table = RouteTable(
                 id: try item.requiredString("RouteTableId"), scope: ctx.scope(account: try item.string("OwnerId")),
-                vpcId: try item.requiredString("VpcId"), routes: routes, associations: associations, tags: try item.tags()))
+                vpcId: try item.requiredString("VpcId"), routes: routes, associations: associations, tags: try item.tags())
+            if item["PropagatingVgws"] != nil {
+                var vgws: [String] = []
+                for g in try item.array("PropagatingVgws") { if let id = try g.string("GatewayId") { vgws.append(id) } }
+                table.propagatingVgws = vgws
+            }
+            c.inventory.routeTables.append(table)
         }
     }
 

@@ -22,7 +22,11 @@ struct InternetExposedPort: Rule {
                 if isPublicLB && webOnly { continue }
                 let severity: Severity = !sensitive.isEmpty || range.upper - range.lower > 1000 ? .critical : (webOnly ? .low : .medium)
                 let what = PortCatalog.describe(exposure.proto, range)
-                let from = exposure.sources == ["0.0.0.0/0"] ? "anywhere on the internet" : exposure.sources.prefix(4).joined(separator: ", ")
+                let whole = exposure.sources.filter(QueryAnswer.isWholeInternet)
+                let from = whole.count == exposure.sources.count && whole.count == 2 ? "anywhere on the internet"
+                    : exposure.sources == ["0.0.0.0/0"] ? "anywhere on the internet"
+                    : whole.count == exposure.sources.count && whole.count == 1 ? "anywhere on the \(whole[0].hasPrefix("::") ? "IPv6" : "IPv4") internet (\(whole[0]))"
+                    : exposure.sources.prefix(4).joined(separator: ", ")
                 let opening = openingRules(e, range, exposure.proto, context)
                 var evidence = ["reachable from \(from) on \(what)"]
                 // The path for exactly these ports (the shared one covers every open port).

@@ -1,0 +1,40 @@
+import NetModel
+
+/// Text forms of lists kept in columns, and their parsing back, for the fast query loader.
+///
+/// Optional lists keep the difference between "not captured" (NULL) and "captured, empty" (`''`).
+/// Interface addresses are `private[=public]` joined by commas, in the interface's order
+/// (`10.0.1.5=54.1.2.3,10.0.1.6`); the primary one is the row's `private_ip`.
+enum ColumnLists {
+    /// Items joined by commas; `''` when empty (unlike `joined`, which gives NULL).
+    static func list(_ items: [String]) -> String { items.joined(separator: ",") }
+
+    /// Prefixes joined by commas.
+    static func prefixes(_ items: [IPPrefix]) -> String { list(items.map(\.description)) }
+
+    /// Every private address with its public IP, `private[=public]` joined by commas; NULL when none.
+    static func privateAddresses(_ items: [PrivateAddress]) -> String? {
+        joined(items.map { a in a.publicIp.map { "\(a.address)=\($0)" } ?? a.address })
+    }
+
+    /// The items of a list column; `[]` for NULL or `''`.
+    static func items(_ text: String?) -> [String] {
+        guard let text, !text.isEmpty else { return [] }
+        return text.split(separator: ",").map(String.init)
+    }
+
+    /// The items of an optional list column; nil for NULL.
+    static func optionalItems(_ text: String?) -> [String]? { text.map { items($0) } }
+
+    /// Private addresses back from `privateAddresses`; the one equal to `primary` (the first such) is primary.
+    static func parsePrivateAddresses(_ text: String?, primary: String?) -> [PrivateAddress] {
+        var seenPrimary = false
+        return items(text).map { entry in
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            let address = parts.first ?? entry
+            let isPrimary = !seenPrimary && address == primary
+            if isPrimary { seenPrimary = true }
+            return PrivateAddress(address: address, primary: isPrimary, publicIp: parts.count > 1 ? parts[1] : nil)
+        }
+    }
+}
