@@ -62,6 +62,13 @@ struct FileContext {
                       region: file.region ?? region ?? ResourceScope.unknownValue)
     }
 
+    /// The scope of a resource that names its owner: a VPC or subnet shared through AWS RAM is the owner's,
+    /// whichever account's folder lists it (AWS "Share your VPC with other accounts").
+    func ownedScope(owner: String?, region: String? = nil) -> ResourceScope {
+        ResourceScope(account: owner ?? file.account ?? ResourceScope.unknownValue,
+                      region: file.region ?? region ?? ResourceScope.unknownValue)
+    }
+
     /// The scope of a resource known by ARN (`arn:aws:service:region:account:...`).
     func scope(arn: String?) -> ResourceScope {
         let parts = arn?.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false) ?? []

@@ -112,9 +112,10 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         // `describe-vpc-endpoint-services` without details prints only `ServiceNames`.
         if keys.contains("ServiceNames"), !keys.contains("ServiceDetails") { return .known(.vpcEndpointServices) }
         // Data keys first; pagination and metadata keys never decide. `Attributes` is ELBv2's only as a list
-        // (SNS and SQS print an object).
+        // (SNS and SQS print an object), `Associations` the transit gateway's only with attachment IDs (SSM's has none).
         for kind in DocumentKind.allCases where kind != .callerIdentity && kind != .iamAuthorizationDetails {
             if kind == .elbAttributes, !isList(members["Attributes"]) { continue }
+            if kind == .transitGatewayAssociations, !isList(members["Associations"], itemsHave: "TransitGatewayAttachmentId") { continue }
             if keys.contains(kind.rawValue) { return .known(kind) }
         }
         for key in keys.sorted() {
@@ -123,8 +124,11 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         return .unrecognized(keys: keys.sorted())
     }
 
-    private static func isList(_ value: JSONValue?) -> Bool {
-        if case .array? = value { return true }
+    /// Whether `value` is a list, and (with `key`) its first item, if any, is an object holding `key`.
+    private static func isList(_ value: JSONValue?, itemsHave key: String? = nil) -> Bool {
+        guard case .array(let items)? = value else { return false }
+        guard let key, let first = items.first else { return true }
+        if case .object(let item) = first { return item[key] != nil }
         return false
     }
 }

@@ -51,6 +51,10 @@ public struct Importer: Sendable {
                 let recognition = DocumentKind.recognize(root)
                 var content = String(decoding: bytes, as: UTF8.self)
                 if case .known(.lambdaFunctions) = recognition { content = SecretRedactor.redactLambda(root).canonicalText }
+                if case .known = recognition {} else if let redacted = SecretRedactor.redactText(content) {
+                    content = redacted
+                    collector.warn(file, "secret-redacted", "pre-shared keys not stored (document kept raw)")
+                }
                 if case .known(.vpnConnections) = recognition {
                     let (redacted, removed) = SecretRedactor.redactVPN(root)
                     if !removed.isEmpty {
@@ -64,8 +68,10 @@ public struct Importer: Sendable {
                 guard skipInvalid else { throw error }
                 collector.warn(file, "invalid-document", "skipped: \(error.description)")
                 if raw.last?.source != file.displayPath {
-                    raw.append(RawDocument(source: file.displayPath, scope: ctx.scope(), kind: "invalid",
-                                           content: String(decoding: bytes, as: UTF8.self)))
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    let redacted = SecretRedactor.redactText(text)
+                    if redacted != nil { collector.warn(file, "secret-redacted", "pre-shared keys not stored (invalid document kept raw)") }
+                    raw.append(RawDocument(source: file.displayPath, scope: ctx.scope(), kind: "invalid", content: redacted ?? text))
                 }
             }
         }
@@ -170,6 +176,21 @@ enum SecretRedactor {
             return .object(f)
         })
         return .object(top)
+    }
+
+    /// Pre-shared keys in text that is kept raw without being understood (unrecognised or malformed documents,
+    /// possibly truncated mid-key): the content of `<pre_shared_key>` elements and `"PreSharedKey"` strings.
+    /// Nil when there is none.
+    static func redactText(_ text: String) -> String? {
+        guard text.contains("pre_shared_key") || text.contains("PreSharedKey") else { return nil }
+        var out = text
+        let patterns = [(#"(<pre_shared_key>)[^<]*"#, "$1" + placeholder),
+                        (#"(\\?"PreSharedKey\\?"\s*:\s*\\?")(?:[^"\\]|\\.)*"#, "$1" + placeholder)]
+        for (pattern, template) in patterns {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+            out = regex.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: template)
+        }
+        return out == text ? nil : out
     }
 
     /// VPN connections carry pre-shared keys in `CustomerGatewayConfiguration` (the device configuration XML)

@@ -5,6 +5,7 @@ import NetModel
 enum Reconciler {
     static func finish(_ c: inout Collector) {
         var inv = c.inventory
+        Deduplicator.apply(&inv)
         attachListeners(&inv, c)
         attachTargets(&inv, c)
         for i in inv.transitGatewayRouteTables.indices {

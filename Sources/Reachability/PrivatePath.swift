@@ -25,11 +25,15 @@ extension FlowAnalyzer {
         flow.addPointwise(groups.check(groups: b.securityGroupIds, egress: false, proto: flow.proto,
                                        peer: peer(a, aAddr, refs), owner: b.label))
         if aSub != bSub {
+            // One reply goes to one client port: it must pass both NACLs, so the second is asked only about the
+            // ephemeral ports the first lets through.
             let meaning = " (return traffic to ephemeral ports)"
-            flow.addPointwise(acls.check(subnet: bSub, egress: true, proto: flow.proto, peer: AddressSet(aAddr), peerLabel: "\(aAddr)",
-                                         kind: "nacl-return-egress", portsMeaning: meaning).existential(over: flow.returnPorts))
+            let leaving = acls.check(subnet: bSub, egress: true, proto: flow.proto, peer: AddressSet(aAddr), peerLabel: "\(aAddr)",
+                                     kind: "nacl-return-egress", portsMeaning: meaning)
+            let passing = leaving.region.restricted(to: flow.returnPorts).ports
+            flow.addPointwise(leaving.existential(over: flow.returnPorts))
             flow.addPointwise(acls.check(subnet: aSub, egress: false, proto: flow.proto, peer: AddressSet(bAddr), peerLabel: "\(bAddr)",
-                                         kind: "nacl-return-ingress", portsMeaning: meaning).existential(over: flow.returnPorts))
+                                         kind: "nacl-return-ingress", portsMeaning: meaning).existential(over: passing.isEmpty ? flow.returnPorts : passing))
         }
     }
 
@@ -134,10 +138,20 @@ extension FlowAnalyzer {
         }
         let target = route.flatMap { r in r.attachmentIds.lazy.compactMap { id in topology.transitGatewayAttachments.first { $0.id == id } }.first }
         let reaches = route?.state == .active && target?.resourceId == b.vpcId
-        let detail = route.map { "\(tableId): \($0.destination) → \($0.state == .blackhole ? "blackhole" : $0.attachmentIds.joined(separator: ","))" }
-        flow.gate("transit-gateway", tableId, passes: reaches, allowed: detail ?? "",
-                  blocked: route == nil ? "\(tableId) has no route for \(bAddr)"
-                      : route!.state == .blackhole ? "\(detail!): blackhole" : "\(detail!) does not lead to \(b.vpcId ?? "the destination VPC")",
-                  fix: "add a route for \(b.vpcId ?? "the destination")'s CIDR to its attachment in \(tableId)")
+        // Which table decides: the source attachment's association (each direction its own; AWS "Transit gateway route tables").
+        let detail = route.map { r in
+            let how = r.type == "propagated" ? " (propagated from the attachment)" : r.type == "static" ? " (static)" : ""
+            return "\(attachment.id) is associated with \(tableId): \(r.destination) → \(r.state == .blackhole ? "blackhole" : r.attachmentIds.joined(separator: ","))\(how)"
+        }
+        let blocked: String
+        if let route, let detail {
+            blocked = route.state == .blackhole ? "\(detail): blackhole" : "\(detail) does not lead to \(b.vpcId ?? "the destination VPC")"
+        } else {
+            blocked = "\(tableId) (associated with \(attachment.id)) has no route for \(bAddr)"
+        }
+        let destinationAttachment = b.vpcId.flatMap { topology.attachment(vpc: $0, transitGateway: tgw) }?.id
+        flow.gate("transit-gateway", tableId, passes: reaches, allowed: detail ?? "", blocked: blocked,
+                  fix: destinationAttachment.map { "enable route propagation of \($0) into \(tableId), or add a static route for \(b.vpcId ?? "the destination")'s CIDR to it" }
+                      ?? "attach \(b.vpcId ?? "the destination VPC") to \(tgw) and route its CIDR in \(tableId)")
     }
 }

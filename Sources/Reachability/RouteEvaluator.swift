@@ -10,14 +10,27 @@ struct RouteEvaluator {
         return lookup(table: table, address: address).map { (table, $0) }
     }
 
+    /// Longest prefix match; for the same prefix a static route beats a propagated one (AWS "Route priority").
     func lookup(table: RouteTable, address: IPAddress) -> Route? {
         var best: (length: Int, route: Route)?
         for route in table.routes {
             for prefix in destinations(route.destination) where prefix.contains(address) {
-                if best == nil || prefix.length > best!.length { best = (prefix.length, route) }
+                if let current = best, prefix.length < current.length || (prefix.length == current.length && !RouteEvaluator.beats(route, current.route)) { continue }
+                best = (prefix.length, route)
             }
         }
         return best?.route
+    }
+
+    /// Whether a VPC route wins over another for the same prefix: static over propagated.
+    static func beats(_ a: Route, _ b: Route) -> Bool {
+        (a.origin == "EnableVgwRoutePropagation") == false && b.origin == "EnableVgwRoutePropagation"
+    }
+
+    /// Whether a transit gateway route wins over another for the same prefix: static over propagated
+    /// (AWS "Transit gateway route tables": route evaluation order).
+    static func beats(_ a: TransitGatewayRoute, _ b: TransitGatewayRoute) -> Bool {
+        a.type != "propagated" && b.type == "propagated"
     }
 
     /// Splits a set of addresses by the route each takes (longest prefix first); what no route takes is returned apart.
@@ -25,7 +38,7 @@ struct RouteEvaluator {
         guard let table = topology.routeTableBySubnet[subnet] else { return (nil, [], addresses) }
         var candidates: [(prefix: IPPrefix, route: Route)] = []
         for route in table.routes { for prefix in destinations(route.destination) { candidates.append((prefix, route)) } }
-        candidates.sort { $0.prefix.length > $1.prefix.length }
+        candidates.sort { $0.prefix.length != $1.prefix.length ? $0.prefix.length > $1.prefix.length : RouteEvaluator.beats($0.route, $1.route) }
         var remaining = addresses
         var routed: [(Route, AddressSet)] = []
         for candidate in candidates where !remaining.isEmpty {
@@ -44,7 +57,8 @@ struct RouteEvaluator {
         var best: (length: Int, route: TransitGatewayRoute)?
         for route in table.routes {
             for prefix in destinations(route.destination) where prefix.contains(address) {
-                if best == nil || prefix.length > best!.length { best = (prefix.length, route) }
+                if let current = best, prefix.length < current.length || (prefix.length == current.length && !RouteEvaluator.beats(route, current.route)) { continue }
+                best = (prefix.length, route)
             }
         }
         return (table, best?.route)
@@ -76,7 +90,7 @@ extension RouteEvaluator {
             case .prefixList(let list): for p in topology.prefixLists[list]?.entries ?? [] { candidates.append((p, route)) }
             }
         }
-        candidates.sort { $0.prefix.length > $1.prefix.length }
+        candidates.sort { $0.prefix.length != $1.prefix.length ? $0.prefix.length > $1.prefix.length : RouteEvaluator.beats($0.route, $1.route) }
         var remaining = addresses
         var routed: [(TransitGatewayRoute, AddressSet)] = []
         for candidate in candidates where !remaining.isEmpty {

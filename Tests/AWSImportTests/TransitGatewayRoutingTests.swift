@@ -75,4 +75,11 @@ struct TransitGatewayRoutingTests {
         let warnings = try Importer().importFiles([loose, orphan]).inventory.warnings
         #expect(warnings.map(\.code).sorted() == ["orphan-document", "unscoped-document"])
     }
+
+    @Test("SSM's Associations (no attachment IDs) are not taken for transit gateway associations")
+    func foreignAssociationsStayUnrecognised() throws {
+        let ssm = Array(#"{"Associations": [{"Name": "AWS-RunPatchBaseline", "AssociationId": "a-1"}]}"#.utf8)
+        let file = InputFile(displayPath: "ssm.json", account: nil, region: nil, baseName: "ssm", contents: ssm)
+        #expect(try Importer().importFiles([file]).inventory.warnings.map(\.code) == ["unrecognized-document"])
+    }
 }

@@ -14,7 +14,7 @@ enum EC2NetworkMapper {
             for assoc in try item.array("Ipv6CidrBlockAssociationSet") {
                 if let p = try ctx.cidr(try assoc.string("Ipv6CidrBlock"), at: assoc) { blocks.append(p) }
             }
-            c.inventory.vpcs.append(VPC(id: try item.requiredString("VpcId"), scope: ctx.scope(account: try item.string("OwnerId")),
+            c.inventory.vpcs.append(VPC(id: try item.requiredString("VpcId"), scope: ctx.ownedScope(owner: try item.string("OwnerId")),
                                         cidrBlocks: blocks, isDefault: try item.bool("IsDefault") ?? false, tags: try item.tags()))
         }
     }
@@ -29,7 +29,7 @@ enum EC2NetworkMapper {
             let zone = try item.string("AvailabilityZone")
             var subnet = Subnet(
                 id: try item.requiredString("SubnetId"),
-                scope: ctx.scope(account: try item.string("OwnerId"), region: FileContext.region(fromZone: zone)),
+                scope: ctx.ownedScope(owner: try item.string("OwnerId"), region: FileContext.region(fromZone: zone)),
                 vpcId: try item.requiredString("VpcId"), cidrBlocks: blocks, availabilityZone: zone,
                 mapPublicIpOnLaunch: try item.bool("MapPublicIpOnLaunch") ?? false, tags: try item.tags())
             subnet.ipv6Native = try item.bool("Ipv6Native")

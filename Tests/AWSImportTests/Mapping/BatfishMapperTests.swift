@@ -48,9 +48,12 @@ struct BatfishMapperTests {
     func staticRoutes() throws {
         let table = try #require(inv.transitGatewayRouteTables.first { $0.id == "tgw-rtb-hub" })
         #expect(table.routesKnown)
-        #expect(table.routes.map(\.destination.description) == ["192.168.0.0/16", "172.16.0.0/12"])
-        #expect(table.routes[0].attachmentIds == ["tgw-attach-vpn"] && table.routes[0].state == .active)
-        #expect(table.routes[1].state == .blackhole && table.routes[1].attachmentIds.isEmpty)
+        let listed = table.routes.filter { $0.type != "propagated" }
+        #expect(listed.map(\.destination.description) == ["192.168.0.0/16", "172.16.0.0/12"])
+        #expect(listed[0].attachmentIds == ["tgw-attach-vpn"] && listed[0].state == .active)
+        #expect(listed[1].state == .blackhole && listed[1].attachmentIds.isEmpty)
+        // The enabled propagation of the VPC attachment adds the VPC's block besides them.
+        #expect(table.routes.filter { $0.type == "propagated" }.map(\.attachmentIds) == [["tgw-attach-vpc"]])
     }
 
     @Test("TransitGatewayPropagations fill the propagation slot per route table, states as given")

@@ -70,6 +70,25 @@ struct VPNMapperTests {
         #expect(warning.message.contains("vpn-tgw Options.TunnelOptions[0].PreSharedKey, Options.TunnelOptions[1].PreSharedKey"))
     }
 
+    @Test("pre-shared keys in documents kept raw without being understood (unrecognised, truncated) are redacted too")
+    func preSharedKeysInRawOnlyDocuments() throws {
+        let created = #"{"VpnConnection": {"VpnConnectionId": "vpn-1", "CustomerGatewayConfiguration": "<vpn_connection><ike><pre_shared_key>FAKEpskCreated012345</pre_shared_key></ike></vpn_connection>", "Options": {"TunnelOptions": [{"PreSharedKey": "FAKEpskOption\"FAKEpskTail"}]}}}"#
+        let truncated = #"{"VpnConnections": [{"VpnConnectionId": "vpn-2", "Options": {"TunnelOptions": [{"PreSharedKey": "FAKEpskTrunc"#
+        let files = [("create-vpn-connection.json", created), ("truncated.json", truncated)].map {
+            InputFile(displayPath: $0.0, account: nil, region: nil, baseName: $0.0, contents: Array($0.1.utf8))
+        }
+        let result = try Importer(skipInvalid: true).importFiles(files)
+        #expect(result.rawDocuments.map(\.kind) == ["unrecognized", "invalid"])
+        for doc in result.rawDocuments {
+            #expect(!doc.content.contains("FAKEpsk"), "\(doc.source)")
+            #expect(doc.content.contains(SecretRedactor.placeholder))
+        }
+        #expect(result.rawDocuments[0].content.contains("vpn-1") && result.rawDocuments[0].content.contains("</pre_shared_key>"))
+        let redactions = result.inventory.warnings.filter { $0.code == "secret-redacted" }.map(\.source)
+        #expect(redactions == ["create-vpn-connection.json", "truncated.json"])
+        #expect(!result.inventory.warnings.contains { $0.message.contains("FAKEpsk") })
+    }
+
     @Test("AWS CLI Direct Connect output (camelCase keys) imports; an association of an unlisted gateway is an orphan warning")
     func directConnectCLI() throws {
         let gateways = #"{"directConnectGateways": [{"directConnectGatewayId": "dxgw-1", "directConnectGatewayName": "corp", "amazonSideAsn": 64512, "ownerAccount": "123456789012", "directConnectGatewayState": "available"}]}"#
