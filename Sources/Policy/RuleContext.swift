@@ -73,9 +73,40 @@ struct InternetExposure: Sendable {
     var proto: IPProtocol
     var ports: PortSet
     var sources: [String]
+    /// Set when the internet reaches the endpoint through a load balancer that shows it the clients' own
+    /// addresses (its security group rule is what admits them): the load balancer's name and the way's hops.
+    var via: (loadBalancer: String, path: [Hop])? = nil
 
-    /// Internet → every endpoint (by equivalence class), TCP and UDP.
+    /// Internet → every endpoint (by equivalence class), TCP and UDP; then the targets of network load balancers
+    /// that preserve the client's address (AWS "Client IP preservation").
     static func compute(_ solver: Solver) -> [InternetExposure] {
+        var out = direct(solver)
+        var directPorts: [String: PortSet] = [:]
+        for x in out { directPorts["\(x.endpoint.id)|\(x.proto)", default: PortSet()] = directPorts["\(x.endpoint.id)|\(x.proto)", default: PortSet()].union(x.ports) }
+        let inv = solver.topology.inventory
+        let networkBalancers = Set(inv.loadBalancers.filter { $0.type == "network" && $0.isInternetFacing }.map(\.id))
+        let preserving = inv.targetGroups.filter { $0.preservesClientIp && $0.loadBalancerArns.contains(where: networkBalancers.contains) }
+        guard !preserving.isEmpty else { return out }
+        // Targets are instance IDs or addresses: index the endpoints by both once.
+        var byTarget: [String: [Endpoint]] = [:]
+        for e in solver.catalog.endpoints where !e.isOutside {
+            byTarget[e.resourceId, default: []].append(e)
+            for a in e.privateAddresses { byTarget[a.description, default: []].append(e) }
+        }
+        for tg in preserving {
+            let proto: IPProtocol = (tg.protocolName ?? "").uppercased().hasPrefix("UDP") ? .udp : .tcp
+            for target in tg.targets { for e in byTarget[target.id] ?? [] {
+                guard let port = target.port ?? tg.port, directPorts["\(e.id)|\(proto)"]?.contains(port) != true else { continue }
+                let answer = solver.pair([.internet()], [e], proto: proto, ports: PortSet(port))
+                guard let leg = answer.loadBalancerLegs.first(where: { $0.reachable && $0.clientIp.preserved }) else { continue }
+                out.append(InternetExposure(endpoint: e, proto: proto, ports: PortSet(port), sources: leg.sources ?? ["0.0.0.0/0"],
+                                            via: (leg.loadBalancer, leg.path)))
+            } }
+        }
+        return out
+    }
+
+    private static func direct(_ solver: Solver) -> [InternetExposure] {
         let internet = Endpoint.internet()
         var out: [InternetExposure] = []
         for proto in [IPProtocol.tcp, .udp] {

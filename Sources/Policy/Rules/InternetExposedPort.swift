@@ -14,7 +14,7 @@ struct InternetExposedPort: Rule {
         for exposure in context.exposure {
             let e = exposure.endpoint
             let resource = context.resource(e)
-            guard seen.insert("\(resource.id)|\(exposure.proto)").inserted else { continue }
+            guard seen.insert("\(resource.id)|\(exposure.proto)|\(exposure.via?.loadBalancer ?? "")").inserted else { continue }
             let isPublicLB = e.kind == .loadBalancer
             for range in exposure.ports.ranges {
                 let sensitive = PortCatalog.sensitive(in: PortSet(range))
@@ -28,14 +28,16 @@ struct InternetExposedPort: Rule {
                     : whole.count == exposure.sources.count && whole.count == 1 ? "anywhere on the \(whole[0].hasPrefix("::") ? "IPv6" : "IPv4") internet (\(whole[0]))"
                     : exposure.sources.prefix(4).joined(separator: ", ")
                 let opening = openingRules(e, range, exposure.proto, context)
-                var evidence = ["reachable from \(from) on \(what)"]
+                let through = exposure.via.map { " through load balancer \($0.loadBalancer), which shows it the clients' addresses" } ?? ""
+                var evidence = ["reachable from \(from) on \(what)\(through)"]
                 // The path for exactly these ports (the shared one covers every open port).
-                let path = context.solver.pair([.internet()], [e], proto: exposure.proto, ports: PortSet(range), throughLoadBalancers: false).best.path
+                let path = exposure.via?.path
+                    ?? context.solver.pair([.internet()], [e], proto: exposure.proto, ports: PortSet(range), throughLoadBalancers: false).best.path
                 evidence += path.map { "\($0.kind): \($0.detail)" }
                 let fix = opening.first.map { FixText.narrowIngress(group: $0.0, rule: $0.1, replacement: adminSource(for: range, excluding: $0.0.id, context)) }
                     ?? Fix(summary: "Restrict who can reach \(what) on \(resource.label): narrow the security group rule or remove the public address.")
                 out.append(finding(resource, severity: severity,
-                                   title: "\(what) on \(resource.label) is reachable from the internet",
+                                   title: "\(what) on \(resource.label) is reachable from the internet\(exposure.via.map { " through \($0.loadBalancer)" } ?? "")",
                                    detail: "\(exposure.proto)/\(range)", evidence: evidence, fix: fix))
             }
         }
