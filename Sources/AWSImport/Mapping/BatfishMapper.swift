@@ -11,6 +11,7 @@ enum BatfishMapper {
         for item in try root.array("TransitGatewayStaticRoutes") {
             let table = try item.requiredString("TransitGatewayRouteTableId")
             try EC2ConnectivityMapper.transitGatewayRoutes(item, ctx.describing(table, in: "ec2-search-transit-gateway-routes"), into: &c)
+            c.vpn.staticOnlyRouteListings[table] = ctx.file.displayPath
         }
     }
 

@@ -115,6 +115,9 @@ enum VPNMapper {
 struct VPNParts {
     /// Direct Connect gateway associations by Direct Connect gateway ID.
     var associations: [String: [DirectConnectAssociationPart]] = [:]
+    /// Transit gateway route tables whose route listing holds static routes only (Batfish's
+    /// `TransitGatewayStaticRoutes`), with the file that listed them.
+    var staticOnlyRouteListings: [String: String] = [:]
 }
 
 /// One Direct Connect gateway association as read, before it is joined onto its gateway.

@@ -17,7 +17,8 @@ struct BatfishMapperTests {
 
     @Test("every Batfish document is recognised: no unrecognised, unsupported, invalid or orphan warnings")
     func noUnrecognisedWarnings() {
-        let unexpected = inv.warnings.filter { !["unmodelled-resource", "secret-redacted"].contains($0.code) }
+        let named = ["unmodelled-resource", "secret-redacted", "tgw-propagated-routes-unknown"]
+        let unexpected = inv.warnings.filter { !named.contains($0.code) }
         #expect(unexpected.isEmpty, "unexpected warnings: \(unexpected)")
         #expect(!result.rawDocuments.contains { $0.kind == "unrecognized" || $0.kind.hasPrefix("unsupported:") })
         #expect(result.fileCount == 22)
@@ -44,16 +45,47 @@ struct BatfishMapperTests {
         #expect(inv.vpcs.first { $0.id == "vpc-app" }?.scope == ResourceScope(account: Self.account, region: "us-east-2"))
     }
 
-    @Test("TransitGatewayStaticRoutes fill the route table's routes, blackholes kept (AWS 'Transit gateway route tables')")
+    @Test("TransitGatewayStaticRoutes fill the static routes, blackholes kept; the VPC propagation adds the VPC's block (AWS 'Transit gateway route tables')")
     func staticRoutes() throws {
         let table = try #require(inv.transitGatewayRouteTables.first { $0.id == "tgw-rtb-hub" })
-        #expect(table.routesKnown)
         let listed = table.routes.filter { $0.type != "propagated" }
         #expect(listed.map(\.destination.description) == ["192.168.0.0/16", "172.16.0.0/12"])
         #expect(listed[0].attachmentIds == ["tgw-attach-vpn"] && listed[0].state == .active)
         #expect(listed[1].state == .blackhole && listed[1].attachmentIds.isEmpty)
         // The enabled propagation of the VPC attachment adds the VPC's block besides them.
-        #expect(table.routes.filter { $0.type == "propagated" }.map(\.attachmentIds) == [["tgw-attach-vpc"]])
+        let propagated = table.routes.filter { $0.type == "propagated" }
+        #expect(propagated.map(\.attachmentIds) == [["tgw-attach-vpc"]])
+        #expect(propagated.map(\.destination.description) == ["10.10.0.0/16"])
+    }
+
+    @Test("a static-only listing with an enabled Direct Connect propagation leaves the table's routes unknown, and says so")
+    func bgpPropagationMakesRoutesUnknown() throws {
+        let table = try #require(inv.transitGatewayRouteTables.first { $0.id == "tgw-rtb-hub" })
+        #expect(!table.routesKnown)
+        let warning = try #require(inv.warnings.first { $0.code == "tgw-propagated-routes-unknown" })
+        #expect(warning.source.hasSuffix("TransitGatewayStaticRoutes.json"))
+        #expect(warning.message.contains("tgw-attach-dx (direct-connect-gateway)"))
+        #expect(!warning.message.contains("tgw-attach-vpn"), "its propagation is not enabled")
+    }
+
+    @Test("a static-routing VPN attachment propagates nothing beyond the listed static routes ('Site-to-Site VPN routing options')",
+          arguments: [true, false])
+    func vpnPropagation(staticOnly: Bool) throws {
+        let docs = [
+            #"{"TransitGatewayRouteTables": [{"TransitGatewayRouteTableId": "tgw-rtb-1", "TransitGatewayId": "tgw-1", "State": "available"}]}"#,
+            #"{"TransitGatewayAttachments": [{"TransitGatewayAttachmentId": "tgw-attach-v", "TransitGatewayId": "tgw-1", "ResourceType": "vpn", "ResourceId": "vpn-1", "State": "available"}]}"#,
+            #"{"VpnConnections": [{"VpnConnectionId": "vpn-1", "TransitGatewayId": "tgw-1", "State": "available", "Options": {"StaticRoutesOnly": \#(staticOnly)}}]}"#,
+            #"{"TransitGatewayStaticRoutes": [{"TransitGatewayRouteTableId": "tgw-rtb-1", "Routes": [{"DestinationCidrBlock": "192.168.0.0/16", "State": "active", "Type": "static", "TransitGatewayAttachments": [{"TransitGatewayAttachmentId": "tgw-attach-v"}]}]}]}"#,
+            #"{"TransitGatewayPropagations": [{"TransitGatewayRouteTableId": "tgw-rtb-1", "TransitGatewayRouteTablePropagations": [{"TransitGatewayAttachmentId": "tgw-attach-v", "ResourceId": "vpn-1", "ResourceType": "vpn", "State": "enabled"}]}]}"#,
+        ]
+        let files = docs.enumerated().map { i, d in
+            InputFile(displayPath: "d\(i).json", account: "111111111111", region: "us-east-1", baseName: "d\(i)", contents: Array(d.utf8))
+        }
+        let inv = try Importer().importFiles(files).inventory
+        let table = try #require(inv.transitGatewayRouteTables.first)
+        #expect(table.routesKnown == staticOnly)
+        #expect(inv.warnings.contains { $0.code == "tgw-propagated-routes-unknown" } == !staticOnly)
+        #expect(table.routes.map(\.destination.description) == ["192.168.0.0/16"])
     }
 
     @Test("TransitGatewayPropagations fill the propagation slot per route table, states as given")
