@@ -17,6 +17,8 @@ struct TopologyFeatures: Sendable, Hashable, CustomStringConvertible {
     var transitGateway = true
     /// TGW route tables filled from propagations (routes of type `propagated`, the propagations listed).
     var tgwPropagation = true
+    /// A static TGW route for the same block as a propagated one, listed after it (the static route wins).
+    var tgwStaticOverridesPropagated = true
     /// Two TGW route tables, attachments associated with either (asymmetric designs).
     var tgwAsymmetric = true
     /// Forward and reply taking different links (peering one way, the transit gateway back; summary routes).
@@ -37,14 +39,26 @@ struct TopologyFeatures: Sendable, Hashable, CustomStringConvertible {
     /// Every feature on: the target the solver should meet.
     static let all = TopologyFeatures()
 
+    /// Every switch by name.
+    static var switches: [(name: String, path: WritableKeyPath<TopologyFeatures, Bool>)] { [
+        ("dualStack", \.dualStack), ("ipv6Internet", \.ipv6Internet), ("egressOnlyGateways", \.egressOnlyGateways),
+        ("multiENI", \.multiENI), ("sameInstancePairs", \.sameInstancePairs), ("peering", \.peering),
+        ("transitGateway", \.transitGateway), ("tgwPropagation", \.tgwPropagation), ("tgwAsymmetric", \.tgwAsymmetric),
+        ("tgwStaticOverridesPropagated", \.tgwStaticOverridesPropagated),
+        ("asymmetricRoutes", \.asymmetricRoutes), ("natGateways", \.natGateways), ("natSubnetACLs", \.natSubnetACLs),
+        ("nlb", \.nlb), ("nlbWithoutSecurityGroups", \.nlbWithoutSecurityGroups),
+        ("udpToLoadBalancers", \.udpToLoadBalancers), ("splitEphemeralACLs", \.splitEphemeralACLs),
+    ] }
+
+    /// These features with the named switches turned on (`all` for every one); unknown names are ignored.
+    func turningOn(_ names: [String]) -> TopologyFeatures {
+        var copy = self
+        for (name, path) in TopologyFeatures.switches where names.contains(name) || names.contains("all") { copy[keyPath: path] = true }
+        return copy
+    }
+
     var description: String {
-        let flags: [(String, Bool)] = [("dualStack", dualStack), ("ipv6Internet", ipv6Internet), ("egressOnlyGateways", egressOnlyGateways),
-                                       ("multiENI", multiENI), ("sameInstancePairs", sameInstancePairs), ("peering", peering),
-                                       ("transitGateway", transitGateway), ("tgwPropagation", tgwPropagation), ("tgwAsymmetric", tgwAsymmetric),
-                                       ("asymmetricRoutes", asymmetricRoutes), ("natGateways", natGateways), ("natSubnetACLs", natSubnetACLs),
-                                       ("nlb", nlb), ("nlbWithoutSecurityGroups", nlbWithoutSecurityGroups),
-                                       ("udpToLoadBalancers", udpToLoadBalancers), ("splitEphemeralACLs", splitEphemeralACLs)]
-        return flags.filter(\.1).map(\.0).joined(separator: ",")
+        TopologyFeatures.switches.filter { self[keyPath: $0.path] }.map(\.name).joined(separator: ",")
     }
 }
 

@@ -198,6 +198,11 @@ struct TopologyGenerator {
                 if features.tgwPropagation && roll < 60 {
                     propagations.append(TransitGatewayPropagation(attachmentId: attachment, resourceType: "vpc", resourceId: vpcId(i)))
                     table.routes += blocks.map { TransitGatewayRoute(destination: .cidr($0), attachmentIds: [attachment], type: "propagated") }
+                    // A static route for the same block wins over the propagated one (AWS "Route evaluation order"), listed after it.
+                    if features.tgwStaticOverridesPropagated && rng.chance(0.2), let other = rng.pick(attached.sorted().filter { $0 != i }) {
+                        table.routes.append(TransitGatewayRoute(destination: .cidr(v4(i)), attachmentIds: rng.chance(0.5) ? ["tgw-attach-\(other)"] : [],
+                                                                state: rng.chance(0.5) ? .active : .blackhole))
+                    }
                 } else if features.tgwPropagation && roll < 75 {
                     propagations.append(TransitGatewayPropagation(attachmentId: attachment, resourceType: "vpc", resourceId: vpcId(i), state: "disabled"))
                 } else if roll < 90 {
