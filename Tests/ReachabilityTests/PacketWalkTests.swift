@@ -56,10 +56,10 @@ private struct WalkFixture {
     }
 
     /// The solver's verdict for interface IDs or internet addresses, as `query` resolves them; nil when it gives no answer.
-    func solver(_ from: String, _ to: String, port: Int = 443) -> Bool? {
+    func solver(_ from: String, _ to: String, port: Int = 443, proto: IPProtocol = .tcp) -> Bool? {
         let s = Solver(inventory: inv)
         guard let a = try? s.selector.resolve(from), let b = try? s.selector.resolve(to) else { return nil }
-        return s.answer(from: a, to: b, proto: .tcp, ports: PortSet(port)).first?.reachable
+        return s.answer(from: a, to: b, proto: proto, ports: PortSet(port)).first?.reachable
     }
 }
 
@@ -153,6 +153,12 @@ struct PacketWalkTests {
         #expect(PacketWalk(f.inv).walk(from: .interface("eni-a"), to: .interface("eni-nlb"), proto: .udp, port: 443).reachable == false)
         withKnownIssue("solver gap: an NLB without security groups 'has no security groups' (issue 10 class 5)") {
             #expect(f.solver("eni-a", "eni-nlb") == true)
+        }
+        // With a security group the solver evaluates it; the listener's protocol still decides.
+        f.inv.networkInterfaces[f.inv.networkInterfaces.count - 1].securityGroupIds = ["sg-open"]
+        #expect(f.solver("eni-a", "eni-nlb") == true && f.solver("eni-a", "eni-nlb", port: 22) == false)
+        withKnownIssue("solver gap: the listener check takes ports only, so UDP reaches a TCP listener") {
+            #expect(f.solver("eni-a", "eni-nlb", proto: .udp) == false)
         }
     }
 
