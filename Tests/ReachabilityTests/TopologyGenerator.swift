@@ -151,8 +151,15 @@ struct TopologyGenerator {
             out.append(NetworkACLEntry(ruleNumber: number, egress: egress, ipProtocol: proto, action: rng.chance(0.65) ? .allow : .deny,
                                        cidr: rng.pick(cidrs) ?? .anyV4, portRange: proto == .all ? nil : rng.pick(ranges)))
         }
+        // Sometimes TCP passes only below 1024 and on part of the ephemeral range, so two NACLs may admit disjoint return ports.
+        let split = features.splitEphemeralACLs && rng.chance(0.3)
+        if split {
+            out.append(NetworkACLEntry(ruleNumber: 390, egress: egress, ipProtocol: .tcp, action: .allow, cidr: .anyV4, portRange: PortRange(0, 1023)))
+            out.append(NetworkACLEntry(ruleNumber: 395, egress: egress, ipProtocol: .tcp, action: .allow, cidr: .anyV4,
+                                       portRange: rng.chance(0.5) ? PortRange(1024, 2047) : PortRange(32768, 65535)))
+        }
         // Often a catch-all allow after the specific entries, so that some traffic passes.
-        if rng.chance(0.6) { out.append(NetworkACLEntry(ruleNumber: 400, egress: egress, ipProtocol: .all, action: .allow, cidr: .anyV4)) }
+        if !split && rng.chance(0.6) { out.append(NetworkACLEntry(ruleNumber: 400, egress: egress, ipProtocol: .all, action: .allow, cidr: .anyV4)) }
         if dual && rng.chance(0.6) { out.append(NetworkACLEntry(ruleNumber: 401, egress: egress, ipProtocol: .all, action: .allow, cidr: .anyV6)) }
         return out
     }
