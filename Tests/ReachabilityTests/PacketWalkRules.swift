@@ -7,6 +7,8 @@ struct WalkIndex {
     let vpcs: [String: VPC]
     let groups: [String: SecurityGroup]
     let acls: [String: NetworkACL]
+    /// Each subnet's NACL entries per direction (egress true/false), lowest rule number first.
+    let orderedEntries: [String: [Bool: [NetworkACLEntry]]]
     let tables: [String: RouteTable]
     let igwsByVPC: [String: Set<String>]
     let eigwsByVPC: [String: Set<String>]
@@ -28,6 +30,9 @@ struct WalkIndex {
         var acls: [String: NetworkACL] = [:]
         for acl in inv.networkACLs { for s in acl.subnetIds { acls[s] = acl } }
         self.acls = acls
+        orderedEntries = acls.mapValues { acl in
+            Dictionary(grouping: acl.entries, by: \.egress).mapValues { $0.sorted { $0.ruleNumber < $1.ruleNumber } }
+        }
         // AWS "Route tables": a subnet uses the table explicitly associated with it, else its VPC's main table.
         var tables: [String: RouteTable] = [:]
         for subnet in inv.subnets {
@@ -80,8 +85,8 @@ struct WalkRules {
     /// AWS "Network ACLs" (network ACL rules): entries of one direction in ascending rule number, the first
     /// whose CIDR (of the packet's family), protocol and destination port match decides; none matching denies.
     func naclAllows(subnet: String, egress: Bool, proto: IPProtocol, peer: IPAddress, port: Int) -> Bool {
-        guard let acl = net.acls[subnet] else { return false }
-        for entry in acl.entries.filter({ $0.egress == egress }).sorted(by: { $0.ruleNumber < $1.ruleNumber }) {
+        guard let entries = net.orderedEntries[subnet] else { return false }
+        for entry in entries[egress] ?? [] {
             guard entry.cidr.contains(peer) else { continue }
             guard entry.ipProtocol == .all || entry.ipProtocol == proto else { continue }
             if entry.ipProtocol != .all, let range = entry.portRange, !range.contains(port) { continue }
