@@ -37,6 +37,45 @@ extension FlowAnalyzer {
         flow.add(acls.check(subnet: aSub, egress: true, proto: flow.proto, peer: targets, peerLabel: label, kind: "nacl-egress"))
         flow.add(acls.check(subnet: aSub, egress: false, proto: flow.proto, peer: targets, peerLabel: label,
                             kind: "nacl-return-ingress", portsMeaning: " (return traffic)").existential(over: flow.returnPorts))
+        natSubnetACLs(from: a, aSub, targets: targets, label: label, &flow)
+    }
+
+    /// The NAT gateway's own subnet NACLs see both legs (AWS "NAT gateways": network ACLs apply to its subnet):
+    /// the packet from the instance (when the subnets differ) and to the internet, the reply to the NAT's own
+    /// port and, translated back, to the instance's port — which must also pass the instance's subnet inbound.
+    private func natSubnetACLs(from a: Endpoint, _ aSub: String, targets: AddressSet, label: String, _ flow: inout Flow) {
+        guard let aAddr = a.primaryAddress else { return }
+        for (route, part) in routes.partition(subnet: aSub, addresses: AddressSet(v4: targets.v4)).routed {
+            guard case .natGateway(let id) = route.target, route.state == .active, let nat = topology.natGateways[id] else { continue }
+            let others = targets.subtracting(part)
+            // A check on the NAT-routed addresses only; the rest of the internet is not this NAT's business.
+            func scoped(_ c: CheckResult, pointwise: Bool = false) -> CheckResult {
+                var c = c
+                let region = pointwise ? Region(ports: c.region.ports, addresses: part) : c.region
+                c.region = region.union(Region(ports: .all, addresses: others))
+                return c
+            }
+            let meaning = " (return traffic)"
+            let crosses = nat.subnetId != aSub
+            if crosses {
+                flow.add(scoped(acls.check(subnet: nat.subnetId, egress: false, proto: flow.proto, peer: AddressSet(aAddr),
+                                           peerLabel: "\(aAddr)", kind: "nacl-ingress"), pointwise: true))
+            }
+            flow.add(scoped(acls.check(subnet: nat.subnetId, egress: true, proto: flow.proto, peer: part, peerLabel: label, kind: "nacl-egress")))
+            flow.add(scoped(acls.check(subnet: nat.subnetId, egress: false, proto: flow.proto, peer: part, peerLabel: label,
+                                       kind: "nacl-return-ingress", portsMeaning: meaning).existential(over: flow.returnPorts)))
+            if crosses {
+                // Translated back, the reply goes to the instance's port: one port through both NACLs.
+                let leaving = acls.check(subnet: nat.subnetId, egress: true, proto: flow.proto, peer: AddressSet(aAddr), peerLabel: "\(aAddr)",
+                                         kind: "nacl-return-egress", portsMeaning: meaning)
+                let passing = leaving.region.restricted(to: flow.returnPorts).ports
+                flow.add(scoped(leaving.existential(over: flow.returnPorts), pointwise: true))
+                if !passing.isEmpty {
+                    flow.add(scoped(acls.check(subnet: aSub, egress: false, proto: flow.proto, peer: part, peerLabel: label,
+                                               kind: "nacl-return-ingress", portsMeaning: meaning).existential(over: passing)))
+                }
+            }
+        }
     }
 
     /// To another endpoint's public address: out through the source's internet path, in as internet traffic.

@@ -160,7 +160,7 @@ extension FlowAnalyzer {
             return
         }
         let target = route.flatMap { r in r.attachmentIds.lazy.compactMap { id in topology.transitGatewayAttachments.first { $0.id == id } }.first }
-        let reaches = route?.state == .active && target?.resourceId == vpc
+        let reaches = route?.state == .active && target?.resourceId == vpc && target?.state == "available"
         let detail = route.map { "\(tableId): \($0.destination) → \($0.attachmentIds.joined(separator: ","))\($0.type == "propagated" ? " (propagated)" : "")" }
         flow.gate("transit-gateway", tableId, passes: reaches, allowed: detail ?? "",
                   blocked: detail.map { "\($0) does not lead to \(vpc)" } ?? "\(tableId) (the edge attachment's table) has no route for \(address)",

@@ -63,31 +63,41 @@ extension FlowAnalyzer {
             routeGate(back, subnet: bSub, to: aAddr, "return", expect: { $0 == .local }, expected: "the local route", &flow)
             return true
         }
-        switch forward?.route.target {
+        // Each direction follows its own route: a reply may come back over another link than the request took
+        // (security groups track the connection at the interfaces; nothing between them does).
+        let forwardLink = crossVPCLeg(forward, from: a, to: b, bAddr, aSub, "forward", skipPeering: nil, &flow)
+        _ = crossVPCLeg(back, from: b, to: a, aAddr, bSub, "return", skipPeering: forwardLink.peering, &flow)
+        return forwardLink.groupReferences
+    }
+
+    /// One direction between two VPCs: the route, then the peering connection or the transit gateway it names.
+    /// Returns the peering connection used and whether security group references work over it.
+    private func crossVPCLeg(_ found: (table: RouteTable, route: Route)?, from x: Endpoint, to y: Endpoint, _ yAddr: IPAddress, _ xSub: String,
+                             _ direction: String, skipPeering: String?, _ flow: inout Flow) -> (peering: String?, groupReferences: Bool) {
+        let target = y.vpcId ?? "the destination VPC"
+        switch found?.route.target {
         case .vpcPeering(let pcx)?:
-            routeGate(forward, subnet: aSub, to: bAddr, "forward", expect: { _ in true }, expected: "", &flow)
-            let connection = topology.peerings[pcx]
-            let connects = connection.map { Set([$0.requester.vpcId, $0.accepter.vpcId]) == Set([a.vpcId ?? "", b.vpcId ?? ""]) } ?? false
-            if connection == nil {
+            routeGate(found, subnet: xSub, to: yAddr, direction, expect: { _ in true }, expected: "", &flow)
+            guard let connection = topology.peerings[pcx] else {
                 flow.unknowns.append("peering connection \(pcx) is not in the snapshot")
-            } else {
-                flow.gate("peering", pcx, passes: connection!.isActive && connects,
-                          allowed: "\(pcx) is active between \(a.vpcId ?? "?") and \(b.vpcId ?? "?")",
-                          blocked: connects ? "peering connection \(pcx) is \(connection!.status), not active" : "\(pcx) does not connect \(a.vpcId ?? "?") and \(b.vpcId ?? "?")",
-                          fix: connects ? "accept the peering connection \(pcx)" : "route \(b.vpcId ?? "the destination VPC")'s CIDR to a peering connection that reaches it")
+                return (pcx, false)
             }
-            routeGate(back, subnet: bSub, to: aAddr, "return", expect: { $0 == .vpcPeering(pcx) }, expected: "the peering connection \(pcx)", &flow)
-            return connection.map { $0.requester.region == $0.accepter.region } ?? false
+            let connects = Set([connection.requester.vpcId, connection.accepter.vpcId]) == Set([x.vpcId ?? "", y.vpcId ?? ""])
+            if pcx != skipPeering || !connects {
+                flow.gate("peering", pcx, passes: connection.isActive && connects,
+                          allowed: "\(pcx) is active between \(x.vpcId ?? "?") and \(y.vpcId ?? "?")",
+                          blocked: connects ? "peering connection \(pcx) is \(connection.status), not active" : "\(pcx) does not connect \(x.vpcId ?? "?") and \(y.vpcId ?? "?") (\(direction) path)",
+                          fix: connects ? "accept the peering connection \(pcx)" : "route \(target)'s CIDR to a peering connection that reaches it")
+            }
+            return (pcx, connection.requester.region == connection.accepter.region)
         case .transitGateway(let tgw)?:
-            routeGate(forward, subnet: aSub, to: bAddr, "forward", expect: { _ in true }, expected: "", &flow)
-            transitGatewayHop(tgw, from: a, to: b, bAddr, &flow)
-            routeGate(back, subnet: bSub, to: aAddr, "return", expect: { $0 == .transitGateway(tgw) }, expected: "the transit gateway \(tgw)", &flow)
-            transitGatewayHop(tgw, from: b, to: a, aAddr, &flow)
-            return false
+            routeGate(found, subnet: xSub, to: yAddr, direction, expect: { _ in true }, expected: "", &flow)
+            transitGatewayHop(tgw, from: x, to: y, yAddr, &flow)
+            return (nil, false)
         default:
-            routeGate(forward, subnet: aSub, to: bAddr, "forward", expect: { _ in false },
-                      expected: "a peering connection or transit gateway to \(b.vpcId ?? "the destination VPC")", &flow)
-            return false
+            routeGate(found, subnet: xSub, to: yAddr, direction, expect: { _ in false },
+                      expected: "a peering connection or transit gateway to \(target)", &flow)
+            return (nil, false)
         }
     }
 
@@ -137,7 +147,7 @@ extension FlowAnalyzer {
             return
         }
         let target = route.flatMap { r in r.attachmentIds.lazy.compactMap { id in topology.transitGatewayAttachments.first { $0.id == id } }.first }
-        let reaches = route?.state == .active && target?.resourceId == b.vpcId
+        let reaches = route?.state == .active && target?.resourceId == b.vpcId && target?.state == "available"
         // Which table decides: the source attachment's association (each direction its own; AWS "Transit gateway route tables").
         let detail = route.map { r in
             let how = r.type == "propagated" ? " (propagated from the attachment)" : r.type == "static" ? " (static)" : ""

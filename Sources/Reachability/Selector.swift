@@ -38,11 +38,14 @@ public struct Selector: Sendable {
     }
 
     public func resolve(_ term: String) throws(SelectorError) -> Selection {
-        let endpoints = try match(term.trimmingCharacters(in: .whitespaces))
+        let trimmed = term.trimmingCharacters(in: .whitespaces)
+        let endpoints = try match(trimmed)
+        // An interface ID names that interface alone (two interfaces of one instance are two endpoints).
+        let byInterface = trimmed.lowercased().hasPrefix("eni-")
         var order: [String] = []
         var groups: [String: [Endpoint]] = [:]
         for e in endpoints {
-            let key = e.groupKey
+            let key = byInterface ? e.id : e.groupKey
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(e)
         }

@@ -76,9 +76,8 @@ struct PacketWalkTests {
         f.acl("subnet-b", egress: true, [(100, .allow, "0.0.0.0/0", PortRange(1024, 2047))])
         f.acl("subnet-a", egress: false, [(100, .allow, "0.0.0.0/0", PortRange(32768, 65535))])
         #expect(!f.oracle(.interface("eni-a"), .interface("eni-b")))
-        withKnownIssue("solver gap: each return NACL is checked for some ephemeral port on its own") {
-            #expect(f.solver("eni-a", "eni-b") == false)
-        }
+        // Was a solver gap (each return NACL is checked for some ephemeral port on its own); the solver now agrees with the walk.
+        #expect(f.solver("eni-a", "eni-b") == false)
         f.acl("subnet-a", egress: false, [(100, .allow, "0.0.0.0/0", PortRange(2000, 65535))])
         #expect(f.oracle(.interface("eni-a"), .interface("eni-b")))
         #expect(f.solver("eni-a", "eni-b") == true)
@@ -99,12 +98,10 @@ struct PacketWalkTests {
         #expect(f.oracle(.internet(web6), .interface("eni-a")))
         #expect(!f.oracle(.internet(web), .interface("eni-a")))
         #expect(!f.oracle(.internet(web6), .interface("eni-b")), "eni-b has no IPv6 address")
-        withKnownIssue("solver gap: IPv6 inbound demands a public IPv4 (issue 10 class 8)") {
-            #expect(f.solver("2001:4860::8888", "eni-a") == true)
-        }
-        withKnownIssue("solver gap: an interface without an IPv6 address is reached over IPv6") {
-            #expect(f.solver("2001:4860::8888", "eni-b") == false)
-        }
+        // Was a solver gap (IPv6 inbound demands a public IPv4 (issue 10 class 8)); the solver now agrees with the walk.
+        #expect(f.solver("2001:4860::8888", "eni-a") == true)
+        // Was a solver gap (an interface without an IPv6 address is reached over IPv6); the solver now agrees with the walk.
+        #expect(f.solver("2001:4860::8888", "eni-b") == false)
     }
 
     @Test("Egress-only internet gateways: IPv6 outbound and replies only")
@@ -114,9 +111,8 @@ struct PacketWalkTests {
         f.setDefaultRoute(v6: true, to: .egressOnlyInternetGateway("eigw-1"))
         #expect(f.oracle(.interface("eni-a"), .internet(web6)))
         #expect(!f.oracle(.internet(web6), .interface("eni-a")))
-        withKnownIssue("solver gap: a ::/0 route to an egress-only internet gateway is 'not an internet gateway'") {
-            #expect(f.solver("eni-a", "2001:4860::8888") == true)
-        }
+        // Was a solver gap (a ::/0 route to an egress-only internet gateway is 'not an internet gateway'); the solver now agrees with the walk.
+        #expect(f.solver("eni-a", "2001:4860::8888") == true)
     }
 
     @Test("NAT gateways: the NAT gateway's own subnet NACL sees the traffic")
@@ -135,9 +131,8 @@ struct PacketWalkTests {
         #expect(f.solver("eni-a", "8.8.8.8") == true)
         f.acl("subnet-b", egress: false, [(100, .deny, "10.1.1.0/24", nil), (200, .allow, "0.0.0.0/0", nil)])
         #expect(!f.oracle(.interface("eni-a"), .internet(web)))
-        withKnownIssue("solver gap: the NAT gateway's subnet NACLs are not evaluated") {
-            #expect(f.solver("eni-a", "8.8.8.8") == false)
-        }
+        // Was a solver gap (the NAT gateway's subnet NACLs are not evaluated); the solver now agrees with the walk.
+        #expect(f.solver("eni-a", "8.8.8.8") == false)
     }
 
     @Test("Network Load Balancers: without security groups nothing is filtered; listeners take their protocol only")
@@ -151,15 +146,13 @@ struct PacketWalkTests {
         #expect(f.oracle(.interface("eni-a"), .interface("eni-nlb")))
         #expect(!f.oracle(.interface("eni-a"), .interface("eni-nlb"), port: 22))
         #expect(PacketWalk(f.inv).walk(from: .interface("eni-a"), to: .interface("eni-nlb"), proto: .udp, port: 443).reachable == false)
-        withKnownIssue("solver gap: an NLB without security groups 'has no security groups' (issue 10 class 5)") {
-            #expect(f.solver("eni-a", "eni-nlb") == true)
-        }
+        // Was a solver gap (an NLB without security groups 'has no security groups' (issue 10 class 5)); the solver now agrees with the walk.
+        #expect(f.solver("eni-a", "eni-nlb") == true)
         // With a security group the solver evaluates it; the listener's protocol still decides.
         f.inv.networkInterfaces[f.inv.networkInterfaces.count - 1].securityGroupIds = ["sg-open"]
         #expect(f.solver("eni-a", "eni-nlb") == true && f.solver("eni-a", "eni-nlb", port: 22) == false)
-        withKnownIssue("solver gap: the listener check takes ports only, so UDP reaches a TCP listener") {
-            #expect(f.solver("eni-a", "eni-nlb", proto: .udp) == false)
-        }
+        // Was a solver gap (the listener check takes ports only, so UDP reaches a TCP listener); the solver now agrees with the walk.
+        #expect(f.solver("eni-a", "eni-nlb", proto: .udp) == false)
     }
 
     @Test("Two interfaces of one instance in different subnets cross their NACLs like two hosts")
@@ -169,8 +162,7 @@ struct PacketWalkTests {
         #expect(f.oracle(.interface("eni-a"), .interface("eni-a2")))
         f.acl("subnet-b", egress: false, [(100, .deny, "10.1.1.10/32", nil), (200, .allow, "0.0.0.0/0", nil)])
         #expect(!f.oracle(.interface("eni-a"), .interface("eni-a2")))
-        withKnownIssue("solver gap: answer() gives no pair for two interfaces of one instance (issue 10 class 1)") {
-            #expect(f.solver("eni-a", "eni-a2") == false)
-        }
+        // Was a solver gap (answer() gives no pair for two interfaces of one instance (issue 10 class 1)); the solver now agrees with the walk.
+        #expect(f.solver("eni-a", "eni-a2") == false)
     }
 }

@@ -62,9 +62,8 @@ struct PacketWalkTransitTests {
         f.inv.transitGatewayRouteTables[0].routes.append(TransitGatewayRoute(destination: .cidr(IPPrefix("10.2.0.0/16") ?? .anyV4),
                                                                              attachmentIds: [], state: .blackhole))
         #expect(!f.oracle)
-        withKnownIssue("solver gap: of equal TGW prefixes the first listed route wins, not the static one") {
-            #expect(f.solver == false)
-        }
+        // Was a solver gap (of equal TGW prefixes the first listed route wins, not the static one); the solver now agrees with the walk.
+        #expect(f.solver == false)
     }
 
     @Test("Transit gateway associations: each direction is looked up in its own attachment's table")
@@ -89,8 +88,7 @@ struct PacketWalkTransitTests {
         f.inv.vpcPeeringConnections = [VPCPeeringConnection(id: "pcx-12", scope: f.scope, status: "active", requester: side("vpc-1"), accepter: side("vpc-2"))]
         f.inv.routeTables[0].routes[1].target = .vpcPeering("pcx-12")
         #expect(f.oracle)
-        withKnownIssue("solver gap: the reply must use the forward path's peering connection or transit gateway") {
-            #expect(f.solver == true)
-        }
+        // Was a solver gap (the reply must use the forward path's peering connection or transit gateway); the solver now agrees with the walk.
+        #expect(f.solver == true)
     }
 }

@@ -12,15 +12,6 @@ struct SolverAgreementTests {
     /// turning it on is the one-line change once the solver catches up.
     static let features: TopologyFeatures = {
         var f = TopologyFeatures.all
-        f.sameInstancePairs = false         // solver gap: answer() gives no pair for two interfaces of one instance (issue 10 class 1)
-        f.ipv6Internet = false              // solver gap: IPv6 to/from the internet (public IPv4 demanded inbound and for ::/0 → IGW outbound; an interface without an IPv6 address is reached over IPv6; class 8)
-        f.egressOnlyGateways = false        // solver gap: a ::/0 route to an egress-only IGW is "not an internet gateway" (class 8)
-        f.nlbWithoutSecurityGroups = false  // solver gap: an NLB without security groups blocks instead of not filtering (class 5)
-        f.udpToLoadBalancers = false        // solver gap: the listener check ignores the listener's protocol (UDP to a TCP listener)
-        f.natSubnetACLs = false             // solver gap: the NAT gateway's own subnet NACLs are not evaluated
-        f.asymmetricRoutes = false          // solver gap: the reply must take the forward path's peering/TGW
-        f.tgwStaticOverridesPropagated = false // solver gap: equal TGW prefixes pick the first listed route, not the static one
-        f.splitEphemeralACLs = false        // solver gap: each return NACL may pass a different ephemeral port
         return f
     }()
 
