@@ -14,12 +14,28 @@ extension FlowAnalyzer {
         flow.gate("internet-gateway", igws.first ?? vpc, passes: !igws.isEmpty, allowed: "\(igws.joined(separator: ", ")) attached to \(topology.label(vpc))",
                   blocked: "\(topology.label(vpc)) has no internet gateway attached", fix: "attach an internet gateway to \(vpc)")
         flow.add(internetRoute(subnet: bSub, vpc: vpc, addresses: clients, kind: "route-return", owner: b, allowNAT: false))
-        flow.add(acls.check(subnet: bSub, egress: false, proto: flow.proto, peer: clients, peerLabel: clientLabel, kind: "nacl-ingress"))
+        admitFromOutside(b, subnet: bSub, clients: clients, label: clientLabel, suggestion: "the clients' address range", &flow)
+    }
+
+    /// NACL inbound, security group inbound and the reply's NACL outbound, for clients outside every VPC
+    /// (no security group references apply to them).
+    func admitFromOutside(_ b: Endpoint, subnet: String, clients: AddressSet, label: String, suggestion: String, _ flow: inout Flow) {
+        flow.add(acls.check(subnet: subnet, egress: false, proto: flow.proto, peer: clients, peerLabel: label, kind: "nacl-ingress"))
         flow.add(groups.check(groups: b.securityGroupIds, egress: false, proto: flow.proto,
-                              peer: Peer(addresses: clients, groups: [], groupReferencesApply: false, label: { clientLabel },
-                                         suggestion: { "the clients' address range" }), owner: b.label))
-        flow.add(acls.check(subnet: bSub, egress: true, proto: flow.proto, peer: clients, peerLabel: clientLabel,
+                              peer: Peer(addresses: clients, groups: [], groupReferencesApply: false, label: { label }, suggestion: { suggestion }),
+                              owner: b.label))
+        flow.add(acls.check(subnet: subnet, egress: true, proto: flow.proto, peer: clients, peerLabel: label,
                             kind: "nacl-return-egress", portsMeaning: " (return traffic)").existential(over: flow.returnPorts))
+    }
+
+    /// Security group outbound, NACL outbound and the reply's NACL inbound, for targets outside every VPC.
+    func leaveToOutside(_ a: Endpoint, subnet: String, targets: AddressSet, label: String, suggestion: String, _ flow: inout Flow) {
+        flow.add(groups.check(groups: a.securityGroupIds, egress: true, proto: flow.proto,
+                              peer: Peer(addresses: targets, groups: [], groupReferencesApply: false, label: { label }, suggestion: { suggestion }),
+                              owner: a.label))
+        flow.add(acls.check(subnet: subnet, egress: true, proto: flow.proto, peer: targets, peerLabel: label, kind: "nacl-egress"))
+        flow.add(acls.check(subnet: subnet, egress: false, proto: flow.proto, peer: targets, peerLabel: label,
+                            kind: "nacl-return-ingress", portsMeaning: " (return traffic)").existential(over: flow.returnPorts))
     }
 
     /// From an endpoint to the internet (all of it, or some addresses).
@@ -31,12 +47,7 @@ extension FlowAnalyzer {
         let targets = flow.peers
         let label = destination.name == "internet" ? "the internet" : destination.name
         flow.add(internetRoute(subnet: aSub, vpc: vpc, addresses: targets, kind: "route", owner: a, allowNAT: true))
-        flow.add(groups.check(groups: a.securityGroupIds, egress: true, proto: flow.proto,
-                              peer: Peer(addresses: targets, groups: [], groupReferencesApply: false, label: { label }, suggestion: { label }),
-                              owner: a.label))
-        flow.add(acls.check(subnet: aSub, egress: true, proto: flow.proto, peer: targets, peerLabel: label, kind: "nacl-egress"))
-        flow.add(acls.check(subnet: aSub, egress: false, proto: flow.proto, peer: targets, peerLabel: label,
-                            kind: "nacl-return-ingress", portsMeaning: " (return traffic)").existential(over: flow.returnPorts))
+        leaveToOutside(a, subnet: aSub, targets: targets, label: label, suggestion: label, &flow)
         natSubnetACLs(from: a, aSub, targets: targets, label: label, &flow)
     }
 

@@ -33,13 +33,7 @@ extension FlowAnalyzer {
         }
         let back = edgeRoute(subnet: bSub, vpc: vpc, addresses: clients, kind: "route-return", owner: b, edge: edge, &flow)
         flow.add(back)
-        let label = source.name
-        flow.add(acls.check(subnet: bSub, egress: false, proto: flow.proto, peer: clients, peerLabel: label, kind: "nacl-ingress"))
-        flow.add(groups.check(groups: b.securityGroupIds, egress: false, proto: flow.proto,
-                              peer: Peer(addresses: clients, groups: [], groupReferencesApply: false, label: { label },
-                                         suggestion: { "the on-premises range \(clients)" }), owner: b.label))
-        flow.add(acls.check(subnet: bSub, egress: true, proto: flow.proto, peer: clients, peerLabel: label,
-                            kind: "nacl-return-egress", portsMeaning: " (return traffic)").existential(over: flow.returnPorts))
+        admitFromOutside(b, subnet: bSub, clients: clients, label: source.name, suggestion: "the on-premises range \(clients)", &flow)
     }
 
     /// From a VPC to an on-premises network: the subnet routes it to the edge, security group and NACL outbound
@@ -54,12 +48,7 @@ extension FlowAnalyzer {
         let label = destination.name
         let out = edgeRoute(subnet: aSub, vpc: vpc, addresses: targets, kind: "route", owner: a, edge: edge, &flow)
         flow.add(out)
-        flow.add(groups.check(groups: a.securityGroupIds, egress: true, proto: flow.proto,
-                              peer: Peer(addresses: targets, groups: [], groupReferencesApply: false, label: { label }, suggestion: { "\(targets)" }),
-                              owner: a.label))
-        flow.add(acls.check(subnet: aSub, egress: true, proto: flow.proto, peer: targets, peerLabel: label, kind: "nacl-egress"))
-        flow.add(acls.check(subnet: aSub, egress: false, proto: flow.proto, peer: targets, peerLabel: label,
-                            kind: "nacl-return-ingress", portsMeaning: " (return traffic)").existential(over: flow.returnPorts))
+        leaveToOutside(a, subnet: aSub, targets: targets, label: label, suggestion: "\(targets)", &flow)
         if !edge.vpnGateways.contains(where: { vpnGatewayAttached($0, to: vpc) }), let tgw = edge.transitGateway, let attachment = edge.transitGatewayAttachment {
             // Replies enter the transit gateway through the edge's attachment and use its route table.
             edgeTransitHop(tgw, attachment: attachment, toward: vpc, address: aAddr, &flow)
@@ -150,20 +139,10 @@ extension FlowAnalyzer {
 
     /// The transit gateway leg on the edge's side: the edge attachment's route table must send `address` to the VPC.
     private func edgeTransitHop(_ tgw: String, attachment: String, toward vpc: String, address: IPAddress, _ flow: inout Flow) {
-        guard let tableId = topology.transitGatewayAttachments.first(where: { $0.id == attachment })?.associatedRouteTableId else {
-            flow.unknowns.append("attachment \(attachment) has no associated transit gateway route table in the snapshot")
+        guard let edgeAttachment = topology.transitGatewayAttachments.first(where: { $0.id == attachment }) else {
+            flow.unknowns.append("transit gateway attachment \(attachment) is not in the snapshot")
             return
         }
-        let (table, route) = routes.lookup(transitGatewayTable: tableId, address: address)
-        guard let table, table.routesKnown else {
-            flow.unknowns.append("routes of transit gateway route table \(tableId) were not captured (ec2 search-transit-gateway-routes)")
-            return
-        }
-        let target = route.flatMap { r in r.attachmentIds.lazy.compactMap { id in topology.transitGatewayAttachments.first { $0.id == id } }.first }
-        let reaches = route?.state == .active && target?.resourceId == vpc && target?.state == "available"
-        let detail = route.map { "\(tableId): \($0.destination) → \($0.attachmentIds.joined(separator: ","))\($0.type == "propagated" ? " (propagated)" : "")" }
-        flow.gate("transit-gateway", tableId, passes: reaches, allowed: detail ?? "",
-                  blocked: detail.map { "\($0) does not lead to \(vpc)" } ?? "\(tableId) (the edge attachment's table) has no route for \(address)",
-                  fix: "propagate \(vpc)'s attachment into \(tableId), or add a static route for its CIDR")
+        transitGatewayTableHop(from: edgeAttachment, toward: vpc, address: address, &flow)
     }
 }

@@ -137,31 +137,6 @@ extension FlowAnalyzer {
                       fix: "attach \(a.vpcId ?? "the VPC") to \(tgw)")
             return
         }
-        guard let tableId = attachment.associatedRouteTableId else {
-            flow.unknowns.append("attachment \(attachment.id) has no associated transit gateway route table in the snapshot")
-            return
-        }
-        let (table, route) = routes.lookup(transitGatewayTable: tableId, address: bAddr)
-        guard let table, table.routesKnown else {
-            flow.unknowns.append("routes of transit gateway route table \(tableId) were not captured (ec2 search-transit-gateway-routes)")
-            return
-        }
-        let target = route.flatMap { r in r.attachmentIds.lazy.compactMap { id in topology.transitGatewayAttachments.first { $0.id == id } }.first }
-        let reaches = route?.state == .active && target?.resourceId == b.vpcId && target?.state == "available"
-        // Which table decides: the source attachment's association (each direction its own; AWS "Transit gateway route tables").
-        let detail = route.map { r in
-            let how = r.type == "propagated" ? " (propagated from the attachment)" : r.type == "static" ? " (static)" : ""
-            return "\(attachment.id) is associated with \(tableId): \(r.destination) → \(r.state == .blackhole ? "blackhole" : r.attachmentIds.joined(separator: ","))\(how)"
-        }
-        let blocked: String
-        if let route, let detail {
-            blocked = route.state == .blackhole ? "\(detail): blackhole" : "\(detail) does not lead to \(b.vpcId ?? "the destination VPC")"
-        } else {
-            blocked = "\(tableId) (associated with \(attachment.id)) has no route for \(bAddr)"
-        }
-        let destinationAttachment = b.vpcId.flatMap { topology.attachment(vpc: $0, transitGateway: tgw) }?.id
-        flow.gate("transit-gateway", tableId, passes: reaches, allowed: detail ?? "", blocked: blocked,
-                  fix: destinationAttachment.map { "enable route propagation of \($0) into \(tableId), or add a static route for \(b.vpcId ?? "the destination")'s CIDR to it" }
-                      ?? "attach \(b.vpcId ?? "the destination VPC") to \(tgw) and route its CIDR in \(tableId)")
+        transitGatewayTableHop(from: attachment, toward: b.vpcId, address: bAddr, &flow)
     }
 }

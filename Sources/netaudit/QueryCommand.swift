@@ -13,8 +13,9 @@ struct QueryCommand: ParsableCommand {
             Ask in words ("can ALB reach RDS:3306", "internet -> bastion:22", "can app ping db") or with \
             --from/--to. X and Y may be a resource ID (eni-, i-, sg- (its members), subnet-, vpc-), an RDS \
             identifier, a load balancer name or ARN, a Name tag, a private or public IP address, a CIDR, \
-            internet, a kind (alb, nlb, elb, rds, ec2, lambda, nat, asg) or tag:Key=Value. Without a port, \
-            the answer lists the open ports.
+            internet, onprem (or a customer gateway's Name tag or ID, vpn-, dxgw-, a CIDR behind a VPN), a kind \
+            (alb, nlb, elb, rds, ec2, lambda, nat, asg) or tag:Key=Value. An address is its own endpoint (private, \
+            secondary, public or IPv6). Without a port, the answer lists the open ports.
             Exit codes: 0 reachable, 1 not reachable, 2 error, 3 unknown (a hop can't be judged from the \
             snapshot and no judged hop blocks; the answer says why).
             """

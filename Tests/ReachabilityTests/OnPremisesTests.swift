@@ -101,7 +101,7 @@ struct OnPremisesTests {
             #expect(answer.best.path.contains { $0.kind == "transit-gateway" && $0.resource == "tgw-rtb-edge" })
             #expect(answer.best.path.contains { $0.kind == "route-return" && $0.detail.contains("tgw-rtb-vpcs") })
         } else {
-            #expect(answer.best.blockers.contains { $0.kind == "transit-gateway" && $0.resource == "tgw-rtb-edge" && $0.fix.contains("propagate") })
+            #expect(answer.best.blockers.contains { $0.kind == "transit-gateway" && $0.resource == "tgw-rtb-edge" && $0.fix.contains("route propagation") })
         }
     }
 }
