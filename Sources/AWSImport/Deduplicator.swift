@@ -10,6 +10,10 @@ enum Deduplicator {
     static func apply(_ inv: inout Inventory) {
         var warnings: [CaptureWarning] = []
         func unique<T: Identifiable & Hashable>(_ items: inout [T], _ kind: String, scope: WritableKeyPath<T, ResourceScope>) where T.ID == String {
+            // Most imports have no duplicate: find one before copying anything.
+            var ids = Set<String>()
+            ids.reserveCapacity(items.count)
+            guard items.contains(where: { !ids.insert($0.id).inserted }) else { return }
             var index: [String: Int] = [:]
             var out: [T] = []
             out.reserveCapacity(items.count)

@@ -17,7 +17,7 @@ public struct EndpointCatalog: Sendable {
         var seenLoadBalancers = Set<String>()
         var seenDatabases = Set<String>()
         var seenFunctions = Set<String>()
-        var seenInterfaces = Set<String>()
+        var natInterfaces = Set<String>()
         for eni in inv.networkInterfaces {
             var addresses: [IPAddress] = []
             var ipv6 = eni.ipv6Addresses.compactMap { IPAddress($0) }
@@ -71,7 +71,7 @@ public struct EndpointCatalog: Sendable {
             default:
                 break
             }
-            seenInterfaces.insert(eni.id)
+            if kind == .natGateway { natInterfaces.insert(eni.id) }
             out.append(Endpoint(id: eni.id, kind: kind, resourceId: resource, name: name, vpcId: eni.vpcId, subnetId: eni.subnetId,
                                 securityGroupIds: eni.securityGroupIds, privateAddresses: addresses, publicAddresses: publics,
                                 publicByPrivate: publicByPrivate, ipv6Addresses: ipv6, ipv6Prefixes: eni.ipv6Prefixes ?? [],
@@ -79,7 +79,7 @@ public struct EndpointCatalog: Sendable {
         }
         // A NAT gateway whose interface is missing is still an endpoint: its own addresses say where it is.
         for nat in inv.natGateways where nat.state == "available" {
-            for (i, a) in nat.addresses.enumerated() where !(a.networkInterfaceId.map(seenInterfaces.contains) ?? false) {
+            for (i, a) in nat.addresses.enumerated() where !(a.networkInterfaceId.map(natInterfaces.contains) ?? false) {
                 guard let ip = a.privateIp.flatMap({ IPAddress($0) }) else { continue }
                 let publicIp = a.publicIp.flatMap { IPAddress($0) }
                 out.append(Endpoint(id: a.networkInterfaceId ?? "\(nat.id)#\(i)", kind: .natGateway, resourceId: nat.id,

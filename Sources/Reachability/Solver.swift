@@ -119,20 +119,16 @@ public struct Solver: Sendable {
             return analyzer.analyze(from: s, to: d, proto: proto, ports: ports, explain: false)
         }
         let key = FlowKey(source: classId(s), destination: classId(d), proto: proto, ports: ports)
-        if let cached = cache.get(key) {
-            var r = cached
-            r.source = s
-            r.destination = d
-            return r
-        }
+        if let cached = cache.get(key) { return cached.result(s, d, proto) }
         let result = analyzer.quickReject(from: s, to: d, proto: proto) ?? analyzer.analyze(from: s, to: d, proto: proto, ports: ports, explain: false)
-        cache.set(key, result)
+        cache.set(key, FlowOutcome(result))
         return result
     }
 
     /// The endpoint's equivalence class (computed once for catalogued endpoints).
     func classId(_ e: Endpoint) -> Int {
-        let memo = [e.id, e.selectedAddress?.description ?? "", e.viaPublicAddress?.description ?? ""].joined(separator: "@")
+        let memo = e.selectedAddress == nil && e.viaPublicAddress == nil ? e.id
+            : [e.id, e.selectedAddress?.description ?? "", e.viaPublicAddress?.description ?? ""].joined(separator: "@")
         if let id = cache.classId(forEndpoint: memo) { return id }
         let length = e.subnetId.flatMap { topology.subnets[$0]?.cidrBlocks.first?.length } ?? 32
         return cache.classId(for: classes.key(e, subnetLength: length), endpoint: memo)
@@ -163,14 +159,36 @@ struct FlowKey: Hashable {
 }
 
 /// A thread-safe memo of flow results by class pair, and of classes met after construction.
+/// A flow result without its endpoints: what a class pair's memo keeps (the endpoints are the asker's).
+struct FlowOutcome {
+    var allowed: Region
+    var path: [Hop]
+    var blockers: [Blocker]
+    var unknowns: [String]
+    var notes: [String]
+    var summaryOnly: Bool
+    var verdict: Verdict
+
+    init(_ r: FlowResult) {
+        (allowed, path, blockers, unknowns, notes, summaryOnly, verdict) = (r.allowed, r.path, r.blockers, r.unknowns, r.notes, r.summaryOnly, r.verdict)
+    }
+
+    func result(_ source: Endpoint, _ destination: Endpoint, _ proto: IPProtocol) -> FlowResult {
+        var r = FlowResult(source: source, destination: destination, ipProtocol: proto, allowed: allowed, path: path, blockers: blockers,
+                           unknowns: unknowns, notes: notes, verdict: verdict)
+        r.summaryOnly = summaryOnly
+        return r
+    }
+}
+
 final class FlowCache: @unchecked Sendable {
-    private var entries: [FlowKey: FlowResult] = [:]
+    private var entries: [FlowKey: FlowOutcome] = [:]
     private var classes: [String: Int] = [:]
     private var endpointClasses: [String: Int] = [:]
     private let lock = NSLockShim()
 
-    func get(_ key: FlowKey) -> FlowResult? { lock.locked { entries[key] } }
-    func set(_ key: FlowKey, _ value: FlowResult) { lock.locked { entries[key] = value } }
+    func get(_ key: FlowKey) -> FlowOutcome? { lock.locked { entries[key] } }
+    func set(_ key: FlowKey, _ value: FlowOutcome) { lock.locked { entries[key] = value } }
     func classId(forEndpoint id: String) -> Int? { lock.locked { endpointClasses[id] } }
     func classId(for key: String, endpoint: String) -> Int {
         lock.locked {

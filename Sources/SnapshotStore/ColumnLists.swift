@@ -20,6 +20,8 @@ enum ColumnLists {
     /// The items of a list column; `[]` for NULL or `''`.
     static func items(_ text: String?) -> [String] {
         guard let text, !text.isEmpty else { return [] }
+        // Most lists hold one item: no splitting (this runs for every interface on each query).
+        if !text.utf8.contains(UInt8(ascii: ",")) { return [text] }
         return text.split(separator: ",").map(String.init)
     }
 
@@ -28,6 +30,10 @@ enum ColumnLists {
 
     /// Private addresses back from `privateAddresses`; the one equal to `primary` (the first such) is primary.
     static func parsePrivateAddresses(_ text: String?, primary: String?) -> [PrivateAddress] {
+        // One address without a public IP, the common case, needs no splitting.
+        if let text, !text.isEmpty, !text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "=") }) {
+            return [PrivateAddress(address: text, primary: text == primary, publicIp: nil)]
+        }
         var seenPrimary = false
         return items(text).map { entry in
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)

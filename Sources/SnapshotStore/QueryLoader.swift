@@ -52,8 +52,7 @@ extension SnapshotReader {
 
     /// Columns each light table is read from that older snapshots may lack.
     private static let lightColumns: [(String, [String])] = [
-        ("network_interfaces", ["private_addresses", "ipv6_addresses", "ipv6_prefixes", "availability_zone",
-                                "requester_managed", "source_dest_check", "status"]),
+        ("network_interfaces", ["private_addresses", "ipv6_addresses", "ipv6_prefixes"]),
         ("route_tables", ["propagating_vgws"]),
         ("subnets", ["ipv6_native"]),
     ]
@@ -63,23 +62,22 @@ extension SnapshotReader {
         return columns.allSatisfy(present.contains)
     }
 
-    /// Interfaces from their columns: every private address with its public IP, IPv6 addresses and prefixes.
+    /// Interfaces from their columns: every private address with its public IP, IPv6 addresses and prefixes — what
+    /// the solver reads (zone, status and flags stay in `data`; the full load has them).
     private func lightInterfaces(_ db: Database) throws -> [NetworkInterface] {
         var out: [NetworkInterface] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, account, region, vpc_id, subnet_id, interface_type, description, private_ip, private_addresses,
-                   security_group_ids, owner_kind, owner_id, tags, ipv6_addresses, ipv6_prefixes, availability_zone,
-                   requester_managed, source_dest_check, status FROM network_interfaces ORDER BY rowid
+                   security_group_ids, owner_kind, owner_id, tags, ipv6_addresses, ipv6_prefixes FROM network_interfaces ORDER BY rowid
             """)
         while let r = try rows.next() {
             let tagText: String? = r[12]
             var interface = NetworkInterface(
                 id: r[0], scope: ResourceScope(account: r[1], region: r[2]), vpcId: r[3], subnetId: r[4],
-                availabilityZone: r[15], interfaceType: r[5] ?? "interface", description: r[6],
+                interfaceType: r[5] ?? "interface", description: r[6],
                 privateAddresses: ColumnLists.parsePrivateAddresses(r[8], primary: r[7]),
                 ipv6Addresses: ColumnLists.items(r[13]), securityGroupIds: ColumnLists.items(r[9]),
-                owner: InterfaceOwner(kind: r[10], id: r[11]), requesterManaged: r[16] ?? false,
-                sourceDestCheck: r[17] ?? true, status: r[18],
+                owner: InterfaceOwner(kind: r[10], id: r[11]),
                 tags: try tagText.map { try StoreCoding.decoder.decode(Tags.self, from: Data($0.utf8)) } ?? [:])
             interface.ipv6Prefixes = ColumnLists.optionalItems(r[14]).map { $0.compactMap { IPPrefix($0) } }
             out.append(interface)
