@@ -79,7 +79,7 @@ public struct Selector: Sendable {
                                 "matches no tagged workload")
         }
         if let prefix = IPPrefix(term), term.contains(".") || term.contains(":") {
-            return addressMatch(term, prefix)
+            return try addressMatch(term, prefix)
         }
         // An ID prefix that matches nothing may still be a name ("vpc-main-sg").
         for (id, test) in idMatchers(lower) where lower.hasPrefix(id) {
@@ -111,12 +111,16 @@ public struct Selector: Sendable {
     /// One address selects the endpoint holding it, reduced to that address: a private or IPv6 address is
     /// its own endpoint (two interfaces of one instance are two endpoints), a public one is reached there from the
     /// outside. A CIDR selects the interfaces with an address in it. What no endpoint holds is that part of the internet.
-    private func addressMatch(_ term: String, _ prefix: IPPrefix) -> [Endpoint] {
+    private func addressMatch(_ term: String, _ prefix: IPPrefix) throws(SelectorError) -> [Endpoint] {
         let all = catalog.endpoints
         if prefix.length == (prefix.isV4 ? 32 : 128) {
             let address = prefix.address
             let holders = all.compactMap { $0.owns(address) ? $0.narrowed(to: address) : nil }
             if !holders.isEmpty { return holders }
+            // An address of a VPC that no interface holds is nobody: not the internet, not on-premises.
+            if let vpc = topology.inventory.vpcs.first(where: { $0.cidrBlocks.contains { $0.contains(address) } }) {
+                throw .empty(term: term, reason: "is inside \(topology.label(vpc.id)), but no interface in the snapshot holds it")
+            }
         } else {
             let inside = all.filter { e in
                 e.privateAddresses.contains { prefix.contains($0) } || e.ipv6Addresses.contains { prefix.contains($0) }

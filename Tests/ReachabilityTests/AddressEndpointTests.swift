@@ -124,3 +124,18 @@ struct AddressEndpointTests {
         }
     }
 }
+
+@Suite("Addresses nobody holds")
+struct UnheldAddressTests {
+    @Test("an address inside a VPC that no interface holds is an error naming the VPC, not a part of the internet")
+    func unheldVPCAddress() throws {
+        var n = NetBuilder()
+        n.vpc("vpc-1", "10.1.0.0/16")
+        #expect { try n.solver.selector.resolve("10.1.9.9") } throws: { error in
+            guard case SelectorError.empty(_, let reason) = error else { return false }
+            return reason.contains("vpc-1") && reason.contains("no interface")
+        }
+        n.subnet("subnet-a", vpc: "vpc-1", "10.1.1.0/24")
+        #expect(try n.solver.selector.resolve("203.0.113.9").groups.first?.endpoints.first?.isInternet == true)
+    }
+}
