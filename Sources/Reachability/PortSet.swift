@@ -5,9 +5,15 @@ public struct PortSet: Sendable, Hashable, CustomStringConvertible {
     public private(set) var values: IntervalSet<UInt16>
 
     public init(_ values: IntervalSet<UInt16> = IntervalSet()) { self.values = values }
-    public init(_ range: PortRange) { values = IntervalSet(UInt16(clamping: range.lower)...UInt16(clamping: range.upper)) }
+    /// The ports of a range, clamped to 0–65535; a reversed or wholly out-of-range range is empty (never a trap).
+    public init(_ range: PortRange) { self.init([range]) }
     public init(_ port: Int) { self.init(PortRange(port, port)) }
-    public init(_ ranges: [PortRange]) { values = IntervalSet(ranges.map { UInt16(clamping: $0.lower)...UInt16(clamping: $0.upper) }) }
+    public init(_ ranges: [PortRange]) {
+        values = IntervalSet(ranges.compactMap { r -> ClosedRange<UInt16>? in
+            let lo = max(r.lower, 0), hi = min(r.upper, 65535)
+            return lo <= hi ? UInt16(lo)...UInt16(hi) : nil
+        })
+    }
 
     public static let all = PortSet(IntervalSet.full)
     public static let none = PortSet()

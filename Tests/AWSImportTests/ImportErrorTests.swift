@@ -28,6 +28,10 @@ struct ImportErrorTests {
     @Test("a document of the wrong shape names the member", arguments: [
         ("wrong-shape/vpcs-not-a-list.json", "Vpcs should be an array but is an object"),
         ("wrong-shape/route-without-destination.json", "RouteTables[0].Routes[0] has no DestinationCidrBlock"),
+        // Values AWS itself never returns, which would otherwise reach the solver (issue 12: never a trap).
+        ("wrong-shape/sg-reversed-ports.json", "SecurityGroups[0].IpPermissions[0]: FromPort 443 and ToPort 80 are not a port range (0-65535, FromPort <= ToPort)"),
+        ("wrong-shape/nacl-port-out-of-range.json", "NetworkAcls[0].Entries[0].PortRange: From 1 and To 65536 are not a port range (0-65535, From <= To)"),
+        ("wrong-shape/nacl-rule-number.json", "NetworkAcls[0].Entries[0]: RuleNumber 40000 is outside 1-32766 (32767 is the default rule)"),
     ])
     func wrongShape(file: String, message: String) {
         let path = Fixtures.path(file)

@@ -57,3 +57,13 @@ struct QuerySpecTests {
         #expect(outside.groups[0].endpoints[0].isInternet)
     }
 }
+
+@Suite("Port sets never trap")
+struct PortSetSafetyTests {
+    @Test("a reversed or out-of-range port range is empty or clamped, never a trap", arguments: [
+        (PortRange(443, 80), "no ports"), (PortRange(70000, 80000), "no ports"), (PortRange(-5, 22), "0-22"), (PortRange(65530, 70000), "65530-65535"),
+    ])
+    func reversed(range: PortRange, expected: String) {
+        #expect(PortSet(range).description == expected)
+    }
+}

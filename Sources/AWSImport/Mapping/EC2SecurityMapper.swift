@@ -20,6 +20,13 @@ enum EC2SecurityMapper {
         for p in permissions {
             let proto = try ctx.ipProtocol(try p.string("IpProtocol"), at: p)
             let from = try p.int("FromPort"), to = try p.int("ToPort")
+            if proto.hasPorts, let from, let to, from != -1 || to != -1 {
+                // AWS "Security group rules": TCP/UDP ports are 0-65535 with FromPort <= ToPort (-1 on both means all).
+                guard (0...65535).contains(from), (0...65535).contains(to), from <= to else {
+                    throw .invalidValue(file: ctx.file.displayPath, path: p.path,
+                                        message: "FromPort \(from) and ToPort \(to) are not a port range (0-65535, FromPort <= ToPort)")
+                }
+            }
             func add(_ peer: RulePeer, _ description: String?) {
                 out.append(SecurityGroupRule(ipProtocol: proto, fromPort: from, toPort: to, peer: peer, description: description))
             }
@@ -58,7 +65,15 @@ enum EC2SecurityMapper {
                 }
                 var ports: PortRange?
                 if let range = e["PortRange"], let from = try range.int("From"), let to = try range.int("To") {
+                    guard (0...65535).contains(from), (0...65535).contains(to), from <= to else {
+                        throw .invalidValue(file: ctx.file.displayPath, path: range.path,
+                                            message: "From \(from) and To \(to) are not a port range (0-65535, From <= To)")
+                    }
                     ports = PortRange(from, to)
+                }
+                // AWS "Network ACL rules": rule numbers are 1-32766; 32767 is the default (catch-all) rule.
+                guard (1...32767).contains(number) else {
+                    throw .invalidValue(file: ctx.file.displayPath, path: e.path, message: "RuleNumber \(number) is outside 1-32766 (32767 is the default rule)")
                 }
                 let icmp = e["IcmpTypeCode"]
                 entries.append(NetworkACLEntry(
