@@ -226,10 +226,13 @@ struct AWSClient: Sendable {
             message = root.descendant("Message")?.text ?? root.descendant("message")?.text ?? ""
             if region == nil { region = root.descendant("Region")?.text }
         } else if let json = try? JSONParser.parse(response.body), case .object(let o) = json {
-            if case .string(let t)? = o["__type"] ?? o["code"] ?? o["Code"] ?? o["Type"] { code = t }
+            // `Type` (Lambda's "User"/"Service") says whose fault it is, not which error: never a code.
+            if case .string(let t)? = o["__type"] ?? o["code"] ?? o["Code"] { code = t }
             if case .string(let m)? = o["message"] ?? o["Message"] { message = m }
         }
-        if let header = response.header("x-amzn-errortype"), code.isEmpty || code == "Sender" {
+        // JSON and REST-JSON services name the error in this header first, as botocore reads it
+        // (Lambda's throttling: `TooManyRequestsException` with a body of {"Type":"User"}).
+        if let header = response.header("x-amzn-errortype"), !header.isEmpty {
             code = String(header.prefix { $0 != ":" })
         }
         if let hash = code.lastIndex(of: "#") { code = String(code[code.index(after: hash)...]) }

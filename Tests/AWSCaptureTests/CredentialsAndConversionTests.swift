@@ -230,6 +230,12 @@ struct CredentialsAndConversionTests {
         let lambda = AWSClient.decodeError(.init(status: 403, headers: [(name: "x-amzn-errortype", value: "AccessDeniedException:http://internal")],
                                                  body: Array(#"{"Message":"denied topsecretvalue"}"#.utf8)), secrets: ["topsecretvalue"])
         #expect(lambda.code == "AccessDeniedException")
+        // Lambda's throttling body carries "Type":"User"; the header names the error, and it is retried.
+        let lambdaThrottled = AWSClient.decodeError(.init(status: 429, headers: [(name: "x-amzn-errortype", value: "TooManyRequestsException")],
+                                                          body: Array(#"{"Type":"User","message":"Rate exceeded"}"#.utf8)), secrets: [])
+        #expect(lambdaThrottled.code == "TooManyRequestsException" && lambdaThrottled.isRetryable)
+        let typeOnly = AWSClient.decodeError(.init(status: 429, body: Array(#"{"Type":"User","message":"Rate exceeded"}"#.utf8)), secrets: [])
+        #expect(typeOnly.code == "TooManyRequestsException" && typeOnly.isRetryable)
         #expect(!lambda.message.contains("topsecretvalue"))
         #expect(Redactor.redact("AWS_SECRET_ACCESS_KEY=abc123 X-Amz-Security-Token: FQoG") == "AWS_SECRET_ACCESS_KEY=(redacted) X-Amz-Security-Token: (redacted)")
         let redirect = AWSClient.decodeError(.init(status: 301, body: Array("<Error><Code>PermanentRedirect</Code><Message>m</Message><Region>eu-west-3</Region></Error>".utf8)), secrets: [])
