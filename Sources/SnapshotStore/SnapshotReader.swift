@@ -24,6 +24,12 @@ public struct SnapshotReader: Sendable {
             if version > SnapshotSchema.version {
                 throw StoreError.newerSchema(path: path, found: version, supported: SnapshotSchema.version)
             }
+            // A missing table would read as "nothing there" and give wrong answers: refuse the file instead.
+            let expected = ["warnings", "raw_documents"] + StoreTables.present(inSchema: version).map(\.name)
+            let missing = try queue.read { db in try expected.filter { try !db.tableExists($0) } }
+            if !missing.isEmpty {
+                throw StoreError.damaged(path: path, reason: "table\(missing.count == 1 ? "" : "s") \(missing.prefix(3).joined(separator: ", ")) missing")
+            }
             schemaVersion = version
         } catch let error as StoreError {
             throw error

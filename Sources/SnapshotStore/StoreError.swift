@@ -5,6 +5,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case newerSchema(path: String, found: Int, supported: Int)
     case writeFailed(path: String, reason: String)
     case readFailed(path: String, reason: String)
+    /// The file is a snapshot but lacks what its schema version promises (a table dropped, a file cut short).
+    case damaged(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(p): cannot write snapshot: \(reason)"
         case .readFailed(let p, let reason):
             "\(p): cannot read snapshot: \(reason)"
+        case .damaged(let p, let reason):
+            "\(p): damaged snapshot (\(reason)); re-import or re-capture it"
         }
     }
 }

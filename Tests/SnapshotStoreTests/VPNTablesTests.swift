@@ -76,10 +76,11 @@ struct VPNTablesTests {
         #expect(counts["vpn_connections"] == 0 && counts["vpcs"] == 2)
     }
 
-    @Test("a current-schema snapshot missing a table is a read error, not silently empty")
-    func currentSchemaMissingTable() throws {
-        let (path, _) = try write("broken.db")
-        try DatabaseQueue(path: path).write { try $0.execute(sql: "DROP TABLE vpn_gateways") }
-        #expect(throws: StoreError.self) { try SnapshotReader(path: path).inventory() }
+    @Test("a snapshot missing a table its schema promises is refused as damaged on open, naming the table",
+          arguments: ["vpn_gateways", "security_groups", "warnings"])
+    func missingTableIsDamaged(table: String) throws {
+        let (path, _) = try write("broken-\(table).db")
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "DROP TABLE \(table)") }
+        #expect(throws: StoreError.damaged(path: path, reason: "table \(table) missing")) { try SnapshotReader(path: path) }
     }
 }
