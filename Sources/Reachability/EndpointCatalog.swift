@@ -6,6 +6,8 @@ public struct EndpointCatalog: Sendable {
     public let endpoints: [Endpoint]
     /// Notes on what was estimated (placed endpoints).
     public let notes: [String]
+    /// Each load balancer's endpoints (its nodes), by name.
+    let loadBalancerNodes: [String: [Endpoint]]
 
     public init(_ topology: Topology) {
         let inv = topology.inventory
@@ -111,6 +113,7 @@ public struct EndpointCatalog: Sendable {
         }
         out += EndpointCatalog.onPremises(topology)
         endpoints = out
+        loadBalancerNodes = Dictionary(grouping: out.filter { $0.kind == .loadBalancer }, by: \.resourceId)
         self.notes = notes
     }
 

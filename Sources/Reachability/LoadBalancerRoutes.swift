@@ -11,9 +11,7 @@ extension Solver {
         guard proto == .tcp || proto == .udp, !sources.isEmpty, !destinations.isEmpty else { return out }
         let inv = topology.inventory
         for tg in inv.targetGroups {
-            let balancers = inv.loadBalancers.filter { lb in
-                lb.type != "gateway" && (tg.loadBalancerArns.contains(lb.id) || lb.listeners.contains { $0.targetGroupArns.contains(tg.id) })
-            }
+            let balancers = (topology.loadBalancersByTargetGroup[tg.id] ?? []).filter { $0.type != "gateway" }
             guard !balancers.isEmpty else { continue }
             var seenPorts = Set<Int>()
             var registered = false
@@ -46,7 +44,7 @@ extension Solver {
                      proto: IPProtocol, explain: Bool) -> LoadBalancerLeg? {
         let listeners = lb.listeners.filter { $0.targetGroupArns.contains(tg.id) && FlowAnalyzer.listener($0.protocolName, carries: proto) }
         guard !listeners.isEmpty else { return nil }
-        let nodes = catalog.endpoints.filter { $0.kind == .loadBalancer && $0.resourceId == lb.name && (lb.vpcId == nil || $0.vpcId == lb.vpcId) }
+        let nodes = (catalog.loadBalancerNodes[lb.name] ?? []).filter { lb.vpcId == nil || $0.vpcId == lb.vpcId }
         guard !nodes.isEmpty else { return nil }
         let listenerPorts = PortSet(listeners.map { PortRange($0.port, $0.port) })
         let preservation = ClientIPPreservation(loadBalancer: lb, targetGroup: tg)

@@ -15,8 +15,8 @@ struct LoadBalancerTargets: Sendable {
     init(_ topology: Topology) {
         var out: [String: [String: [Registration]]] = [:]
         let inv = topology.inventory
-        for lb in inv.loadBalancers {
-            for tg in inv.targetGroups where tg.loadBalancerArns.contains(lb.id) || lb.listeners.contains(where: { $0.targetGroupArns.contains(tg.id) }) {
+        for tg in inv.targetGroups {
+            for lb in topology.loadBalancersByTargetGroup[tg.id] ?? [] {
                 let crossZone = tg.crossZoneOverride ?? lb.crossZoneEnabled
                 for t in tg.targets { out[lb.name, default: [:]][IPAddress(t.id)?.description ?? t.id, default: []].append(Registration(zone: t.availabilityZone, crossZone: crossZone)) }
             }

@@ -19,6 +19,8 @@ public struct Topology: Sendable {
     let internetGatewaysByVPC: [String: [String]]
     /// Egress-only internet gateways attached to each VPC.
     let egressOnlyGatewaysByVPC: [String: [String]]
+    /// The load balancers forwarding to each target group (by its ARN): attached to it, or a listener naming it.
+    let loadBalancersByTargetGroup: [String: [LoadBalancer]]
     /// Name tags of route tables and NACLs, for labels.
     private let otherNames: [String: String]
 
@@ -59,6 +61,13 @@ public struct Topology: Sendable {
         for t in inventory.routeTables { if let n = t.tags.name { names[t.id] = n } }
         for a in inventory.networkACLs { if let n = a.tags.name { names[a.id] = n } }
         otherNames = names
+        var balancers: [String: [LoadBalancer]] = [:]
+        let attached = Dictionary(grouping: inventory.targetGroups.flatMap { tg in tg.loadBalancerArns.map { ($0, tg.id) } }, by: \.0)
+        for lb in inventory.loadBalancers {
+            let groups = Set((attached[lb.id] ?? []).map(\.1) + lb.listeners.flatMap(\.targetGroupArns))
+            for tg in groups.sorted() { balancers[tg, default: []].append(lb) }
+        }
+        loadBalancersByTargetGroup = balancers
     }
 
     /// The same topology with some security groups replaced (their rules loaded later).
