@@ -20,7 +20,7 @@ struct PathResources: Sendable {
         for acl in inventory.networkACLs { for s in acl.subnetIds { aclsBySubnet[s, default: []].append(acl.id) } }
         for g in inventory.internetGateways { for v in g.attachedVpcIds { gatewaysByVPC[v, default: []].append(g.id) } }
         for eni in inventory.networkInterfaces {
-            if let owner = eni.owner.flatMap(PathResources.ownerId) { interfacesByOwner[owner, default: []].append(eni.id) }
+            if let owner = eni.owner?.ownerId { interfacesByOwner[owner, default: []].append(eni.id) }
         }
     }
 
@@ -46,13 +46,5 @@ struct PathResources: Sendable {
     /// `sg-1,sg-2` and `my-db@subnet-1` name several resources.
     static func split(_ resource: String) -> [String] {
         resource.split(separator: ",").flatMap { part in [String(part)] + part.split(separator: "@").map(String.init) }
-    }
-
-    private static func ownerId(_ owner: InterfaceOwner) -> String? {
-        switch owner {
-        case .instance(let id), .loadBalancer(let id), .natGateway(let id), .lambda(let id), .vpcEndpoint(let id),
-             .transitGatewayAttachment(let id), .other(let id): id
-        case .rds: nil
-        }
     }
 }

@@ -19,13 +19,15 @@ public struct DBInstance: Sendable, Hashable, Codable, Identifiable {
     public var vpcId: String?
     /// Subnets of the DB subnet group, as the instance description lists them.
     public var subnetIds: [String]
+    /// The Aurora/Multi-AZ cluster the instance belongs to (`DBClusterIdentifier`).
+    public var clusterId: String?
     public var tags: Tags
 
     public init(id: String, scope: ResourceScope, arn: String? = nil, engine: String, engineVersion: String? = nil,
                 instanceClass: String? = nil, status: String? = nil, endpointAddress: String? = nil, port: Int? = nil,
                 publiclyAccessible: Bool = false, storageEncrypted: Bool = false, multiAZ: Bool = false,
                 availabilityZone: String? = nil, securityGroupIds: [String] = [], subnetGroupName: String? = nil,
-                vpcId: String? = nil, subnetIds: [String] = [], tags: Tags = [:]) {
+                vpcId: String? = nil, subnetIds: [String] = [], clusterId: String? = nil, tags: Tags = [:]) {
         self.id = id
         self.scope = scope
         self.arn = arn
@@ -43,6 +45,7 @@ public struct DBInstance: Sendable, Hashable, Codable, Identifiable {
         self.subnetGroupName = subnetGroupName
         self.vpcId = vpcId
         self.subnetIds = subnetIds
+        self.clusterId = clusterId
         self.tags = tags
     }
 }

@@ -51,10 +51,14 @@ public struct LambdaFunction: Sendable, Hashable, Codable, Identifiable {
     public var securityGroupIds: [String]
     /// Names of environment variables (values are never stored).
     public var environmentVariableNames: [String]
+    /// Environment variables whose value looked like a credential (value dropped at import); nil when not judged.
+    public var plainSecrets: [PlainSecret]?
+    /// The function URL, when one is configured.
+    public var functionUrl: FunctionURL?
 
     public init(id: String, scope: ResourceScope, arn: String? = nil, runtime: String? = nil, roleArn: String? = nil,
                 vpcId: String? = nil, subnetIds: [String] = [], securityGroupIds: [String] = [],
-                environmentVariableNames: [String] = []) {
+                environmentVariableNames: [String] = [], plainSecrets: [PlainSecret]? = nil, functionUrl: FunctionURL? = nil) {
         self.id = id
         self.scope = scope
         self.arn = arn
@@ -64,5 +68,22 @@ public struct LambdaFunction: Sendable, Hashable, Codable, Identifiable {
         self.subnetIds = subnetIds
         self.securityGroupIds = securityGroupIds
         self.environmentVariableNames = environmentVariableNames
+        self.plainSecrets = plainSecrets
+        self.functionUrl = functionUrl
     }
+}
+
+/// A Lambda function URL (`get-function-url-config`/`list-function-url-configs`).
+public struct FunctionURL: Sendable, Hashable, Codable {
+    public var url: String
+    /// `NONE` (anyone on the internet, subject to the resource policy) or `AWS_IAM`.
+    public var authType: String
+
+    public init(url: String, authType: String) {
+        self.url = url
+        self.authType = authType
+    }
+
+    /// AWS "Control access to Lambda function URLs": with `NONE`, Lambda performs no IAM authentication.
+    public var isUnauthenticated: Bool { authType.uppercased() == "NONE" }
 }

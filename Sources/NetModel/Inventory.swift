@@ -29,6 +29,17 @@ public struct Inventory: Sendable, Hashable, Codable {
     public var dbInstances: [DBInstance] = []
     public var dbSubnetGroups: [DBSubnetGroup] = []
     public var lambdaFunctions: [LambdaFunction] = []
+    public var dbClusters: [DBCluster] = []
+    public var ecsClusters: [ECSCluster] = []
+    public var ecsServices: [ECSService] = []
+    public var ecsTasks: [ECSTask] = []
+    public var ecsTaskDefinitions: [ECSTaskDefinition] = []
+    public var eksClusters: [EKSCluster] = []
+    public var eksNodegroups: [EKSNodegroup] = []
+    public var cacheClusters: [CacheCluster] = []
+    public var cacheReplicationGroups: [CacheReplicationGroup] = []
+    public var cacheSubnetGroups: [CacheSubnetGroup] = []
+    public var openSearchDomains: [OpenSearchDomain] = []
     public var iamPrincipals: [IAMPrincipal] = []
     public var managedPolicies: [ManagedPolicy] = []
     public var buckets: [Bucket] = []
@@ -67,6 +78,17 @@ public struct Inventory: Sendable, Hashable, Codable {
         case .dbInstance: dbInstances.count
         case .dbSubnetGroup: dbSubnetGroups.count
         case .lambdaFunction: lambdaFunctions.count
+        case .dbCluster: dbClusters.count
+        case .ecsCluster: ecsClusters.count
+        case .ecsService: ecsServices.count
+        case .ecsTask: ecsTasks.count
+        case .ecsTaskDefinition: ecsTaskDefinitions.count
+        case .eksCluster: eksClusters.count
+        case .eksNodegroup: eksNodegroups.count
+        case .cacheCluster: cacheClusters.count
+        case .cacheReplicationGroup: cacheReplicationGroups.count
+        case .cacheSubnetGroup: cacheSubnetGroups.count
+        case .openSearchDomain: openSearchDomains.count
         case .iamUser: iamPrincipals.filter { $0.kind == .user }.count
         case .iamGroup: iamPrincipals.filter { $0.kind == .group }.count
         case .iamRole: iamPrincipals.filter { $0.kind == .role }.count
@@ -82,6 +104,8 @@ public struct Inventory: Sendable, Hashable, Codable {
         func add<T>(_ items: [T], _ scope: (T) -> ResourceScope) { for i in items { set.insert(scope(i)) } }
         add(vpcs, \.scope); add(subnets, \.scope); add(securityGroups, \.scope); add(networkInterfaces, \.scope)
         add(instances, \.scope); add(loadBalancers, \.scope); add(dbInstances, \.scope); add(lambdaFunctions, \.scope)
+        add(dbClusters, \.scope); add(ecsClusters, \.scope); add(ecsServices, \.scope); add(ecsTasks, \.scope)
+        add(eksClusters, \.scope); add(cacheClusters, \.scope); add(openSearchDomains, \.scope)
         add(iamPrincipals, \.scope); add(managedPolicies, \.scope); add(buckets, \.scope)
         return set.sorted()
     }
@@ -94,6 +118,8 @@ public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable {
     case vpnGateway, customerGateway, vpnConnection, directConnectGateway
     case vpcEndpoint, prefixList, securityGroup, networkACL, networkInterface, instance
     case loadBalancer, targetGroup, dbInstance, dbSubnetGroup, lambdaFunction
+    case dbCluster, ecsCluster, ecsService, ecsTask, ecsTaskDefinition, eksCluster, eksNodegroup
+    case cacheCluster, cacheReplicationGroup, cacheSubnetGroup, openSearchDomain
     case iamUser, iamGroup, iamRole, iamPolicy, bucket, account
 
     /// The normalized table holding one row per resource of this kind.
@@ -125,6 +151,17 @@ public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .dbInstance: "db_instances"
         case .dbSubnetGroup: "db_subnet_groups"
         case .lambdaFunction: "lambda_functions"
+        case .dbCluster: "db_clusters"
+        case .ecsCluster: "ecs_clusters"
+        case .ecsService: "ecs_services"
+        case .ecsTask: "ecs_tasks"
+        case .ecsTaskDefinition: "ecs_task_definitions"
+        case .eksCluster: "eks_clusters"
+        case .eksNodegroup: "eks_nodegroups"
+        case .cacheCluster: "cache_clusters"
+        case .cacheReplicationGroup: "cache_replication_groups"
+        case .cacheSubnetGroup: "cache_subnet_groups"
+        case .openSearchDomain: "opensearch_domains"
         case .iamUser: "iam_users"
         case .iamGroup: "iam_groups"
         case .iamRole: "iam_roles"

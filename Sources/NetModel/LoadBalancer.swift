@@ -53,12 +53,19 @@ public struct Listener: Sendable, Hashable, Codable {
     public var protocolName: String
     /// Target groups the default actions forward to.
     public var targetGroupArns: [String]
+    /// The default actions in full (forward, redirect, fixed-response, authenticate-*); nil when not recorded.
+    public var defaultActions: [ListenerAction]?
+    /// The listener's rules from `describe-rules`, the default rule included; nil when not captured.
+    public var rules: [ListenerRule]?
 
-    public init(arn: String, port: Int, protocolName: String, targetGroupArns: [String] = []) {
+    public init(arn: String, port: Int, protocolName: String, targetGroupArns: [String] = [],
+                defaultActions: [ListenerAction]? = nil, rules: [ListenerRule]? = nil) {
         self.arn = arn
         self.port = port
         self.protocolName = protocolName
         self.targetGroupArns = targetGroupArns
+        self.defaultActions = defaultActions
+        self.rules = rules
     }
 }
 

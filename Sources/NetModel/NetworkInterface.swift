@@ -75,8 +75,28 @@ public enum InterfaceOwner: Sendable, Hashable, Codable, CustomStringConvertible
     case lambda(String)
     case vpcEndpoint(String)
     case transitGatewayAttachment(String)
+    /// An ECS task (`awsvpc` mode), by task ARN.
+    case ecsTask(String)
+    /// An EKS cluster's control-plane interface, by cluster name.
+    case eksCluster(String)
+    /// An ElastiCache node, by cache cluster ID (nil when the interface alone cannot tell which).
+    case elastiCache(String?)
+    /// An OpenSearch Service domain, by domain name (nil when the interface alone cannot tell which).
+    case openSearch(String?)
+    /// An EFS mount target, by file system ID.
+    case efsMountTarget(String)
     /// Anything else, described.
     case other(String)
+
+    /// The owning resource's identifier (the description for `other`); nil when the interface alone cannot tell.
+    public var ownerId: String? {
+        switch self {
+        case .instance(let id), .loadBalancer(let id), .natGateway(let id), .lambda(let id), .vpcEndpoint(let id),
+             .transitGatewayAttachment(let id), .ecsTask(let id), .eksCluster(let id), .efsMountTarget(let id), .other(let id): id
+        case .elastiCache(let id), .openSearch(let id): id
+        case .rds: nil
+        }
+    }
 
     public var description: String {
         switch self {
@@ -87,6 +107,11 @@ public enum InterfaceOwner: Sendable, Hashable, Codable, CustomStringConvertible
         case .lambda(let name): "Lambda \(name)"
         case .vpcEndpoint(let id): "VPC endpoint \(id)"
         case .transitGatewayAttachment(let id): "transit gateway attachment \(id)"
+        case .ecsTask(let arn): "ECS task \(arn.split(separator: "/").last.map(String.init) ?? arn)"
+        case .eksCluster(let name): "EKS cluster \(name)"
+        case .elastiCache(let id): id.map { "ElastiCache \($0)" } ?? "ElastiCache"
+        case .openSearch(let name): name.map { "OpenSearch domain \($0)" } ?? "OpenSearch"
+        case .efsMountTarget(let id): "EFS mount target of \(id)"
         case .other(let text): text
         }
     }

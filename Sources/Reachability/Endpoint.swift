@@ -6,6 +6,14 @@ public struct Endpoint: Sendable, Hashable, Identifiable {
     /// What kind of workload the endpoint is.
     public enum Kind: String, Sendable, Hashable, Codable {
         case instance, loadBalancer, database, lambda, natGateway, vpcEndpoint, interface, internet
+        /// An ECS task's interface, or a service's tasks placed by its `awsvpc` configuration.
+        case ecsTask
+        /// An EKS cluster's API endpoint (its control-plane interfaces).
+        case eksCluster
+        /// An ElastiCache node.
+        case cache
+        /// An OpenSearch Service domain in a VPC.
+        case search
         /// Networks behind a Site-to-Site VPN connection or a Direct Connect gateway.
         case onPremises
     }

@@ -194,6 +194,10 @@ public struct Selector: Sendable {
         case .interface: "interface"
         case .internet: "internet"
         case .onPremises: "on-premises network"
+        case .ecsTask: "ECS task"
+        case .eksCluster: "EKS cluster"
+        case .cache: "ElastiCache node"
+        case .search: "OpenSearch domain"
         }
     }
 

@@ -18,5 +18,5 @@ public enum SnapshotSchema {
     /// Written into `PRAGMA user_version` and the `meta` table. Bump on incompatible changes;
     /// readers refuse snapshots with a higher number. Version 2 added the VPN and Direct Connect tables;
     /// version 1 files read with those kinds empty.
-    public static let version = 2
+    public static let version = 3
 }

@@ -89,12 +89,13 @@ public enum SnapshotWriter {
 
 /// Every table that holds resources, in load order.
 enum StoreTables {
-    static let all: [AnyResourceTable] = NetworkTables.all + VPNTables.all + WorkloadTables.all + IdentityTables.all
+    static let all: [AnyResourceTable] = NetworkTables.all + VPNTables.all + WorkloadTables.all + ServiceTables.all + IdentityTables.all
 
     /// The tables a snapshot of the given schema version holds: tables added later are skipped (read as empty).
     static func present(inSchema version: Int) -> [AnyResourceTable] {
-        guard version < VPNTables.introducedIn else { return all }
-        let later = Set(VPNTables.all.map(\.name))
+        var later = Set<String>()
+        if version < VPNTables.introducedIn { later.formUnion(VPNTables.all.map(\.name)) }
+        if version < ServiceTables.introducedIn { later.formUnion(ServiceTables.all.map(\.name)) }
         return all.filter { !later.contains($0.name) }
     }
 }

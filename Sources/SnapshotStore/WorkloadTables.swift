@@ -132,6 +132,7 @@ enum WorkloadTables {
             Column("vpc_id") { $0.vpcId },
             Column("subnet_ids") { joined($0.subnetIds) },
             Column("security_group_ids") { joined($0.securityGroupIds) },
+            Column("function_url_auth_type") { $0.functionUrl?.authType },
         ])),
     ]
 }
@@ -163,16 +164,12 @@ extension InterfaceOwner {
         case .lambda: "lambda"
         case .vpcEndpoint: "vpc_endpoint"
         case .transitGatewayAttachment: "transit_gateway_attachment"
+        case .ecsTask: "ecs_task"
+        case .eksCluster: "eks_cluster"
+        case .elastiCache: "elasticache"
+        case .openSearch: "opensearch"
+        case .efsMountTarget: "efs_mount_target"
         case .other: "other"
-        }
-    }
-
-    /// The owner's identifier (or description for `other`) for the `owner_id` column.
-    var ownerId: String? {
-        switch self {
-        case .instance(let id), .loadBalancer(let id), .natGateway(let id), .lambda(let id), .vpcEndpoint(let id),
-             .transitGatewayAttachment(let id), .other(let id): id
-        case .rds: nil
         }
     }
 
@@ -186,6 +183,11 @@ extension InterfaceOwner {
         case ("lambda", let id?): self = .lambda(id)
         case ("vpc_endpoint", let id?): self = .vpcEndpoint(id)
         case ("transit_gateway_attachment", let id?): self = .transitGatewayAttachment(id)
+        case ("ecs_task", let id?): self = .ecsTask(id)
+        case ("eks_cluster", let id?): self = .eksCluster(id)
+        case ("elasticache", let id): self = .elastiCache(id)
+        case ("opensearch", let id): self = .openSearch(id)
+        case ("efs_mount_target", let id?): self = .efsMountTarget(id)
         case ("other", let id?): self = .other(id)
         default: return nil
         }
