@@ -55,7 +55,7 @@ struct SnapshotRoundTripTests {
             #expect(blackhole == "igw-gone")
             let targets = try String.fetchAll(db, sql: "SELECT target_kind FROM routes WHERE route_table_id = 'rtb-app' ORDER BY rowid")
             #expect(targets == ["local", "nat", "pcx", "tgw", "vpce", "eni", "instance", "eigw", "igw"])
-            #expect(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") == "2")
+            #expect(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") == String(SnapshotSchema.version))
         }
     }
 
