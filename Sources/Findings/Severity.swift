@@ -26,6 +26,16 @@ public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Compara
         }
     }
 
+    /// One level higher (critical stays critical): for exposures of workloads with powerful roles.
+    public var raised: Severity {
+        switch self {
+        case .info: .low
+        case .low: .medium
+        case .medium: .high
+        case .high, .critical: .critical
+        }
+    }
+
     /// The CVSS-like score GitHub code scanning reads from SARIF's `security-severity`.
     public var securitySeverity: String {
         switch self {

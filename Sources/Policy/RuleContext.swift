@@ -25,6 +25,14 @@ public final class RuleContext: @unchecked Sendable {
 
     func problem(_ text: String) { lock.withLock { problems.append(text) } }
 
+    /// Resources by identifier, built once (rules never search the inventory's arrays per finding).
+    lazy var index = ResourceIndex(inventory)
+    /// Which workloads run as which role (computed on first use).
+    lazy var identity = WorkloadIdentity(inventory)
+    /// Analysed roles by name.
+    lazy var principalsByRoleName: [String: PrincipalAnalysis] = Dictionary(
+        principals.filter { $0.principal.kind == .role }.map { ($0.principal.name, $0) }, uniquingKeysWith: { a, _ in a })
+
     /// What the internet reaches, per endpoint, for TCP and UDP (computed on first use).
     lazy var exposure: [InternetExposure] = InternetExposure.compute(solver)
 
@@ -39,23 +47,29 @@ public final class RuleContext: @unchecked Sendable {
 
     /// The resource reference of an endpoint's resource.
     func resource(_ e: Endpoint) -> ResourceRef {
-        let inv = inventory
+        let ix = index
+        func ref(_ kind: String, _ name: String, arn: String?, _ scope: ResourceScope?, id: String? = nil) -> ResourceRef {
+            ResourceRef(id: id ?? e.resourceId, kind: kind, name: name, arn: arn, account: scope?.account ?? "unknown", region: scope?.region ?? "unknown")
+        }
         switch e.kind {
         case .instance:
-            let i = inv.instances.first { $0.id == e.resourceId }
-            return ResourceRef(id: e.resourceId, kind: "instance", name: i?.tags.name ?? e.name, account: i?.scope.account ?? "unknown", region: i?.scope.region ?? "unknown")
+            let i = ix.instances[e.resourceId]
+            return ref("instance", i?.tags.name ?? e.name, arn: nil, i?.scope)
         case .loadBalancer:
-            let lb = inv.loadBalancers.first { $0.name == e.resourceId }
-            return ResourceRef(id: lb?.id ?? e.resourceId, kind: "load-balancer", name: e.resourceId, arn: lb?.id,
-                               account: lb?.scope.account ?? "unknown", region: lb?.scope.region ?? "unknown")
+            let lb = ix.loadBalancersByName[e.resourceId]
+            return ref("load-balancer", e.resourceId, arn: lb?.id, lb?.scope, id: lb?.id ?? e.resourceId)
         case .database:
-            let db = inv.dbInstances.first { $0.id == e.resourceId }
-            return ResourceRef(id: e.resourceId, kind: "db-instance", name: e.resourceId, arn: db?.arn,
-                               account: db?.scope.account ?? "unknown", region: db?.scope.region ?? "unknown")
+            let db = ix.databases[e.resourceId]
+            return ref("db-instance", e.resourceId, arn: db?.arn, db?.scope)
+        case .ecsTask:
+            if let service = ix.servicesByName[e.resourceId] { return ref("ecs-service", service.name, arn: service.id, service.scope, id: service.id) }
+            let task = ix.tasks[e.resourceId]
+            return ref("ecs-task", e.name, arn: task?.id, task?.scope ?? ix.interfaces[e.id]?.scope)
+        case .lambda:
+            let f = ix.functions[e.resourceId]
+            return ref("lambda-function", e.resourceId, arn: f?.arn, f?.scope)
         default:
-            let eni = inv.networkInterfaces.first { $0.id == e.id }
-            return ResourceRef(id: e.resourceId, kind: e.kind.rawValue, name: e.name, account: eni?.scope.account ?? "unknown",
-                               region: eni?.scope.region ?? "unknown")
+            return ref(e.kind.rawValue, e.name, arn: nil, ix.interfaces[e.id]?.scope)
         }
     }
 

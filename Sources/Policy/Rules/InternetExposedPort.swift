@@ -20,7 +20,7 @@ struct InternetExposedPort: Rule {
                 let sensitive = PortCatalog.sensitive(in: PortSet(range))
                 let webOnly = range.lower == range.upper && PortCatalog.web.contains(range.lower)
                 if isPublicLB && webOnly { continue }
-                let severity: Severity = !sensitive.isEmpty || range.upper - range.lower > 1000 ? .critical : (webOnly ? .low : .medium)
+                var severity: Severity = !sensitive.isEmpty || range.upper - range.lower > 1000 ? .critical : (webOnly ? .low : .medium)
                 let what = PortCatalog.describe(exposure.proto, range)
                 let whole = exposure.sources.filter(QueryAnswer.isWholeInternet)
                 let from = whole.count == exposure.sources.count && whole.count == 2 ? "anywhere on the internet"
@@ -34,6 +34,13 @@ struct InternetExposedPort: Rule {
                 let path = exposure.via?.path
                     ?? context.solver.pair([.internet()], [e], proto: exposure.proto, ports: PortSet(range), throughLoadBalancers: false).best.path
                 evidence += path.map { "\($0.kind): \($0.detail)" }
+                if let role = context.roleReach(for: e) {
+                    evidence.append("runs as \(role.evidence)")
+                    if role.isPowerful {
+                        severity = severity.raised
+                        evidence.append("severity raised one level: whoever takes over the exposed workload acts with its role")
+                    }
+                }
                 let fix = opening.first.map { FixText.narrowIngress(group: $0.0, rule: $0.1, replacement: adminSource(for: range, excluding: $0.0.id, context)) }
                     ?? Fix(summary: "Restrict who can reach \(what) on \(resource.label): narrow the security group rule or remove the public address.")
                 out.append(finding(resource, severity: severity,
@@ -46,7 +53,7 @@ struct InternetExposedPort: Rule {
 
     /// The security group rules of the endpoint that admit the port from public addresses.
     private func openingRules(_ e: Endpoint, _ range: PortRange, _ proto: IPProtocol, _ context: RuleContext) -> [(SecurityGroup, SecurityGroupRule)] {
-        e.securityGroupIds.compactMap { id in context.inventory.securityGroups.first { $0.id == id } }.flatMap { group in
+        e.securityGroupIds.compactMap { context.index.securityGroups[$0] }.flatMap { group in
             group.ingress.filter { rule in
                 guard rule.ipProtocol.admits(proto), case .cidr(let p) = rule.peer, p.length <= 8 else { return false }
                 return (rule.portRange ?? .all).clamped(to: range) != nil

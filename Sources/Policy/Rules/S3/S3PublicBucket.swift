@@ -2,17 +2,6 @@ import AccessAnalysis
 import Findings
 import NetModel
 
-extension RuleContext {
-    func resource(_ bucket: Bucket) -> ResourceRef {
-        ResourceRef(id: bucket.id, kind: "bucket", name: bucket.id, arn: "arn:aws:s3:::\(bucket.id)",
-                    account: bucket.scope.account, region: bucket.scope.region)
-    }
-
-    func assessment(_ bucket: Bucket) -> BucketAccessAssessment {
-        BucketPublicAccessAnalyzer(actions: actions).assess(bucket, account: inventory.accounts.first { $0.id == bucket.scope.account })
-    }
-}
-
 /// A bucket public by S3's own definition (policy, ACL, and Block Public Access considered).
 struct S3PublicBucket: Rule {
     static let info = RuleInfo(
@@ -60,21 +49,5 @@ struct S3PublicBucket: Rule {
                                             """)))
         }
         return out
-    }
-}
-
-/// S3's `GetBucketPolicyStatus` disagrees with netaudit's reading of the policy.
-struct S3PolicyStatusDisagreement: Rule {
-    static let info = RuleInfo(
-        id: "s3-policy-status-disagreement", title: "S3's policy status disagrees with the analysis", defaultSeverity: .low,
-        rationale: "When S3's own IsPublic verdict and netaudit's evaluation differ, a human should look: one of them is missing a condition.")
-
-    func evaluate(_ context: RuleContext) -> [Finding] {
-        context.inventory.buckets.compactMap { bucket in
-            guard let d = context.assessment(bucket).policyStatusDisagreement else { return nil }
-            return finding(context.resource(bucket), title: "\(bucket.id): S3 says the policy is \(d.s3SaysPublic ? "" : "not ")public, netaudit says it is \(d.analysisSaysPublic ? "" : "not ")public",
-                           detail: "\(d.s3SaysPublic)", evidence: ["GetBucketPolicyStatus IsPublic: \(d.s3SaysPublic)"],
-                           fix: Fix(summary: "Review the bucket policy's conditions; report a netaudit bug if S3 is right."))
-        }
     }
 }
