@@ -64,7 +64,7 @@ struct HTMLReportTests {
         #expect(card("tcp/5000 on demo-app-test-ami-builder (i-086a5b6671f78254e) is reachable from the internet")?.hasPrefix("critical") == true)
         #expect(card("demo-app-frontend-s3-bucket-6789 is public (read)")?.hasPrefix("high") == true)
         #expect(bastion?.contains("aws ec2 revoke-security-group-ingress") == true && bastion?.contains(">Copy</button>") == true)
-        #expect(dom.contains("(9 of 9)"))
+        #expect(dom.contains("(11 of 11)"))
         // The graph's nodes and the resource list with the tiers' members.
         #expect(dom.contains("<title>n0</title>") || dom.contains("internet"))
         #expect(dom.contains("<td>my-demo-db</td><td>database</td><td>db</td>"))
