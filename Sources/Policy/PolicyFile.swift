@@ -68,7 +68,8 @@ public struct PolicyFile: Sendable {
         let known: Set<String> = ["tiers", "intents", "rules", "allow", "workloads", "suppressions"]
         for (key, _) in top {
             guard let name = key.string, known.contains(name) else {
-                throw .invalid(path: path, at: key.string ?? "(key)", reason: "unknown section (expected one of \(known.sorted().joined(separator: ", ")))")
+                let name = key.string ?? "(key)"
+                throw .invalid(path: path, at: Quoted.value(name), reason: "unknown section (expected one of \(known.sorted().joined(separator: ", ")))\(Suggestion.hint(name, in: known))")
             }
         }
         let reader = PolicyFileReader(path: path)
@@ -78,6 +79,29 @@ public struct PolicyFile: Sendable {
         (file.publicBuckets, file.databaseTiers) = try reader.allow(top["allow"])
         file.workloads = try reader.workloads(top["workloads"])
         file.suppressions = try reader.suppressions(top["suppressions"])
+        try file.checkTierReferences(reader)
         return file
+    }
+}
+
+extension PolicyFile {
+    /// Names that must be tiers are tiers: `only_from` and `allow.database_tiers` entries (an unknown one would
+    /// quietly check something else), and an intent's `from`/`to` that is a near-miss of a tier name. Only when
+    /// the file defines tiers; with default tiers the names come from the snapshot and are checked at scan.
+    func checkTierReferences(_ reader: PolicyFileReader) throws(PolicyFileError) {
+        let names = tiers.tiers.map(\.name)
+        guard !names.isEmpty else { return }
+        for (i, intent) in intents.enumerated() {
+            for (j, term) in intent.onlyFrom.enumerated() where !names.contains(term) {
+                throw reader.fail("intents[\(i)].only_from[\(j)]", "'\(Quoted.value(term))' is not a tier of this file (\(names.joined(separator: ", ")))\(Suggestion.hint(term, in: names))")
+            }
+            for (key, term) in [("to", intent.to), ("from", intent.from)] {
+                guard let term, !names.contains(term), let near = Suggestion.nearest(term, in: names) else { continue }
+                throw reader.fail("intents[\(i)].\(key)", "'\(Quoted.value(term))' is not a tier of this file; did you mean '\(near)'?")
+            }
+        }
+        for (i, term) in databaseTiers.enumerated() where !names.contains(term) {
+            throw reader.fail("allow.database_tiers[\(i)]", "'\(Quoted.value(term))' is not a tier of this file (\(names.joined(separator: ", ")))\(Suggestion.hint(term, in: names))")
+        }
     }
 }

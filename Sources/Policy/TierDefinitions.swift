@@ -38,6 +38,14 @@ public struct TierDefinitions: Sendable, Hashable {
                     return s
                 }
             } else { throw .invalid(path: path, at: "tiers.\(name)", reason: "must be a selector or a list of selectors") }
+            if terms.isEmpty { throw .invalid(path: path, at: "tiers.\(name)", reason: "has no selectors (an empty tier matches nothing)") }
+            for (i, term) in terms.enumerated() {
+                let t = term.trimmingCharacters(in: .whitespaces)
+                if t.isEmpty { throw .invalid(path: path, at: "tiers.\(name)[\(i)]", reason: "is an empty selector") }
+                if t.lowercased().hasPrefix("tag:"), t.dropFirst(4).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first?.isEmpty ?? true {
+                    throw .invalid(path: path, at: "tiers.\(name)[\(i)]", reason: "'\(Quoted.value(t))' has no tag key (use tag:Key or tag:Key=Value)")
+                }
+            }
             out.append((name, terms))
         }
         return TierDefinitions(tiers: out)
@@ -46,7 +54,13 @@ public struct TierDefinitions: Sendable, Hashable {
 
 /// Loading YAML files with one clear error per problem.
 enum YAMLDocument {
+    /// Policy files are a few kilobytes; anything past this is not one (and YAML parsing of it would take minutes).
+    static let maxBytes = 4 << 20
+
     static func load(_ path: String) throws(PolicyFileError) -> Node {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
+            throw .unreadable(path: path, reason: "is \(size) bytes; policy files over \(maxBytes >> 20) MiB are refused")
+        }
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) }
         catch { throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "\(error.localizedDescription)" : "no such file") }

@@ -23,7 +23,24 @@ struct PolicyFileTests {
     @Test("bad policy files give one error naming the file and the entry", arguments: [
         ("frobnicate: 1", "frobnicate: unknown section"),
         ("rules: {severity: {internet-exposed-port: severe}}", "rules.severity.internet-exposed-port: 'severe' is not a severity"),
-        ("rules: {disable: [no-such-rule]}", "rules: unknown rule 'no-such-rule'"),
+        ("rules: {disable: [no-such-rule]}", "rules.disable[0]: unknown rule 'no-such-rule'"),
+        ("rules: {disable: [internet-exposed-prot]}", "unknown rule 'internet-exposed-prot'; did you mean 'internet-exposed-port'?"),
+        ("rules: {disabled: [s3-public-bucket]}", "rules.disabled: unknown key (expected disable, severity); did you mean 'disable'?"),
+        ("tier: {web: [alb]}", "tier: unknown section (expected one of allow, intents, rules, suppressions, tiers, workloads); did you mean 'tiers'?"),
+        ("intents: [{from: internet, to: db, deny: true, port: tcp/22}]", "intents[0].port: unknown key (expected name, from, to, only_from, deny, ports, severity); did you mean 'ports'?"),
+        ("intents: [{from: internet, to: db, deny: true, ports: tcp/70000}]", "intents[0].ports: '70000' is not a port list"),
+        ("intents: [{from: internet, to: db, deny: true, ports: foo/22}]", "intents[0].ports: 'foo' is not a protocol"),
+        ("intents: [{from: internet, to: db, deny: true, ports: ''}]", "intents[0].ports: '' is not a port list"),
+        ("intents: [{from: internet, to: db, deny: true, severity: hihg}]", "'hihg' is not a severity (critical, high, medium, low, info); did you mean 'high'?"),
+        ("tiers: {app: [ec2], db: [rds]}\nintents: [{to: db, only_from: [ap]}]", "intents[0].only_from[0]: 'ap' is not a tier of this file (app, db); did you mean 'app'?"),
+        ("tiers: {app: [ec2], db: [rds]}\nintents: [{from: internet, to: dbs, deny: true}]", "intents[0].to: 'dbs' is not a tier of this file; did you mean 'db'?"),
+        ("tiers: {app: [ec2], db: [rds]}\nallow: {database_tiers: [apps]}", "allow.database_tiers[0]: 'apps' is not a tier of this file (app, db); did you mean 'app'?"),
+        ("tiers: {web: []}", "tiers.web: has no selectors"),
+        ("tiers: {web: ['']}", "tiers.web[0]: is an empty selector"),
+        ("tiers: {web: ['tag:=x']}", "tiers.web[0]: 'tag:=x' has no tag key"),
+        ("workloads: {r: {need: []}}", "workloads.r.need: unknown key (expected needs); did you mean 'needs'?"),
+        ("suppressions: [{rule: s3-public-bucket, reason: x, expire: 2026-12-31}]", "suppressions[0].expire: unknown key (expected rule, resource, reason, expires); did you mean 'expires'?"),
+        ("suppressions: [{rule: s3-public-bucket, reason: x, expires: 2026-02-30}]", "suppressions[0].expires: '2026-02-30' is not a date"),
         ("suppressions: [{rule: s3-public-bucket}]", "suppressions[0]: needs a `reason`"),
         ("suppressions: [{rule: s3-public-bucket, reason: x, expires: soon}]", "suppressions[0].expires: 'soon' is not a date"),
         ("intents: [{to: db}]", "intents[0]: needs `from`"),
@@ -36,6 +53,23 @@ struct PolicyFileTests {
             let s = "\(error)"
             return s.hasPrefix(path) && s.contains(message)
         }
+    }
+
+    @Test("a long value is quoted cut to about 80 characters, on one line; a 10 MB file is refused before it is read")
+    func longValuesAreCut() throws {
+        let path = try write("rules: {severity: {internet-exposed-port: \(String(repeating: "x", count: 100_000))}}")
+        #expect { try PolicyFile.load(path) } throws: { error in
+            let s = "\(error)"
+            return s.count < path.count + 250 && s.contains("… (100000 characters)") && !s.contains("\n")
+        }
+        let huge = try write("# " + String(repeating: "x", count: 10_000_000))
+        #expect(throws: PolicyFileError.unreadable(path: huge, reason: "is 10000002 bytes; policy files over 4 MiB are refused")) { try PolicyFile.load(huge) }
+    }
+
+    @Test("leap days are dates, the 30th of February is not")
+    func calendarDates() {
+        #expect(PolicyFileReader.isDate("2028-02-29") && PolicyFileReader.isDate("2026-12-31"))
+        #expect(!PolicyFileReader.isDate("2026-02-29") && !PolicyFileReader.isDate("2026-13-01") && !PolicyFileReader.isDate("2026-04-31"))
     }
 
     @Test("a missing policy file is a clear error")

@@ -1,0 +1,44 @@
+/// "Did you mean" for near-misses of known names: the closest known word within two edits (or one sharing a
+/// prefix of four letters), nil when none is close.
+enum Suggestion {
+    static func nearest(_ word: String, in known: some Sequence<String>) -> String? {
+        let w = Array(word.lowercased())
+        var best: (String, Int)?
+        for candidate in known {
+            let c = Array(candidate.lowercased())
+            let d = distance(w, c)
+            let close = d <= 2 || (w.count >= 4 && c.starts(with: w.prefix(4)) && d <= max(2, c.count / 3))
+            if close, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    /// `; did you mean 'x'?` or nothing.
+    static func hint(_ word: String, in known: some Sequence<String>) -> String {
+        nearest(word, in: known).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
+
+/// Values quoted in messages are cut to about 80 characters: a 10 MB value must not drown the user.
+enum Quoted {
+    static func value(_ s: String, limit: Int = 80) -> String {
+        let flat = s.replacingOccurrences(of: "\n", with: " ")
+        return flat.count <= limit ? flat : String(flat.prefix(limit)) + "… (\(flat.count) characters)"
+    }
+}
