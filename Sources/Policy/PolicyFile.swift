@@ -1,4 +1,5 @@
 import Findings
+import NetModel
 import Foundation
 import Yams
 

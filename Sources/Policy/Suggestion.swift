@@ -34,11 +34,3 @@ enum Suggestion {
         return previous[b.count]
     }
 }
-
-/// Values quoted in messages are cut to about 80 characters: a 10 MB value must not drown the user.
-enum Quoted {
-    static func value(_ s: String, limit: Int = 80) -> String {
-        let flat = s.replacingOccurrences(of: "\n", with: " ")
-        return flat.count <= limit ? flat : String(flat.prefix(limit)) + "… (\(flat.count) characters)"
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import NetModel
 import Yams
 
 /// Tier definitions from a policy file:
@@ -67,7 +68,7 @@ enum YAMLDocument {
         do {
             return try Yams.compose(yaml: text) ?? Node("")
         } catch {
-            throw .malformed(path: path, reason: "\(error)".replacingOccurrences(of: "\n", with: " "))
+            throw .malformed(path: path, reason: Quoted.value("\(error)", limit: 160))
         }
     }
 }

@@ -28,7 +28,7 @@ public struct QuerySpec: Sendable, Hashable {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard (1...2).contains(bounds.count), let lo = bounds[0], let hi = bounds.last!, (0...65535).contains(lo),
                   (0...65535).contains(hi), lo <= hi else {
-                throw ParseError(message: "'\(text)' is not a port list (use P, P1-P2 or P1,P2 with ports 0-65535)")
+                throw ParseError(message: "'\(Quoted.value(text))' is not a port list (use P, P1-P2 or P1,P2 with ports 0-65535)")
             }
             ranges.append(PortRange(lo, hi))
         }
@@ -42,7 +42,7 @@ public struct QuerySpec: Sendable, Hashable {
         case "udp": return .udp
         case "icmp", "ping": return .icmp
         case "all", "any", "-1": return .all
-        default: throw ParseError(message: "'\(text)' is not a protocol (use tcp, udp, icmp or all)")
+        default: throw ParseError(message: "'\(Quoted.value(text))' is not a protocol (use tcp, udp, icmp or all)")
         }
     }
 
@@ -86,7 +86,7 @@ public struct QuerySpec: Sendable, Hashable {
             }
             return QuerySpec(from: from, to: to, proto: proto, ports: ports)
         }
-        throw ParseError(message: "can't read the question '\(question)'; ask like \"can ALB reach RDS:3306\" or use --from/--to")
+        throw ParseError(message: "can't read the question '\(Quoted.value(question))'; ask like \"can ALB reach RDS:3306\" or use --from/--to")
     }
 }
 

@@ -9,11 +9,11 @@ public enum SelectorError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknown(let term, let suggestions):
-            "'\(term)' matches nothing in the snapshot" + (suggestions.isEmpty ? "" : "; did you mean: \(suggestions.joined(separator: ", "))?")
+            "'\(Quoted.value(term))' matches nothing in the snapshot" + (suggestions.isEmpty ? "" : "; did you mean: \(suggestions.joined(separator: ", "))?")
         case .ambiguous(let term, let candidates):
-            "'\(term)' is ambiguous; it could be: \(candidates.joined(separator: "; ")). Use an ID or a kind keyword"
+            "'\(Quoted.value(term))' is ambiguous; it could be: \(candidates.joined(separator: "; ")). Use an ID or a kind keyword"
         case .empty(let term, let reason):
-            "'\(term)' \(reason)"
+            "'\(Quoted.value(term))' \(reason)"
         }
     }
 }

@@ -32,7 +32,7 @@ struct MatrixCommand: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        let ipProtocol = try QuerySpec.parseProtocol(proto)
+        let ipProtocol = try OptionValue.parse("--protocol", proto, QuerySpec.parseProtocol)
         let solver = Solver(inventory: try SnapshotReader(path: snapshot).inventory())
         let tierList = try tiers.map { try solver.tiers(TierDefinitions.load($0).tiers) } ?? solver.defaultTiers()
         let matrix = solver.matrix(tierList, proto: ipProtocol)

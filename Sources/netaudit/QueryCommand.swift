@@ -57,14 +57,14 @@ struct QueryCommand: ParsableCommand {
     }
 
     func run() throws {
-        var spec = try question.map(QuerySpec.parse) ?? QuerySpec(from: from!, to: to!)
-        if let proto { spec.proto = try QuerySpec.parseProtocol(proto) }
-        if let port { spec.ports = try QuerySpec.parsePorts(port) }
+        var spec: QuerySpec
+        if let question { spec = try QuerySpec.parse(question) }
+        else if let from, let to { spec = QuerySpec(from: from, to: to) }
+        else { throw ValidationError("give a question or both --from and --to") }
+        if let proto { spec.proto = try OptionValue.parse("--protocol", proto, QuerySpec.parseProtocol) }
+        if let port { spec.ports = try OptionValue.parse("--port", port, QuerySpec.parsePorts) }
         var options = FlowOptions()
-        if let ephemeral {
-            guard let range = try QuerySpec.parsePorts(ephemeral).ranges.first else { throw ValidationError("bad --ephemeral") }
-            options.ephemeralPorts = range
-        }
+        if let ephemeral { options.ephemeralPorts = try OptionValue.range("--ephemeral", ephemeral) }
         let reader = try SnapshotReader(path: snapshot)
         let (solver, pairs) = try Solver.focused(spec, inventory: try reader.queryInventory(), options: options) { ids in
             try reader.securityGroups(ids: ids)
