@@ -32,6 +32,8 @@ struct ImportErrorTests {
         ("wrong-shape/sg-reversed-ports.json", "SecurityGroups[0].IpPermissions[0]: FromPort 443 and ToPort 80 are not a port range (0-65535, FromPort <= ToPort)"),
         ("wrong-shape/nacl-port-out-of-range.json", "NetworkAcls[0].Entries[0].PortRange: From 1 and To 65536 are not a port range (0-65535, From <= To)"),
         ("wrong-shape/nacl-rule-number.json", "NetworkAcls[0].Entries[0]: RuleNumber 40000 is outside 1-32766 (32767 is the default rule)"),
+        ("wrong-shape/eni-bad-address.json", "NetworkInterfaces[0].PrivateIpAddresses[0].PrivateIpAddress: '10.0.0.999' is not an IP address"),
+        ("wrong-shape/eip-bad-public-address.json", "Addresses[0].PublicIp: '52.0.0.300' is not an IP address"),
     ])
     func wrongShape(file: String, message: String) {
         let path = Fixtures.path(file)

@@ -1,3 +1,4 @@
+import NetModel
 import Foundation
 
 /// A JSON value together with where it sits in its file, so that a mapping
@@ -70,6 +71,15 @@ public struct Node: Sendable {
     }
 
     /// A string member that must be present.
+    /// An IPv4 or IPv6 address member: absent is nil, anything that is not an address (`10.0.0.999`) is an error naming it.
+    public func address(_ key: String) throws(ImportError) -> String? {
+        guard let s = try string(key) else { return nil }
+        guard IPAddress(s) != nil else {
+            throw .invalidValue(file: file, path: path.isEmpty ? key : "\(path).\(key)", message: "'\(Quoted.value(s))' is not an IP address")
+        }
+        return s
+    }
+
     public func requiredString(_ key: String) throws(ImportError) -> String {
         guard let s = try string(key) else { throw .missingField(file: file, path: path, field: key) }
         return s

@@ -14,14 +14,14 @@ enum EC2ComputeMapper {
         let id = try item.requiredString("NetworkInterfaceId")
         var addresses: [PrivateAddress] = []
         for a in try item.array("PrivateIpAddresses") {
-            guard let ip = try a.string("PrivateIpAddress") else { continue }
+            guard let ip = try a.address("PrivateIpAddress") else { continue }
             addresses.append(PrivateAddress(address: ip, primary: try a.bool("Primary") ?? false,
-                                            publicIp: try a["Association"]?.string("PublicIp")))
+                                            publicIp: try a["Association"]?.address("PublicIp")))
         }
         // The interface-level Association is the primary address's public IP; some outputs (moto's)
         // carry it only there.
-        let interfacePublicIp = try item["Association"]?.string("PublicIp")
-        if addresses.isEmpty, let ip = try item.string("PrivateIpAddress") {
+        let interfacePublicIp = try item["Association"]?.address("PublicIp")
+        if addresses.isEmpty, let ip = try item.address("PrivateIpAddress") {
             addresses.append(PrivateAddress(address: ip, primary: true, publicIp: interfacePublicIp))
         } else if let publicIp = interfacePublicIp, !addresses.contains(where: { $0.publicIp == publicIp }),
                   let primary = addresses.firstIndex(where: \.primary) ?? addresses.indices.first, addresses[primary].publicIp == nil {
@@ -30,7 +30,7 @@ enum EC2ComputeMapper {
         var groups: [String] = []
         for g in try item.array("Groups") { groups.append(try g.requiredString("GroupId")) }
         var ipv6: [String] = []
-        for a in try item.array("Ipv6Addresses") { if let ip = try a.string("Ipv6Address") { ipv6.append(ip) } }
+        for a in try item.array("Ipv6Addresses") { if let ip = try a.address("Ipv6Address") { ipv6.append(ip) } }
         var prefixes: [IPPrefix] = []
         for p in try item.array("Ipv6Prefixes") {
             if let prefix = try ctx.cidr(try p.string("Ipv6Prefix"), at: p) { prefixes.append(prefix) }
@@ -100,7 +100,7 @@ enum EC2ComputeMapper {
                     id: id, scope: ctx.scope(account: owner, region: FileContext.region(fromZone: zone)),
                     state: try item["State"]?.string("Name") ?? "unknown",
                     vpcId: try item.string("VpcId"), subnetId: try item.string("SubnetId"),
-                    privateIp: try item.string("PrivateIpAddress"), publicIp: try item.string("PublicIpAddress"),
+                    privateIp: try item.address("PrivateIpAddress"), publicIp: try item.address("PublicIpAddress"),
                     securityGroupIds: groups, networkInterfaceIds: eniIds,
                     instanceProfileArn: try item["IamInstanceProfile"]?.string("Arn"),
                     imageId: try item.string("ImageId"), instanceType: try item.string("InstanceType"), tags: try item.tags()))

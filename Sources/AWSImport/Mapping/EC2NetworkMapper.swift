@@ -123,7 +123,7 @@ enum EC2NetworkMapper {
             var addresses: [NATGatewayAddress] = []
             for a in try item.array("NatGatewayAddresses") {
                 addresses.append(NATGatewayAddress(networkInterfaceId: try a.string("NetworkInterfaceId"),
-                                                   privateIp: try a.string("PrivateIp"), publicIp: try a.string("PublicIp"),
+                                                   privateIp: try a.address("PrivateIp"), publicIp: try a.address("PublicIp"),
                                                    allocationId: try a.string("AllocationId")))
             }
             c.inventory.natGateways.append(NATGateway(
@@ -136,10 +136,10 @@ enum EC2NetworkMapper {
 
     static func addresses(_ root: Node, _ ctx: FileContext, into c: inout Collector) throws(ImportError) {
         for item in try root.array("Addresses") {
-            let ip = try item.requiredString("PublicIp")
+            guard let ip = try item.address("PublicIp") else { throw .missingField(file: ctx.file.displayPath, path: item.path, field: "PublicIp") }
             c.inventory.elasticIps.append(ElasticIP(
                 id: try item.string("AllocationId") ?? ip, scope: ctx.scope(), publicIp: ip,
-                networkInterfaceId: try item.string("NetworkInterfaceId"), privateIp: try item.string("PrivateIpAddress"),
+                networkInterfaceId: try item.string("NetworkInterfaceId"), privateIp: try item.address("PrivateIpAddress"),
                 instanceId: try item.string("InstanceId"), tags: try item.tags()))
         }
     }
