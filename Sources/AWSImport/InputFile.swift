@@ -44,18 +44,28 @@ public struct InputFile: Sendable, Hashable {
                 files.append(InputFile(url: root, displayPath: path, components: []))
                 continue
             }
-            guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            // A folder that cannot be listed is an error naming it, never a region silently skipped.
+            let listingErrors = ListingErrors()
+            guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey], options: [],
+                                             errorHandler: { url, error in listingErrors.items.append((url, error)); return true }) else {
                 throw .unreadable(file: path, reason: "cannot list folder")
             }
             var found: [InputFile] = []
             let rootPath = root.standardizedFileURL.path
             for case let url as URL in walker where url.pathExtension.lowercased() == "json" {
-                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+                let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
+                if values?.isDirectory == true { continue }
+                guard values?.isRegularFile == true else {
+                    throw .unreadable(file: url.path, reason: "not a regular file (a device, FIFO or socket, or a broken link)")
+                }
                 var relative = url.standardizedFileURL.path
                 if relative.hasPrefix(rootPath) { relative.removeFirst(rootPath.count) }
                 let parts = relative.split(separator: "/").map(String.init)
                 let display = (path.hasSuffix("/") ? String(path.dropLast()) : path) + "/" + parts.joined(separator: "/")
                 found.append(InputFile(url: url, displayPath: display, components: Array(parts.dropLast())))
+            }
+            if let (url, error) = listingErrors.items.first {
+                throw .unreadable(file: url.path, reason: "cannot list folder: \((error as NSError).localizedDescription)")
             }
             if found.isEmpty { throw .noJSONFiles(path) }
             files += found.sorted { $0.displayPath < $1.displayPath }
@@ -97,4 +107,9 @@ public struct InputFile: Sendable, Hashable {
               parts[0].count == 2, parts[0].allSatisfy({ $0.isLowercase }) else { return false }
         return parts.dropFirst().dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLowercase } }
     }
+}
+
+/// Folders the walk could not list (the enumerator reports them on the walking thread).
+private final class ListingErrors {
+    var items: [(URL, Error)] = []
 }

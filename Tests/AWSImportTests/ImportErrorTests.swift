@@ -56,6 +56,24 @@ struct ImportErrorTests {
         #expect(result.rawDocuments.map(\.kind) == ["unrecognized", "unsupported:Topics", "Vpcs"])
     }
 
+    @Test("a *.json that is a link to a device, a FIFO or a broken link is an error naming it, never skipped in silence",
+          arguments: ["device", "fifo", "broken"])
+    func notRegularFiles(kind: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-special-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: Fixtures.path("unrecognized/vpcs.json"), toPath: dir.appendingPathComponent("vpcs.json").path)
+        let special = dir.appendingPathComponent("odd.json").path
+        switch kind {
+        case "device": try FileManager.default.createSymbolicLink(atPath: special, withDestinationPath: "/dev/null")
+        case "fifo": #expect(mkfifo(special, 0o644) == 0)
+        default: try FileManager.default.createSymbolicLink(atPath: special, withDestinationPath: dir.appendingPathComponent("gone").path)
+        }
+        #expect(throws: ImportError.unreadable(file: special, reason: "not a regular file (a device, FIFO or socket, or a broken link)")) {
+            try Importer().importPaths([dir.path])
+        }
+    }
+
     @Test("an empty folder and a missing path are errors")
     func emptyAndMissing() throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-empty-\(UUID())")
