@@ -18,9 +18,16 @@ public struct ImportResult: Sendable {
 /// and reported as a warning.
 public struct Importer: Sendable {
     public var skipInvalid: Bool
+    /// Files larger than this are refused before they are read (the parser holds a file and its tree in memory,
+    /// about twice its size).
+    public var maxFileBytes: Int
 
-    public init(skipInvalid: Bool = false) {
+    /// 512 MiB: ten times the largest AWS CLI output of a large account we have seen (`describe-instances`).
+    public static let defaultMaxFileBytes = 512 << 20
+
+    public init(skipInvalid: Bool = false, maxFileBytes: Int = Importer.defaultMaxFileBytes) {
         self.skipInvalid = skipInvalid
+        self.maxFileBytes = maxFileBytes
     }
 
     /// Imports every `*.json` file under the given files and folders.
@@ -36,6 +43,9 @@ public struct Importer: Sendable {
         for file in files {
             let ctx = FileContext(file: file)
             let bytes: [UInt8]
+            if file.contents == nil, let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path))?[.size] as? Int, size > maxFileBytes {
+                throw .unreadable(file: file.displayPath, reason: "is \(size) bytes, over the \(maxFileBytes >= 1 << 20 ? "\(maxFileBytes >> 20) MiB" : "\(maxFileBytes)-byte") limit (raise it with --max-file-mb)")
+            }
             do {
                 bytes = try file.contents ?? Array(Data(contentsOf: file.url))
             } catch {

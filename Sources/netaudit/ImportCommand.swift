@@ -31,9 +31,16 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
+    @Option(name: .customLong("max-file-mb"), help: "Refuse input files larger than this many MiB before reading them (default 512).")
+    var maxFileMB: Int = Importer.defaultMaxFileBytes >> 20
+
+    func validate() throws {
+        guard (1...65536).contains(maxFileMB) else { throw ValidationError("--max-file-mb: '\(maxFileMB)' is not a size between 1 and 65536 MiB") }
+    }
+
     func run() throws {
         TemporaryFiles.installSignalCleanup()
-        let result = try Importer(skipInvalid: skipInvalid).importPaths(paths)
+        let result = try Importer(skipInvalid: skipInvalid, maxFileBytes: maxFileMB << 20).importPaths(paths)
         let inventory = result.inventory
         let scopes = inventory.scopes
         let accounts = Set(scopes.map(\.account)).subtracting([ResourceScope.unknownValue]).sorted()

@@ -44,11 +44,15 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "An earlier JSON report: only findings absent from it gate.")
     var baseline: String?
 
+    @Option(name: .customLong("max-file-mb"), help: "With paths: refuse input files larger than this many MiB before reading them (default 512).")
+    var maxFileMB: Int = Importer.defaultMaxFileBytes >> 20
+
     @OptionGroup(title: "Live capture (when no snapshot or path is given)")
     var live: CaptureFlags
 
     func validate() throws {
         if snapshot != nil && !paths.isEmpty { throw ValidationError("give either --snapshot or paths, not both") }
+        guard (1...65536).contains(maxFileMB) else { throw ValidationError("--max-file-mb: '\(maxFileMB)' is not a size between 1 and 65536 MiB") }
     }
 
     func run() async throws {
@@ -71,7 +75,7 @@ struct ScanCommand: AsyncParsableCommand {
     /// The model to evaluate and a name for it (the snapshot path, the import paths, or the saved live snapshot).
     private func load() async throws -> (Inventory, String) {
         if let snapshot { return (try SnapshotReader(path: snapshot).inventory(), snapshot) }
-        if !paths.isEmpty { return (try Importer().importPaths(paths).inventory, paths.joined(separator: " ")) }
+        if !paths.isEmpty { return (try Importer(maxFileBytes: maxFileMB << 20).importPaths(paths).inventory, paths.joined(separator: " ")) }
         TemporaryFiles.installSignalCleanup()
         let line = ProgressLine(enabled: Terminal.stderrIsTTY)
         let result = try await capture(live.options()) { line.update($0) }

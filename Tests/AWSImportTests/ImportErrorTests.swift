@@ -74,6 +74,16 @@ struct ImportErrorTests {
         }
     }
 
+    @Test("a file over the size limit is refused before it is read, naming the file, its size and the limit")
+    func sizeLimit() throws {
+        let path = Fixtures.path("unrecognized/vpcs.json")
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(throws: ImportError.unreadable(file: path, reason: "is \(size) bytes, over the \(size - 1)-byte limit (raise it with --max-file-mb)")) {
+            try Importer(maxFileBytes: size - 1).importPaths([path])
+        }
+        #expect(try Importer(maxFileBytes: size).importPaths([path]).inventory.vpcs.count == 1)
+    }
+
     @Test("an empty folder and a missing path are errors")
     func emptyAndMissing() throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-empty-\(UUID())")
