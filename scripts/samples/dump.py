@@ -6,8 +6,10 @@ local endpoint (S3 Control puts the account id in front of the host name); that
 one call is made through botocore with the host prefix switched off and written
 in the CLI's shape.
 
-``dump_account(endpoint, out_root)`` returns a dict {relative path: parsed JSON}
-of what it wrote, so post-processing can work on it in memory.
+``dump_account(endpoint, extra_calls)`` returns a dict {relative path: parsed
+JSON}, so post-processing can work on it in memory (``write_files`` writes it).
+``extra_calls`` adds the call groups later samples use: ECS (``dump_ecs``) and
+ELBv2 describe-rules per listener.
 """
 from __future__ import annotations
 

@@ -631,7 +631,7 @@ def postprocess(files: dict[str, Any], ids: dict[str, Any], *, base_time: dt.dat
     if any(p.startswith(R + "ecs-describe-services/") for p in files):
         new_enis += postprocess_ecs.synthesize_tasks(
             files, subnets=subnets, sgs=sgs, used_ips=used_ips, times=times, h=h, hexid=hexid,
-            pick_ip=pick_ip, mac=mac, private_dns=private_dns, fmt_time=fmt_time, az_ids=AZ_IDS)
+            pick_ip=pick_ip, mac=mac, private_dns=private_dns, fmt_time=fmt_time, az_ids=AZ_IDS, warn=warn)
     eni_doc["NetworkInterfaces"].extend(new_enis)
     eni_doc["NetworkInterfaces"].sort(key=lambda e: e["NetworkInterfaceId"])
     # one key order for moto's and the added ENIs (EC2 lists them alphabetically)

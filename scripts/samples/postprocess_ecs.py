@@ -93,7 +93,7 @@ def _services(files: dict) -> list[tuple[str, dict]]:
 def synthesize_tasks(files: dict, *, subnets: dict, sgs: dict, used_ips: dict, times: dict,
                      h: Callable[..., int], hexid: Callable[..., str], pick_ip: Callable[..., str],
                      mac: Callable[..., str], private_dns: Callable[[str], str],
-                     fmt_time: Callable[..., str], az_ids: dict) -> list[dict]:
+                     fmt_time: Callable[..., str], az_ids: dict, warn: Callable[[str], None]) -> list[dict]:
     """Write describe-tasks / list-tasks per cluster and the targets; return the new ENIs."""
     tds = _task_definitions(files)
     tgs = {t["TargetGroupArn"]: t["TargetGroupName"]
@@ -105,7 +105,10 @@ def synthesize_tasks(files: dict, *, subnets: dict, sgs: dict, used_ips: dict, t
         td = tds.get(svc["taskDefinition"])
         net = (svc.get("networkConfiguration") or {}).get("awsvpcConfiguration")
         if td is None or net is None or td.get("networkMode") != "awsvpc":
-            continue  # only awsvpc services are synthesized (all this sample has)
+            # bridge/host tasks would need container instances (EC2) to run on
+            warn(f"ECS service {svc['serviceName']}: not awsvpc (or its task definition was not dumped); "
+                 "no tasks synthesized")
+            continue
         created = times[svc["serviceArn"]]
         for i in range(svc["desiredCount"]):
             seed = (svc["serviceArn"], i)
@@ -302,8 +305,7 @@ def fix_rules(files: dict, hexid: Callable[..., str]) -> None:
             for cond in rule.get("Conditions", []):
                 cfg = CONDITION_CONFIG.get(cond.get("Field"))
                 if cfg and "Values" in cond and cfg not in cond:
-                    key = "Values"
-                    cond[cfg] = {key: list(cond["Values"])}
+                    cond[cfg] = {"Values": list(cond["Values"])}
             for act in rule.get("Actions", []):
                 if act["Type"] == "forward" and "TargetGroupArn" in act:
                     act.setdefault("ForwardConfig", {
