@@ -36,6 +36,14 @@ EXPECTED_KEYS = {
     "rds-describe-db-instances": ["DBInstances"],
     "rds-describe-db-subnet-groups": ["DBSubnetGroups"],
     "lambda-list-functions": ["Functions"],
+    "elbv2-describe-rules": ["Rules"],
+    "ecs-list-clusters": ["clusterArns"],
+    "ecs-describe-clusters": ["clusters", "failures"],
+    "ecs-list-services": ["serviceArns"],
+    "ecs-describe-services": ["services", "failures"],
+    "ecs-list-tasks": ["taskArns"],
+    "ecs-describe-tasks": ["tasks", "failures"],
+    "ecs-describe-task-definition": ["taskDefinition"],
     "iam-get-account-authorization-details": ["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"],
     "s3api-list-buckets": ["Buckets", "Owner"],
     "s3api-get-bucket-policy": ["Policy"],
@@ -50,6 +58,11 @@ REQUIRED_REGIONAL = [k for k in EXPECTED_KEYS if k.startswith(("ec2-", "elbv2-de
                      and k != "ec2-describe-managed-prefix-lists"]
 MAX_FILE_BYTES = 1_000_000
 SECRET_RE = re.compile(r"(MasterUserPassword|SecretAccessKey|KeyMaterial|PrivateKey)", re.I)
+# A password inside a URL (scheme://user:password@host).  The todo-ecs sample
+# keeps the seed's plain DATABASE_URL on purpose (the finding); its password
+# must be a marked fake, never anything that looks real.
+URL_PASSWORD_RE = re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:@\"]+:([^@/\s\"]+)@", re.I)
+FAKE_PASSWORD_PREFIX = "sample-only-"
 
 _session = botocore.session.get_session()
 _models: dict[str, Any] = {}
@@ -112,8 +125,14 @@ def check_file(path: str, rel: str, problems: list[str]) -> None:
         return
     if SECRET_RE.search(text):
         problems.append(f"{rel}: contains a secret-like field")
+    for m in URL_PASSWORD_RE.finditer(text):
+        if not m.group(1).startswith(FAKE_PASSWORD_PREFIX):
+            problems.append(f"{rel}: a URL carries a password not marked {FAKE_PASSWORD_PREFIX}…")
     parts = rel.split("/")
     stem = parts[-2] if len(parts) >= 2 and parts[-2] in EXPECTED_KEYS else parts[-1][:-5]
+    split = re.sub(r"-\d+$", "", stem)  # a call split in parts: <stem>-2.json, ...
+    if stem not in EXPECTED_KEYS and split in EXPECTED_KEYS:
+        stem = split
     if stem not in EXPECTED_KEYS:
         problems.append(f"{rel}: unknown file kind {stem}")
         return
@@ -151,7 +170,7 @@ def check_tree(root: str) -> list[str]:
 
 def main(argv: list[str]) -> int:
     here = os.path.dirname(os.path.abspath(__file__))
-    roots = argv or [os.path.join(here, "..", "..", "snapshots", d) for d in ("workshop", "terraform-three-tier")]
+    roots = argv or [os.path.join(here, "..", "..", "snapshots", d) for d in ("workshop", "terraform-three-tier", "todo-ecs")]
     bad = 0
     for r in roots:
         problems = check_tree(r)

@@ -6,8 +6,10 @@ local endpoint (S3 Control puts the account id in front of the host name); that
 one call is made through botocore with the host prefix switched off and written
 in the CLI's shape.
 
-``dump_account(endpoint, out_root)`` returns a dict {relative path: parsed JSON}
-of what it wrote, so post-processing can work on it in memory.
+``dump_account(endpoint, extra_calls)`` returns a dict {relative path: parsed
+JSON}, so post-processing can work on it in memory (``write_files`` writes it).
+``extra_calls`` adds the call groups later samples use: ECS (``dump_ecs``) and
+ELBv2 describe-rules per listener.
 """
 from __future__ import annotations
 
@@ -85,8 +87,21 @@ class Cli:
             raise
 
 
-def dump_account(endpoint: str) -> dict[str, Any]:
-    """Run the CLI against ``endpoint``; return {relative path: JSON}."""
+# Calls added after the first two samples were made.  A sample lists the ones
+# it was captured with (``build_samples.EXTRA_CALLS``); the older samples keep
+# the call set they were captured with.
+OPTIONAL_CALLS = ("ecs", "elbv2-rules")
+
+
+def dump_account(endpoint: str, extra_calls: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Run the CLI against ``endpoint``; return {relative path: JSON}.
+
+    ``extra_calls``: any of ``OPTIONAL_CALLS`` -- ``"ecs"`` (clusters, services,
+    tasks, task definitions in use) and ``"elbv2-rules"`` (describe-rules per
+    listener)."""
+    unknown = set(extra_calls) - set(OPTIONAL_CALLS)
+    if unknown:
+        raise ValueError(f"unknown optional calls: {sorted(unknown)}")
     cli = Cli(endpoint)
     acct = ACCOUNT_ID
     reg = f"{acct}/{REGION}"
@@ -103,9 +118,17 @@ def dump_account(endpoint: str) -> dict[str, Any]:
     for lb in files[f"{reg}/elbv2-describe-load-balancers.json"]["LoadBalancers"]:
         files[f"{reg}/elbv2-describe-listeners/{lb['LoadBalancerName']}.json"] = cli(
             "elbv2", "describe-listeners", "--load-balancer-arn", lb["LoadBalancerArn"])
+    for lb in files[f"{reg}/elbv2-describe-load-balancers.json"]["LoadBalancers"] if "elbv2-rules" in extra_calls else []:
+        for lis in files[f"{reg}/elbv2-describe-listeners/{lb['LoadBalancerName']}.json"]["Listeners"]:
+            # one file per listener: the output names its rules, not the listener
+            files[f"{reg}/elbv2-describe-rules/{lb['LoadBalancerName']}-{lis['Protocol']}-{lis['Port']}.json"] = cli(
+                "elbv2", "describe-rules", "--listener-arn", lis["ListenerArn"])
     for tg in files[f"{reg}/elbv2-describe-target-groups.json"]["TargetGroups"]:
         files[f"{reg}/elbv2-describe-target-health/{tg['TargetGroupName']}.json"] = cli(
             "elbv2", "describe-target-health", "--target-group-arn", tg["TargetGroupArn"])
+
+    if "ecs" in extra_calls:
+        dump_ecs(cli, reg, files)
 
     files[f"{acct}/iam-get-account-authorization-details.json"] = cli(
         "iam", "get-account-authorization-details")
@@ -142,6 +165,56 @@ def dump_account(endpoint: str) -> dict[str, Any]:
         if "NoSuchPublicAccessBlockConfiguration" not in str(e):
             raise
     return files
+
+
+def _chunks(items: list[str], n: int) -> list[list[str]]:
+    return [items[i:i + n] for i in range(0, len(items), n)]
+
+
+def dump_ecs(cli: Cli, reg: str, files: dict[str, Any]) -> None:
+    """ECS: clusters, then per cluster its services and running tasks, then
+    every task definition in use (by a service or a task).
+
+    Layout: ``ecs-list-clusters.json`` and ``ecs-describe-clusters.json`` (both
+    name the clusters; DescribeClusters takes 100 clusters, a ``-2``, ``-3`` …
+    file per further call); per cluster ``ecs-list-services/<cluster>.json``,
+    ``ecs-describe-services/<cluster>.json``, ``ecs-list-tasks/<cluster>.json``,
+    ``ecs-describe-tasks/<cluster>.json`` (the same suffix when the call had to
+    be split: DescribeServices takes 10 services, DescribeTasks 100);
+    ``ecs-describe-task-definition/<family>-<revision>.json``.  A describe call
+    is skipped when its list is empty (an account without ECS gets only the
+    empty ``ecs-list-clusters.json``, as AWS answers it).
+    """
+    def numbered(folder: str, name: str, i: int) -> str:
+        return f"{reg}/{folder}/{name}{'' if i == 0 else f'-{i + 1}'}.json"
+
+    arns = cli("ecs", "list-clusters")
+    files[f"{reg}/ecs-list-clusters.json"] = arns
+    clusters: list[dict] = []
+    for i, part in enumerate(_chunks(arns.get("clusterArns", []), 100)):
+        out = cli("ecs", "describe-clusters", "--clusters", *part)
+        files[f"{reg}/ecs-describe-clusters{'' if i == 0 else f'-{i + 1}'}.json"] = out
+        clusters += out.get("clusters", [])
+    in_use: list[str] = []
+
+    for c in sorted(clusters, key=lambda c: c["clusterName"]):
+        name, arn = c["clusterName"], c["clusterArn"]
+        svc_arns = cli("ecs", "list-services", "--cluster", arn)
+        files[f"{reg}/ecs-list-services/{name}.json"] = svc_arns
+        for i, part in enumerate(_chunks(svc_arns.get("serviceArns", []), 10)):
+            out = cli("ecs", "describe-services", "--cluster", arn, "--services", *part)
+            files[numbered("ecs-describe-services", name, i)] = out
+            in_use += [s["taskDefinition"] for s in out.get("services", [])]
+        task_arns = cli("ecs", "list-tasks", "--cluster", arn, "--desired-status", "RUNNING")
+        files[f"{reg}/ecs-list-tasks/{name}.json"] = task_arns
+        for i, part in enumerate(_chunks(task_arns.get("taskArns", []), 100)):
+            out = cli("ecs", "describe-tasks", "--cluster", arn, "--tasks", *part)
+            files[numbered("ecs-describe-tasks", name, i)] = out
+            in_use += [t["taskDefinitionArn"] for t in out.get("tasks", [])]
+    for td in sorted(set(in_use)):
+        family_rev = td.rsplit("/", 1)[-1]
+        files[f"{reg}/ecs-describe-task-definition/{family_rev.replace(':', '-')}.json"] = cli(
+            "ecs", "describe-task-definition", "--task-definition", td)
 
 
 def write_files(files: dict[str, Any], out_dir: str) -> None:

@@ -94,6 +94,12 @@ Fixes, in order of application:
     RequesterManaged false, IpAddressType ipv4; policy as AWS prints it
     (compact JSON).
 21. MAC addresses: moto's 02:00:00:xx:xx:xx -> VPC-style 0a/0e/12/16:...
+22.-25. ECS tasks and their ENIs and targets, ECS services, clusters and task
+    definitions, ELBv2 listener rules: see ``postprocess_ecs.py`` (only acts
+    on samples dumped with those calls).
+
+Fix 16 also rewrites moto's RDS endpoint host wherever else it appears (a
+task definition's environment names the database host).
 """
 from __future__ import annotations
 
@@ -105,8 +111,10 @@ import re
 from typing import Any, Callable, Iterable
 
 try:
+    from . import postprocess_ecs
     from .common import ACCOUNT_ID, REGION
 except ImportError:  # pragma: no cover
+    import postprocess_ecs
     from common import ACCOUNT_ID, REGION
 
 R = f"{ACCOUNT_ID}/{REGION}/"
@@ -619,6 +627,11 @@ def postprocess(files: dict[str, Any], ids: dict[str, Any], *, base_time: dt.dat
                 "amazon-rds", f"{db['DBInstanceArn']}|{az}", subnets[by_az[az]],
                 [g["VpcSecurityGroupId"] for g in db["VpcSecurityGroups"]], "RDSNetworkInterface",
                 _retime(db["InstanceCreateTime"], "ec2"), bool(db.get("PubliclyAccessible"))))
+    # 22. ECS tasks (moto starts none), their ENIs and load-balancer targets
+    if any(p.startswith(R + "ecs-describe-services/") for p in files):
+        new_enis += postprocess_ecs.synthesize_tasks(
+            files, subnets=subnets, sgs=sgs, used_ips=used_ips, times=times, h=h, hexid=hexid,
+            pick_ip=pick_ip, mac=mac, private_dns=private_dns, fmt_time=fmt_time, az_ids=AZ_IDS, warn=warn)
     eni_doc["NetworkInterfaces"].extend(new_enis)
     eni_doc["NetworkInterfaces"].sort(key=lambda e: e["NetworkInterfaceId"])
     # one key order for moto's and the added ENIs (EC2 lists them alphabetically)
@@ -664,10 +677,13 @@ def postprocess(files: dict[str, Any], ids: dict[str, Any], *, base_time: dt.dat
                 "State": "no_override", "Reason": "AdministrativeOverride.NoOverride",
                 "Description": "No override is currently active on target"})
         files[path]["TargetHealthDescriptions"].sort(key=lambda d: d["Target"]["Id"])
+    # 25. listener rules
+    postprocess_ecs.fix_rules(files, hexid)
 
     # 16. RDS
     host = facts.get("rds_endpoint_id") or ("c" + hexid(11, acct, "rds").translate(str.maketrans("0123456789", "ghjkmnpqrs")))
     dbi_map = {}
+    old_hosts = {}
     for db in reg(files, "rds-describe-db-instances")["DBInstances"]:
         # moto gives every DB the same DbiResourceId
         alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
@@ -677,7 +693,8 @@ def postprocess(files: dict[str, Any], ids: dict[str, Any], *, base_time: dt.dat
             for og in db.get("OptionGroupMemberships", []):
                 if og["OptionGroupName"].startswith("default:postgres-"):
                     og["OptionGroupName"] = "default:postgres-" + db["EngineVersion"].split(".")[0]
-        db["Endpoint"] = {"Address": f"{db['DBInstanceIdentifier']}.{host}.{REGION}.rds.amazonaws.com",
+        old_hosts[db["Endpoint"]["Address"]] = f"{db['DBInstanceIdentifier']}.{host}.{REGION}.rds.amazonaws.com"
+        db["Endpoint"] = {"Address": old_hosts[db["Endpoint"]["Address"]],
                           "Port": db["Endpoint"]["Port"], "HostedZoneId": RDS_ZONE_ID}
         db["CACertificateIdentifier"] = "rds-ca-rsa2048-g1"
         created = parse_ts(db["InstanceCreateTime"])
@@ -703,12 +720,21 @@ def postprocess(files: dict[str, Any], ids: dict[str, Any], *, base_time: dt.dat
     if dbi_map:
         dbi_re = re.compile("|".join(re.escape(k) for k in dbi_map))
         rewrite_all(files, lambda v: dbi_re.sub(lambda m: dbi_map[m.group(0)], v))
+    if old_hosts:  # e.g. a DATABASE_URL in a task definition names the host
+        host_re = re.compile("|".join(re.escape(k) for k in sorted(old_hosts, key=len, reverse=True)))
+        rewrite_all(files, lambda v: host_re.sub(lambda m: old_hosts[m.group(0)], v))
     for grp in [reg(files, "rds-describe-db-subnet-groups")["DBSubnetGroups"],
                 [d["DBSubnetGroup"] for d in reg(files, "rds-describe-db-instances")["DBInstances"]]]:
         for g in grp:
             g.setdefault("SupportedNetworkTypes", ["IPV4"])
             for s in g["Subnets"]:
                 s.setdefault("SubnetOutpost", {})
+
+    # 23/24. ECS services, clusters, task definitions
+    iam_roles = {r["RoleName"] for r in files[iam_path].get("RoleDetailList", [])}
+    postprocess_ecs.fix_ecs_documents(
+        files, times=times, h=h, hexid=hexid,
+        service_linked_role="AWSServiceRoleForECS" if "AWSServiceRoleForECS" in iam_roles else None)
 
     # 17. Lambda
     for fn in (reg(files, "lambda-list-functions") or {}).get("Functions", []):
