@@ -13,6 +13,7 @@ public enum RuleEngine {
         S3PublicBucket(), S3PolicyStatusDisagreement(),
         IAMFullAdmin(), IAMBroadManagedPolicy(), IAMServiceWildcard(), IAMWriteOnAllResources(), IAMPassRoleAll(),
         IAMPrivilegeEscalation(), IAMTrustOpen(),
+        ALBHTTPForwardsWithHTTPS(),
         IntentViolation(),
     ]
 
