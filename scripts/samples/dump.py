@@ -101,8 +101,13 @@ def dump_account(endpoint: str) -> dict[str, Any]:
             raise
 
     for lb in files[f"{reg}/elbv2-describe-load-balancers.json"]["LoadBalancers"]:
-        files[f"{reg}/elbv2-describe-listeners/{lb['LoadBalancerName']}.json"] = cli(
-            "elbv2", "describe-listeners", "--load-balancer-arn", lb["LoadBalancerArn"])
+        listeners = cli("elbv2", "describe-listeners", "--load-balancer-arn", lb["LoadBalancerArn"])
+        files[f"{reg}/elbv2-describe-listeners/{lb['LoadBalancerName']}.json"] = listeners
+        for listener in listeners.get("Listeners", []):
+            if listener.get("Protocol") == "GENEVE":
+                continue  # Gateway Load Balancer listeners have no rules
+            files[f"{reg}/elbv2-describe-rules/{lb['LoadBalancerName']}-{listener['Port']}.json"] = cli(
+                "elbv2", "describe-rules", "--listener-arn", listener["ListenerArn"])
     for tg in files[f"{reg}/elbv2-describe-target-groups.json"]["TargetGroups"]:
         files[f"{reg}/elbv2-describe-target-health/{tg['TargetGroupName']}.json"] = cli(
             "elbv2", "describe-target-health", "--target-group-arn", tg["TargetGroupArn"])
