@@ -14,6 +14,21 @@ extension Listener {
         return out
     }
 
+    /// The rules a request can reach: those up to and including the first that matches every request (rules after
+    /// it, the default rule included, are never evaluated).
+    public var reachableRules: [ListenerRule] {
+        let rules = effectiveRules
+        guard let first = rules.firstIndex(where: \.matchesEveryRequest) else { return rules }
+        return Array(rules[...first])
+    }
+
+    /// The rules never reached because an earlier rule matches every request, with that rule.
+    public var shadowedRules: (by: ListenerRule, rules: [ListenerRule])? {
+        let rules = effectiveRules
+        guard let first = rules.firstIndex(where: \.matchesEveryRequest), first + 1 < rules.count else { return nil }
+        return (rules[first], Array(rules[(first + 1)...]))
+    }
+
     /// Whether the listener's rules were captured (`describe-rules`); without them only the default rule is known.
     public var rulesKnown: Bool { rules != nil }
 
@@ -27,7 +42,7 @@ extension Listener {
     /// Target groups some rule forwards traffic to (weight 0 receives none).
     public var forwardedTargetGroupArns: [String] {
         var out: [String] = []
-        for rule in effectiveRules {
+        for rule in reachableRules {
             for arn in rule.forwardedTargetGroupArns where !out.contains(arn) { out.append(arn) }
         }
         return out
@@ -51,6 +66,21 @@ extension ListenerRule {
     /// The steps taken before the final action (`authenticate-oidc`, `authenticate-cognito`, `jwt-validation`).
     public var preliminaryActions: [ListenerAction] {
         orderedActions.filter { !["forward", "redirect", "fixed-response"].contains($0.type) }
+    }
+
+    /// Whether the rule takes every request: the default rule, or a rule whose every condition is a catch-all
+    /// (path pattern `*` or `/*`, host header `*`), without regular expressions.
+    public var matchesEveryRequest: Bool {
+        if isDefault { return true }
+        guard !conditions.isEmpty else { return false }
+        return conditions.allSatisfy { c in
+            guard c.regexValues?.isEmpty ?? true else { return false }
+            switch c.field {
+            case "path-pattern": return c.values.contains("*") || c.values.contains("/*")
+            case "host-header": return c.values.contains("*")
+            default: return false
+            }
+        }
     }
 
     /// Target groups the rule sends traffic to.

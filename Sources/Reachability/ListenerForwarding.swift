@@ -6,9 +6,9 @@ import NetModel
 /// the first rule (by priority, the default rule last) whose conditions match; only `forward` actions send to
 /// targets (a weight of 0 sends nothing; `redirect` and `fixed-response` answer the client themselves), and
 /// `authenticate-oidc` / `authenticate-cognito` before a forward still forward, once the client signed in. A
-/// `source-ip` condition matches the source address of the connection. The answer is a may-reach
-/// over-approximation: a rule is taken as reachable by every request its own conditions admit, whatever
-/// higher-priority rules catch first.
+/// `source-ip` condition matches the source address of the connection. Rules after one that matches every
+/// request (`/*`, host `*`) are never reached; otherwise the answer is a may-reach over-approximation: a rule is
+/// taken as reachable by every request its own conditions admit, whatever higher-priority rules catch first.
 struct ListenerForwarding: Sendable {
     /// One listener with the rules that forward to the target group.
     struct Way: Sendable {
@@ -38,7 +38,7 @@ struct ListenerForwarding: Sendable {
     init(_ lb: LoadBalancer, to tg: TargetGroup, proto: IPProtocol) {
         targetGroup = tg
         for listener in lb.listeners where FlowAnalyzer.listener(listener.protocolName, carries: proto) {
-            let rules = listener.effectiveRules.filter { $0.forwardedTargetGroupArns.contains(tg.id) }
+            let rules = listener.reachableRules.filter { $0.forwardedTargetGroupArns.contains(tg.id) }
             if rules.isEmpty { others.append(listener); continue }
             let everyone = rules.contains { $0.sourcePrefixes == nil }
             ways.append(Way(listener: listener, rules: rules,
@@ -102,6 +102,9 @@ struct ListenerForwarding: Sendable {
             let weightZero = rules.contains { $0.finalAction?.targetGroups.contains { $0.arn == targetGroup.id && $0.weight == 0 } == true }
             var note = "\(ListenerForwarding.label(l)) does not forward to \(targetGroup.name) (\(what))"
             if weightZero { note += "; a rule gives \(targetGroup.name) weight 0, which sends it nothing" }
+            if let shadow = l.shadowedRules, shadow.rules.contains(where: { $0.forwardedTargetGroupArns.contains(targetGroup.id) }) {
+                note += "; \(shadow.by.label) matches every request, so the later rules that forward there are never reached"
+            }
             if !l.rulesKnown { note += "; its rules were not captured (elbv2 describe-rules): only its default action is known" }
             return note
         }

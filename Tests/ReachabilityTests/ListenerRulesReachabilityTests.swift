@@ -89,6 +89,19 @@ struct ListenerRulesReachabilityTests {
         #expect(answer.best.notes.contains { $0.hasPrefix("no listener of todoapp-alb forwards to todoapp-backend-tg") && $0.contains("redirect to HTTPS://") })
     }
 
+    @Test("a rule matching every request (/*) shadows the rules after it: /api/* behind a catch-all redirect is never reached")
+    func catchAllShadows() throws {
+        var inv = try Self.inventory()
+        let arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:listener-rule/app/todoapp-alb/50dc6c495c0c9188/f2f7dc8efc522ab2/0001"
+        inv.loadBalancers[0].listeners[0].rules?.insert(ListenerRule(arn: arn, priority: "1", conditions: [RuleCondition(field: "path-pattern", values: ["/*"])],
+                                                                     actions: [ListenerAction(type: "redirect", redirect: "HTTPS://#{host}:443/#{path}?#{query} (HTTP_301)")]), at: 0)
+        let answer = try Self.answer(inv, "internet", "todoapp-backend", port: 8000)
+        #expect(answer.viaLoadBalancers.isEmpty)
+        #expect(answer.best.notes.contains { $0.contains("rule /* (priority 1) matches every request, so the later rules that forward there are never reached") })
+        // The frontend is still reached, through HTTPS:443 only.
+        #expect(try Self.answer(inv, "internet", "todoapp-frontend", port: 3000).viaLoadBalancers.first?.listenerPorts == [443])
+    }
+
     @Test("without describe-rules output, a target group reached only by rules is unknown, not absent")
     func rulesNotCaptured() throws {
         var inv = try Self.inventory()

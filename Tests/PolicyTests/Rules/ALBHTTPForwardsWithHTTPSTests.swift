@@ -64,6 +64,15 @@ struct ALBHTTPForwardsWithHTTPSTests {
         #expect(try Self.findings(inv).isEmpty)
     }
 
+    @Test("off: a first rule matching every request (/*) redirects, so the forwarding rules after it are never reached")
+    func catchAllRedirect() throws {
+        var inv = try Self.inventory()
+        let arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:listener-rule/app/todoapp-alb/50dc6c495c0c9188/f2f7dc8efc522ab2/0001"
+        inv.loadBalancers[0].listeners[0].rules?.insert(ListenerRule(arn: arn, priority: "1", conditions: [RuleCondition(field: "path-pattern", values: ["/*"])],
+                                                                     actions: [ListenerAction(type: "redirect", redirect: "HTTPS://#{host}:443/#{path}?#{query} (HTTP_301)")]), at: 0)
+        #expect(try Self.findings(inv).isEmpty)
+    }
+
     @Test("off: no HTTPS listener, or an internal load balancer")
     func noHTTPSOrInternal() throws {
         var inv = try Self.inventory()

@@ -17,7 +17,7 @@ struct ALBHTTPForwardsWithHTTPS: Rule {
         for lb in context.inventory.loadBalancers where lb.type == "application" && lb.isInternetFacing {
             guard let https = lb.listeners.filter({ $0.protocolName.uppercased() == "HTTPS" }).min(by: { $0.port < $1.port }) else { continue }
             for http in lb.listeners where http.protocolName.uppercased() == "HTTP" {
-                let forwarding = http.effectiveRules.filter { !$0.forwardedTargetGroupArns.isEmpty }
+                let forwarding = http.reachableRules.filter { !$0.forwardedTargetGroupArns.isEmpty }
                 guard !forwarding.isEmpty else { continue }
                 var evidence = ["\(lb.name) is internet-facing and has an HTTPS listener on \(https.port)"]
                 evidence += forwarding.map { "HTTP:\(http.port) \($0.label): \($0.actionSummary)" }
