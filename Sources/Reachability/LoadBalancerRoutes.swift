@@ -93,7 +93,7 @@ extension Solver {
             }
         }
         guard let chosen = best else {
-            return excluded.isEmpty ? nil : sourceIpLeg(lb, tg, target, port: port, routing, excluded[0], listenerPorts, explain: explain)
+            return excluded.isEmpty ? nil : sourceIpLeg(lb, tg, target, port: port, routing, excluded[0], explain: explain)
         }
         let reachable = !passing.isEmpty
         var leg = LoadBalancerLeg(loadBalancer: lb.name, targetGroup: tg.name,
@@ -129,7 +129,7 @@ extension Solver {
 
     /// No source may take a rule forwarding to the target group: every such rule's source-ip condition leaves it out.
     private func sourceIpLeg(_ lb: LoadBalancer, _ tg: TargetGroup, _ target: Target, port: Int, _ routing: ListenerForwarding,
-                             _ source: Endpoint, _ listenerPorts: PortSet, explain: Bool) -> LoadBalancerLeg {
+                             _ source: Endpoint, explain: Bool) -> LoadBalancerLeg {
         var leg = LoadBalancerLeg(loadBalancer: lb.name, targetGroup: tg.name, listenerPorts: routing.ways.map(\.listener.port), targetPort: port,
                                   reachable: false, clientIp: ClientIPPreservation(loadBalancer: lb, targetGroup: tg),
                                   crossZone: tg.crossZoneOverride ?? lb.crossZoneEnabled, targetHealth: target.health, verdict: .blocked)

@@ -80,6 +80,19 @@ struct ListenerRulesReachabilityTests {
         #expect(leg.blockers[0].detail.contains("rule /api/*, from 10.0.0.0/8 (priority 100)") && leg.blockers[0].detail.contains("10.0.0.0/8"))
     }
 
+    @Test("a source-ip condition admits or leaves out a source inside the VPC by its private address",
+          arguments: [("10.0.11.0/24", true), ("192.168.0.0/16", false)])
+    func sourceIpInsideVPC(block: String, admitted: Bool) throws {
+        var inv = try Self.inventory()
+        Self.editRule(&inv, priority: "100") { $0.conditions.append(RuleCondition(field: "source-ip", values: [block])) }
+        let answer = try Self.answer(inv, "todoapp-frontend", "todoapp-backend", port: 8000)
+        #expect(answer.viaLoadBalancers.map(\.loadBalancer) == (admitted ? ["todoapp-alb"] : []))
+        if !admitted {
+            let blocker = try #require(answer.loadBalancerLegs.first?.blockers.first)
+            #expect(blocker.kind == "listener-rule-source-ip" && blocker.detail.contains("[10.0.11.20] is not among them"))
+        }
+    }
+
     @Test("a redirect or fixed-response rule sends nothing: with /api/* redirecting, no listener forwards to the backend, and the note says so")
     func redirectSendsNothing() throws {
         var inv = try Self.inventory()
