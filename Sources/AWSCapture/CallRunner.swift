@@ -135,8 +135,9 @@ struct CallRunner: Sendable {
                 for lb in CallRunner.items(lbs, "LoadBalancers") {
                     guard let arn = CallRunner.string(lb, "LoadBalancerArn"), let name = CallRunner.string(lb, "LoadBalancerName") else { continue }
                     inner.addTask {
-                        await self.listing("elbv2", "DescribeListeners", file: name, region: region, storeRegion: region,
-                                           parameters: [("LoadBalancerArn", arn)], callFolder: "elbv2-describe-listeners")
+                        let listeners = await self.listing("elbv2", "DescribeListeners", file: name, region: region, storeRegion: region,
+                                                           parameters: [("LoadBalancerArn", arn)], callFolder: "elbv2-describe-listeners")
+                        await self.listenerRules(CallRunner.items(listeners, "Listeners"), loadBalancer: name, region: region)
                     }
                     inner.addTask {
                         await self.listing("elbv2", "DescribeLoadBalancerAttributes", file: name, region: region, storeRegion: region,
@@ -164,6 +165,22 @@ struct CallRunner: Sendable {
         group.addTask { await self.listing("rds", "DescribeDBInstances", file: "rds-describe-db-instances", region: region, storeRegion: region) }
         group.addTask { await self.listing("rds", "DescribeDBSubnetGroups", file: "rds-describe-db-subnet-groups", region: region, storeRegion: region) }
         group.addTask { await self.lambdaFunctions(region: region) }
+    }
+
+    /// DescribeRules for each listener (paginated with Marker), stored as `elbv2-describe-rules/<load-balancer>-<port>.json`;
+    /// the import finds each rule's listener from the rule's ARN. Gateway Load Balancer listeners have no rules.
+    func listenerRules(_ listeners: [[String: JSONValue]], loadBalancer name: String, region: String) async {
+        await withTaskGroup(of: Void.self) { group in
+            for l in listeners {
+                guard let arn = CallRunner.string(l, "ListenerArn"), CallRunner.string(l, "Protocol") != "GENEVE" else { continue }
+                let port: String
+                if case .number(let n)? = l["Port"] { port = String(Int(n)) } else { port = String(arn.split(separator: "/").last ?? "listener") }
+                group.addTask {
+                    await self.listing("elbv2", "DescribeRules", file: "\(name)-\(port)", region: region, storeRegion: region,
+                                       parameters: [("ListenerArn", arn)], callFolder: "elbv2-describe-rules")
+                }
+            }
+        }
     }
 
     /// Lambda ListFunctions (rest-json), every page.

@@ -5,6 +5,8 @@ import NetModel
 struct Collector {
     var inventory = Inventory()
     var listenersByLoadBalancer: [String: [Listener]] = [:]
+    /// Listener rules (`describe-rules`) by the listener ARN their own ARN names.
+    var rulesByListener: [String: [ListenerRule]] = [:]
     /// Target health listings by (account, target group name).
     var targetsByGroup: [ScopedName: [Target]] = [:]
     var transitGatewayRoutes: [String: [TransitGatewayRoute]] = [:]

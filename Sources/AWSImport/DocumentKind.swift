@@ -26,6 +26,8 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case listeners = "Listeners"
     case targetGroups = "TargetGroups"
     case targetHealth = "TargetHealthDescriptions"
+    /// `aws elbv2 describe-rules` (items hold `RuleArn`; other services' `Rules` are not these).
+    case listenerRules = "Rules"
     case dbInstances = "DBInstances"
     case dbSubnetGroups = "DBSubnetGroups"
     case lambdaFunctions = "Functions"
@@ -80,7 +82,6 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         "Topics": "SNS topics",
         "TableNames": "DynamoDB tables",
         "FlowLogs": "VPC flow logs",
-        "Rules": "ELB listener rules",
         "Images": "AMIs",
         "KeyPairs": "key pairs",
         "DBClusters": "Aurora DB clusters",
@@ -116,12 +117,27 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         for kind in DocumentKind.allCases where kind != .callerIdentity && kind != .iamAuthorizationDetails {
             if kind == .elbAttributes, !isList(members["Attributes"]) { continue }
             if kind == .transitGatewayAssociations, !isList(members["Associations"], itemsHave: "TransitGatewayAttachmentId") { continue }
+            if kind == .listenerRules, !isList(members["Rules"], itemsHave: "RuleArn") { continue }
             if keys.contains(kind.rawValue) { return .known(kind) }
         }
+        if let rules = members["Rules"] { return .unsupported(key: "Rules", what: otherRules(rules)) }
         for key in keys.sorted() {
             if let what = unsupported[key] { return .unsupported(key: key, what: what) }
         }
         return .unrecognized(keys: keys.sorted())
+    }
+
+    /// What a `Rules` document that is not ELBv2's holds, told by its first item's members.
+    private static func otherRules(_ value: JSONValue) -> String {
+        guard case .array(let items) = value, case .object(let first)? = items.first else {
+            return "rules that are not ELBv2 listener rules (items without RuleArn)"
+        }
+        if first["EventBusName"] != nil || first["EventPattern"] != nil || first["ScheduleExpression"] != nil {
+            return "EventBridge rules (events list-rules)"
+        }
+        if first["RuleId"] != nil || first["MetricName"] != nil { return "AWS WAF Classic rules (waf list-rules)" }
+        if first["Statement"] != nil || first["VisibilityConfig"] != nil { return "AWS WAF rules" }
+        return "rules that are not ELBv2 listener rules (items without RuleArn)"
     }
 
     /// Whether `value` is a list, and (with `key`) its first item, if any, is an object holding `key`.

@@ -65,6 +65,13 @@ public struct Importer: Sendable {
                     content = redacted
                     collector.warn(file, "secret-redacted", "pre-shared keys not stored (document kept raw)")
                 }
+                if case .known(let kind) = recognition, [.listeners, .listenerRules, .batfishLoadBalancerListeners].contains(kind) {
+                    let (redacted, removed) = SecretRedactor.redactMembers(root, named: ["ClientSecret"])
+                    if !removed.isEmpty {
+                        content = redacted.canonicalText
+                        collector.warn(file, "secret-redacted", "OIDC client secrets not stored: \(removed.prefix(5).joined(separator: "; "))")
+                    }
+                }
                 if case .known(.vpnConnections) = recognition {
                     let (redacted, removed) = SecretRedactor.redactVPN(root)
                     if !removed.isEmpty {
@@ -129,6 +136,7 @@ public struct Importer: Sendable {
         case .listeners: try ELBMapper.listeners(root, ctx, into: &c)
         case .targetGroups: try ELBMapper.targetGroups(root, ctx, into: &c)
         case .targetHealth: try ELBMapper.targetHealth(root, ctx, into: &c)
+        case .listenerRules: try ELBRulesMapper.rules(root, ctx, into: &c)
         case .dbInstances: try RDSMapper.dbInstances(root, ctx, into: &c)
         case .dbSubnetGroups: try RDSMapper.dbSubnetGroups(root, ctx, into: &c)
         case .lambdaFunctions: try LambdaMapper.functions(root, ctx, into: &c)

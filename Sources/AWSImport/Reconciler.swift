@@ -54,6 +54,19 @@ enum Reconciler {
             inv.warnings.append(CaptureWarning(source: "elbv2-describe-listeners", code: "orphan-document",
                                                message: "listeners of \(arn), which no describe-load-balancers output lists"))
         }
+        var rules = c.rulesByListener
+        for i in inv.loadBalancers.indices {
+            for j in inv.loadBalancers[i].listeners.indices {
+                guard let found = rules.removeValue(forKey: inv.loadBalancers[i].listeners[j].arn) else { continue }
+                // The same rule read twice (two captures of one listener) counts once.
+                var seen = Set<String>()
+                inv.loadBalancers[i].listeners[j].rules = found.filter { seen.insert($0.arn).inserted }.sorted { ($0.order, $0.arn) < ($1.order, $1.arn) }
+            }
+        }
+        for arn in rules.keys.sorted() {
+            inv.warnings.append(CaptureWarning(source: "elbv2-describe-rules", code: "orphan-listener-rules",
+                                               message: "\(rules[arn]?.count ?? 0) listener rule(s) of \(arn), which no describe-listeners output lists; not used"))
+        }
     }
 
     private static func attachTargets(_ inv: inout Inventory, _ c: Collector) {

@@ -17,6 +17,34 @@ enum SecretRedactor {
         return .object(top)
     }
 
+    /// Members holding secrets wherever they sit in a document (`ClientSecret` of an `authenticate-oidc` action in
+    /// `describe-listeners` / `describe-rules` output): their values dropped, their paths returned (never the values).
+    static func redactMembers(_ root: JSONValue, named names: Set<String>) -> (JSONValue, [String]) {
+        var removed: [String] = []
+        func walk(_ value: JSONValue, _ path: String) -> JSONValue {
+            switch value {
+            case .object(let members):
+                var out: [String: JSONValue] = [:]
+                for (key, child) in members {
+                    let here = path.isEmpty ? key : "\(path).\(key)"
+                    if names.contains(key), child != .null {
+                        out[key] = .string(placeholder)
+                        removed.append(here)
+                    } else {
+                        out[key] = walk(child, here)
+                    }
+                }
+                return .object(out)
+            case .array(let items):
+                return .array(items.enumerated().map { walk($1, "\(path)[\($0)]") })
+            default:
+                return value
+            }
+        }
+        let out = walk(root, "")
+        return (out, removed.sorted())
+    }
+
     /// Pre-shared keys in text that is kept raw without being understood (unrecognised or malformed documents,
     /// possibly truncated mid-key): the content of `<pre_shared_key>` elements and `"PreSharedKey"` strings.
     /// Nil when there is none.

@@ -38,7 +38,18 @@ extension ResourceFacts {
         f.property("security groups", list: b.securityGroupIds.map(names.group))
         f.property("state", b.state)
         f.collection("listener", b.listeners.map { l in
-            Item("\(l.protocolName) \(l.port) forwards to \(l.targetGroupArns.map(shortArn).joined(separator: ", "))", keys: ["\(l.port)"])
+            if let actions = l.defaultActions {
+                let what = actions.isEmpty ? "no default action" : actions.map(\.summary).joined(separator: " then ")
+                return Item("\(l.protocolName) \(l.port) default: \(what)", keys: ["\(l.port)"])
+            }
+            return Item("\(l.protocolName) \(l.port) forwards to \(l.targetGroupArns.map(shortArn).joined(separator: ", "))", keys: ["\(l.port)"])
+        })
+        // Rules other than the default one (whose actions are the listener's default actions, above): one item per
+        // rule, the same rule (ARN, else listener port and priority) edited in place when its conditions or actions change.
+        f.collection("listener rule", b.listeners.flatMap { l in
+            (l.rules ?? []).filter { !$0.isDefault }.map { r in
+                Item("\(l.protocolName) \(l.port) \(r.label): \(r.actionSummary)", keys: [r.arn, "\(l.port)|\(r.priority)"])
+            }
         })
         f.tags(b.tags)
         return f

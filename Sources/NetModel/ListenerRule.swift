@@ -36,11 +36,14 @@ public struct RuleCondition: Sendable, Hashable, Codable {
     public var values: [String]
     /// The header name of an `http-header` condition.
     public var headerName: String?
+    /// Regular expressions of a `path-pattern`, `host-header` or `http-header` condition (`RegexValues`); nil when none.
+    public var regexValues: [String]?
 
-    public init(field: String, values: [String] = [], headerName: String? = nil) {
+    public init(field: String, values: [String] = [], headerName: String? = nil, regexValues: [String]? = nil) {
         self.field = field
         self.values = values
         self.headerName = headerName
+        self.regexValues = regexValues
     }
 }
 
@@ -55,14 +58,17 @@ public struct ListenerAction: Sendable, Hashable, Codable {
     public var redirect: String?
     /// The status code of a `fixed-response`.
     public var fixedResponseStatus: String?
+    /// Who an `authenticate-*` action signs clients in with: the OIDC issuer or the Cognito user pool ARN; nil otherwise.
+    public var authenticationProvider: String?
 
     public init(type: String, order: Int? = nil, targetGroups: [WeightedTargetGroup] = [], redirect: String? = nil,
-                fixedResponseStatus: String? = nil) {
+                fixedResponseStatus: String? = nil, authenticationProvider: String? = nil) {
         self.type = type
         self.order = order
         self.targetGroups = targetGroups
         self.redirect = redirect
         self.fixedResponseStatus = fixedResponseStatus
+        self.authenticationProvider = authenticationProvider
     }
 
     /// Target groups that receive traffic: a weight of 0 receives none.

@@ -1,3 +1,4 @@
+import Foundation
 import Findings
 import NetModel
 
@@ -27,6 +28,38 @@ enum FixText {
         let narrower = replacement.map { $0.hasPrefix("sg-") ? "security group \($0)" : $0 } ?? "the addresses that need it (your office or VPN range)"
         return Fix(summary: "Revoke \(describe(rule)) from \(cidr) on \(group.id) (\(group.displayName)) and allow it only from \(narrower).",
                    cli: cli, terraform: terraform)
+    }
+
+    /// Make an HTTP listener redirect to HTTPS (AWS "Listeners for your Application Load Balancers": a redirect
+    /// default action, `HTTP_301`), and turn the rules that forward on it into redirects too.
+    static func redirectListenerToHTTPS(_ lb: LoadBalancer, _ listener: Listener, httpsPort: Int, forwardingRules: [ListenerRule]) -> Fix {
+        let redirect = "Type=redirect,RedirectConfig={Protocol=HTTPS,Port=\(httpsPort),StatusCode=HTTP_301}"
+        var cli = "aws elbv2 modify-listener --region \(lb.scope.region) --listener-arn \(listener.arn) --default-actions \"\(redirect)\""
+        for rule in forwardingRules where !rule.isDefault {
+            cli += "\naws elbv2 modify-rule --region \(lb.scope.region) --rule-arn \(rule.arn) --actions \"\(redirect)\""
+        }
+        let name = terraformName("\(lb.name)_http")
+        let terraform = """
+            resource "aws_lb_listener" "\(name)" {
+              load_balancer_arn = "\(lb.id)"
+              port              = \(listener.port)
+              protocol          = "HTTP"
+
+              default_action {
+                type = "redirect"
+                redirect {
+                  port        = "\(httpsPort)"
+                  protocol    = "HTTPS"
+                  status_code = "HTTP_301"
+                }
+              }
+            }
+            \(forwardingRules.contains { !$0.isDefault } ? "# and in each aws_lb_listener_rule of this listener that forwards: action { type = \"redirect\" ... } as above, or remove the rule" : "")
+            """
+        let rules = forwardingRules.filter { !$0.isDefault }.map(\.label)
+        let also = rules.isEmpty ? "" : ", and make \(rules.joined(separator: ", ")) redirect too (or delete them)"
+        return Fix(summary: "Make \(lb.name)'s HTTP:\(listener.port) listener redirect to HTTPS:\(httpsPort) (HTTP_301) instead of forwarding\(also).",
+                   cli: cli, terraform: terraform.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     static func describe(_ rule: SecurityGroupRule) -> String {

@@ -14,6 +14,7 @@ public enum RuleEngine {
         IAMFullAdmin(), IAMBroadManagedPolicy(), IAMServiceWildcard(), IAMWriteOnAllResources(), IAMPassRoleAll(),
         IAMPrivilegeEscalation(), IAMTrustOpen(),
         ExposedWorkloadRole(), PlaintextSecretInEnvironment(),
+        ALBHTTPForwardsWithHTTPS(),
         IntentViolation(),
     ]
 

@@ -28,6 +28,8 @@ public struct LoadBalancerLeg: Sendable, Hashable, Codable {
     public var unknowns: [String]
     /// Target health and other remarks.
     public var notes: [String]
+    /// The listener rules taken (`listener tcp/80 (HTTP): rule /api/* (priority 100)`); nil for legs from before rules were modelled.
+    public var rules: [String]?
 
     public init(loadBalancer: String, targetGroup: String, listenerPorts: [Int], targetPort: Int, reachable: Bool,
                 clientIp: ClientIPPreservation, crossZone: Bool, targetHealth: String?, verdict: Verdict? = nil, path: [Hop] = [],

@@ -23,10 +23,16 @@ extension Solver {
                 guard let port = target.port ?? tg.port, port > 0, seenPorts.insert(port).inserted else { continue }
                 if let ports, !ports.contains(port) { continue }
                 for lb in balancers {
-                    guard let leg = leg(lb, tg, target, port: port, sources, hits, proto: proto, explain: explain) else { continue }
+                    let routing = ListenerForwarding(lb, to: tg, proto: proto)
+                    if routing.ways.isEmpty {
+                        if explain, let note = routing.noWayNote(lb), !out.notes.contains(note) { out.notes.append(note) }
+                        continue
+                    }
+                    guard let leg = leg(lb, tg, target, port: port, sources, hits, routing, proto: proto, explain: explain) else { continue }
                     out.legs.append(leg)
                     if leg.reachable {
-                        out.routes.append(LoadBalancerRoute(loadBalancer: lb.name, listenerPorts: leg.listenerPorts, targetPort: port, notes: leg.notes))
+                        out.routes.append(LoadBalancerRoute(loadBalancer: lb.name, listenerPorts: leg.listenerPorts, targetPort: port,
+                                                            notes: leg.notes, rules: leg.rules))
                     } else if explain, leg.verdict == .unknown, let first = leg.unknowns.first {
                         out.notes.append("through \(lb.name) (target group \(tg.name), port \(port)) unknown: \(first)")
                     } else if explain, let first = leg.blockers.first {
@@ -41,8 +47,8 @@ extension Solver {
 
     /// One load balancer forwarding to one registered target: the best (source, node, interface) combination.
     private func leg(_ lb: LoadBalancer, _ tg: TargetGroup, _ target: Target, port: Int, _ sources: [Endpoint], _ targets: [Endpoint],
-                     proto: IPProtocol, explain: Bool) -> LoadBalancerLeg? {
-        let listeners = lb.listeners.filter { $0.targetGroupArns.contains(tg.id) && FlowAnalyzer.listener($0.protocolName, carries: proto) }
+                     _ routing: ListenerForwarding, proto: IPProtocol, explain: Bool) -> LoadBalancerLeg? {
+        let listeners = routing.ways.map(\.listener)
         guard !listeners.isEmpty else { return nil }
         let nodes = (catalog.loadBalancerNodes[lb.name] ?? []).filter { lb.vpcId == nil || $0.vpcId == lb.vpcId }
         guard !nodes.isEmpty else { return nil }
@@ -51,14 +57,20 @@ extension Solver {
         let crossZone = tg.crossZoneOverride ?? lb.crossZoneEnabled
         let nodeAddresses = nodes.compactMap(\.primaryAddress)
         let registeredV4 = IPAddress(target.id).map(\.isV4) ?? true
-        var best: (score: Int, s: Endpoint, n: Endpoint, d: Endpoint, zoneOK: Bool)?
+        var best: (score: Int, s: Endpoint, n: Endpoint, d: Endpoint, zoneOK: Bool, ways: [ListenerForwarding.Way])?
         var passing = PortSet()
         // The target leg depends on the client only when the client IP is preserved: share it between alike clients.
         var backs: [String: Verdict] = [:]
         var undecided = false
-        search: for s in sources {
+        var excluded: [Endpoint] = []
+        search: for original in sources {
+            // A rule's source-ip condition decides which clients may take it (AWS "Listener rules for your Application Load Balancer").
+            let ways = routing.ways(for: original)
+            guard !ways.isEmpty else { excluded.append(original); continue }
+            let s = ListenerForwarding.restricted(original, to: ways)
+            let ports = PortSet(ways.map { PortRange($0.listener.port, $0.listener.port) })
             for n in nodes where n.id != s.id {
-                let front = flow(s, n, proto: proto, ports: listenerPorts)
+                let front = flow(s, n, proto: proto, ports: ports)
                 for d in targets where d.id != n.id {
                     let zoneOK = crossZone || sameZone(n, target, d) != false
                     var ok = false
@@ -75,29 +87,36 @@ extension Solver {
                     undecided = undecided || unknown
                     // Scores: reachable, then zone allowed, then the client leg, then undecided over blocked.
                     let score = (ok ? 16 : 0) + (zoneOK ? 8 : 0) + (front.reachable ? 4 : 0) + (unknown ? 2 : 0)
-                    if score > (best?.score ?? -1) { best = (score, s, n, d, zoneOK) }
+                    if score > (best?.score ?? -1) { best = (score, s, n, d, zoneOK, ways) }
                     if passing == listenerPorts { break search }
                 }
             }
         }
-        guard let chosen = best else { return nil }
+        guard let chosen = best else {
+            return excluded.isEmpty ? nil : sourceIpLeg(lb, tg, target, port: port, routing, excluded[0], explain: explain)
+        }
         let reachable = !passing.isEmpty
         var leg = LoadBalancerLeg(loadBalancer: lb.name, targetGroup: tg.name,
                                   listenerPorts: (reachable ? passing : listenerPorts).ranges.flatMap { Array($0.lower...min($0.upper, $0.lower + 15)) }.prefix(16).map { $0 },
                                   targetPort: port, reachable: reachable, clientIp: preservation, crossZone: crossZone, targetHealth: target.health,
                                   verdict: reachable ? .reachable : undecided ? .unknown : .blocked)
+        let taken = chosen.ways.filter { way in reachable ? passing.contains(way.listener.port) : true }
+        leg.rules = ListenerForwarding.ruleNames(taken)
         if let note = TargetHealthNote.note(target, in: tg, loadBalancer: lb.name) { leg.notes.append(note) }
+        leg.notes += routing.otherListenerNotes()
         if !crossZone, target.availabilityZone != "all", sameZone(chosen.n, target, chosen.d) == nil {
             leg.notes.append("cross-zone load balancing is off for \(lb.name), but the Availability Zone of \(zone(of: chosen.n) == nil ? "its node in \(chosen.n.subnetId ?? "?")" : target.id) is not in the snapshot: the zone was not checked")
         }
         guard explain else { return leg }
-        let front = analyzer.analyze(from: chosen.s, to: chosen.n, proto: proto, ports: listenerPorts)
+        let chosenPorts = PortSet(chosen.ways.map { PortRange($0.listener.port, $0.listener.port) })
+        let front = analyzer.analyze(from: chosen.s, to: chosen.n, proto: proto, ports: chosenPorts)
         let back = analyzer.targetLeg(from: chosen.n, to: chosen.d, client: client(chosen.s, front, preservation), preservation: preservation,
                                       registeredV4: registeredV4, nodeAddresses: nodeAddresses, proto: proto, port: port, explain: true)
         let forwarding = Hop(kind: "load-balancer-target", resource: lb.name,
-                             detail: "\(lb.name) forwards \(listeners.map { "\($0.protocolName):\($0.port)" }.joined(separator: ", ")) to target group \(tg.name) → \(target.id):\(port); \(zoneText(lb, tg, crossZone, chosen.n, target, chosen.d))")
+                             detail: "\(lb.name) forwards \(taken.map { "\($0.listener.protocolName):\($0.listener.port)" }.joined(separator: ", ")) to target group \(tg.name) → \(target.id):\(port); \(zoneText(lb, tg, crossZone, chosen.n, target, chosen.d))")
+        let rule = Hop(kind: "load-balancer-rule", resource: lb.name, detail: "\(lb.name) \(routing.hopDetail(taken))")
         if reachable {
-            leg.path = front.path + [forwarding] + back.path
+            leg.path = front.path + [rule, forwarding] + back.path
             if chosen.s.isInternet { leg.sources = QueryAnswer.sources(front.allowed.addresses.intersection(back.allowed.addresses)) }
         } else {
             if !front.reachable { leg.blockers += front.blockers }
@@ -105,6 +124,24 @@ extension Solver {
             else if front.reachable { leg.blockers += back.blockers }
         }
         leg.unknowns = front.unknowns + (front.reachable ? back.unknowns : [])
+        return leg
+    }
+
+    /// No source may take a rule forwarding to the target group: every such rule's source-ip condition leaves it out.
+    private func sourceIpLeg(_ lb: LoadBalancer, _ tg: TargetGroup, _ target: Target, port: Int, _ routing: ListenerForwarding,
+                             _ source: Endpoint, explain: Bool) -> LoadBalancerLeg {
+        var leg = LoadBalancerLeg(loadBalancer: lb.name, targetGroup: tg.name, listenerPorts: routing.ways.map(\.listener.port), targetPort: port,
+                                  reachable: false, clientIp: ClientIPPreservation(loadBalancer: lb, targetGroup: tg),
+                                  crossZone: tg.crossZoneOverride ?? lb.crossZoneEnabled, targetHealth: target.health, verdict: .blocked)
+        leg.rules = ListenerForwarding.ruleNames(routing.ways)
+        guard explain else { return leg }
+        let admitted = routing.ways.compactMap(\.clients).reduce(AddressSet()) { $0.union($1) }
+        let shown = admitted.prefixes.prefix(6).map(\.description).joined(separator: ", ")
+        let who = source.isOutside ? source.label : "\(source.label) [\(source.primaryAddress.map { "\($0)" } ?? "?")]"
+        leg.blockers = [Blocker(kind: "listener-rule-source-ip", resource: lb.name,
+                                detail: "\(lb.name) forwards to \(tg.name) only by \(ListenerForwarding.ruleNames(routing.ways).joined(separator: "; ")), whose source-ip condition admits only \(shown.isEmpty ? "no address" : shown); \(who) is not among them (AWS \"Listener rules for your Application Load Balancer\")",
+                                fix: "add the client's address range to the rule's source-ip condition (aws elbv2 modify-rule --conditions), if it should reach \(tg.name)")]
+        leg.notes += routing.otherListenerNotes()
         return leg
     }
 
@@ -160,7 +197,7 @@ extension Solver {
         guard tg.vpcId == nil || destinations.contains(where: { $0.vpcId == tg.vpcId }) else { return nil }
         guard (tg.targetType == "instance" && d.kind == .instance) || tg.targetType == "ip" else { return nil }
         if let ports, let port = tg.port, !ports.contains(port) { return nil }
-        let forwarding = balancers.filter { lb in lb.listeners.contains { $0.targetGroupArns.contains(tg.id) } }
+        let forwarding = balancers.filter { lb in lb.listeners.contains { $0.forwardedTargetGroupArns.contains(tg.id) } }
         guard !forwarding.isEmpty else { return nil }
         let names = forwarding.map(\.name).joined(separator: ", ")
         if !tg.targetsKnown {

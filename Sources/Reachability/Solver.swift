@@ -25,6 +25,8 @@ public struct LoadBalancerRoute: Sendable, Hashable, Codable {
     public var targetPort: Int
     /// Target health and other remarks on the way (empty for a healthy target).
     public var notes: [String] = []
+    /// The listener rules taken (`listener tcp/80 (HTTP): rule /api/* (priority 100)`, or its default rule).
+    public var rules: [String]? = nil
 }
 
 /// Answers reachability between selections, sharing work between alike endpoints.

@@ -64,7 +64,7 @@ public struct Topology: Sendable {
         var balancers: [String: [LoadBalancer]] = [:]
         let attached = Dictionary(grouping: inventory.targetGroups.flatMap { tg in tg.loadBalancerArns.map { ($0, tg.id) } }, by: \.0)
         for lb in inventory.loadBalancers {
-            let groups = Set((attached[lb.id] ?? []).map(\.1) + lb.listeners.flatMap(\.targetGroupArns))
+            let groups = Set((attached[lb.id] ?? []).map(\.1) + lb.listeners.flatMap { $0.targetGroupArns + $0.forwardedTargetGroupArns })
             for tg in groups.sorted() { balancers[tg, default: []].append(lb) }
         }
         loadBalancersByTargetGroup = balancers

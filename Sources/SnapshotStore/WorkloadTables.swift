@@ -91,6 +91,16 @@ enum WorkloadTables {
                 Column("protocol") { $0.1.protocolName },
                 Column("target_group_arns") { joined($0.1.targetGroupArns) },
             ], rows: \.listeners),
+            // Rules as `describe-rules` lists them (the default rule included); conditions and actions as text.
+            ChildTable("listener_rules", columns: [
+                Column("load_balancer_arn") { $0.0.id },
+                Column("listener_arn") { $0.1.listener },
+                Column("rule_arn") { $0.1.rule.arn },
+                Column("priority") { $0.1.rule.priority },
+                Column("is_default", "INTEGER") { $0.1.rule.isDefault },
+                Column("conditions") { $0.1.rule.conditions.isEmpty ? nil : $0.1.rule.conditions.map(\.summary).joined(separator: "; ") },
+                Column("actions") { $0.1.rule.actionSummary },
+            ], rows: { lb in lb.listeners.flatMap { l in (l.rules ?? []).map { (listener: l.arn, rule: $0) } } }),
         ])),
         AnyResourceTable(ResourceTable<TargetGroup>("target_groups", \.targetGroups, scope: \.scope, columns: [
             Column("name") { $0.name },

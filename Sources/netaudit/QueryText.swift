@@ -46,7 +46,11 @@ enum QueryText {
             }
             for via in pair.viaLoadBalancers {
                 let listeners = via.listenerPorts.map(String.init).joined(separator: ", ")
-                Swift.print("  ↪ reaches \(pair.toName) through load balancer \(via.loadBalancer): listener \(spec.proto)/\(listeners) → target \(spec.proto)/\(via.targetPort)")
+                if let rules = via.rules, !rules.isEmpty {
+                    Swift.print("  ↪ reaches \(pair.toName) through load balancer \(via.loadBalancer), \(rules.joined(separator: "; ")) → target \(spec.proto)/\(via.targetPort)")
+                } else {
+                    Swift.print("  ↪ reaches \(pair.toName) through load balancer \(via.loadBalancer): listener \(spec.proto)/\(listeners) → target \(spec.proto)/\(via.targetPort)")
+                }
                 let leg = pair.loadBalancerLegs.first { $0.reachable && $0.loadBalancer == via.loadBalancer && $0.targetPort == via.targetPort }
                 for hop in leg?.path ?? [] where hop.kind.hasPrefix("load-balancer-") && hop.kind != "load-balancer-listener" {
                     Swift.print("    \(Terminal.styled(hop.kind, .cyan)) \(hop.detail)")

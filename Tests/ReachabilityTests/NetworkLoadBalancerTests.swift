@@ -99,7 +99,7 @@ struct NetworkLoadBalancerTests {
         n.webNLB()
         let answer = try n.flow("internet", "app1", ports: PortSet(5000))
         #expect(!answer.reachable)
-        #expect(answer.viaLoadBalancers == [LoadBalancerRoute(loadBalancer: "web-nlb", listenerPorts: [80], targetPort: 5000)])
+        #expect(answer.viaLoadBalancers == [LoadBalancerRoute(loadBalancer: "web-nlb", listenerPorts: [80], targetPort: 5000, rules: ["listener tcp/80 (TCP): default rule"])])
         let leg = try #require(answer.loadBalancerLegs.first)
         let hop = try #require(leg.path.first { $0.kind == "load-balancer-client-ip" })
         #expect(hop.detail.contains("client IP preserved: instance target") && hop.detail.contains("sees the internet clients"))

@@ -48,7 +48,7 @@ struct WorkshopReachabilityTests {
         let pairs = try ask("can internet reach asg:5000")
         #expect(pairs.count == 2)
         for pair in pairs {
-            #expect(pair.viaLoadBalancers == [LoadBalancerRoute(loadBalancer: "demo-app-alb", listenerPorts: [80], targetPort: 5000)])
+            #expect(pair.viaLoadBalancers == [LoadBalancerRoute(loadBalancer: "demo-app-alb", listenerPorts: [80], targetPort: 5000, rules: ["listener tcp/80 (HTTP): default rule"])])
             #expect(Set(pair.best.blockers.map(\.kind)) == ["public-address", "route-return", "security-group-ingress"])
         }
     }

@@ -32,7 +32,7 @@ OPERATIONS = {
     ],
     "elbv2": [
         "DescribeLoadBalancers", "DescribeListeners", "DescribeTargetGroups", "DescribeTargetHealth",
-        "DescribeLoadBalancerAttributes", "DescribeTargetGroupAttributes",
+        "DescribeLoadBalancerAttributes", "DescribeTargetGroupAttributes", "DescribeRules",
     ],
     "rds": ["DescribeDBInstances", "DescribeDBSubnetGroups"],
     "lambda": ["ListFunctions"],

@@ -13,6 +13,9 @@
                                           propagation was disabled) and an NLB with attributes; prints the IDs as JSON
   moto_setup.py vpn URL                   a VPC with an attached virtual private gateway, a customer gateway, one VPN
                                           connection on the gateway and one on a transit gateway (its vpn attachment)
+  moto_setup.py listener-rules URL        an internet-facing ALB with ip target groups: HTTP:80 forwarding /api/* to the
+                                          backend (rule 100), a weighted forward, a redirect and a fixed response,
+                                          and HTTP:8080 answering with a fixed response; prints the IDs as JSON
   moto_setup.py cli-dump URL OUT          dump the account with the AWS CLI into OUT in the import layout
                                           (scripts/samples/dump.py, plus prefix-list entries, transit gateways with
                                           their routes, propagations and associations, LB and TG attributes, and the
@@ -143,6 +146,36 @@ def vpn(url):
     print(json.dumps({"vpc": vpc, "vgw": vgw, "cgw": cgw, "tgw": tgw}))
 
 
+def listener_rules(url):
+    ec2 = client(url, "ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.70.0.0/16")["Vpc"]["VpcId"]
+    sub_a = ec2.create_subnet(VpcId=vpc, CidrBlock="10.70.1.0/24", AvailabilityZone="us-east-1a")["Subnet"]["SubnetId"]
+    sub_b = ec2.create_subnet(VpcId=vpc, CidrBlock="10.70.2.0/24", AvailabilityZone="us-east-1b")["Subnet"]["SubnetId"]
+    sg = ec2.create_security_group(GroupName="rules-alb-sg", Description="alb", VpcId=vpc)["GroupId"]
+    elb = client(url, "elbv2")
+    lb = elb.create_load_balancer(Name="rules-alb", Subnets=[sub_a, sub_b], SecurityGroups=[sg], Scheme="internet-facing",
+                                  Type="application")["LoadBalancers"][0]["LoadBalancerArn"]
+    def tg(name, port):
+        arn = elb.create_target_group(Name=name, Protocol="HTTP", Port=port, VpcId=vpc, TargetType="ip")["TargetGroups"][0]["TargetGroupArn"]
+        elb.register_targets(TargetGroupArn=arn, Targets=[{"Id": f"10.70.1.{port % 250}", "Port": port}])
+        return arn
+    frontend, backend = tg("rules-frontend-tg", 3000), tg("rules-backend-tg", 8000)
+    http = elb.create_listener(LoadBalancerArn=lb, Protocol="HTTP", Port=80,
+                               DefaultActions=[{"Type": "forward", "TargetGroupArn": frontend}])["Listeners"][0]["ListenerArn"]
+    elb.create_rule(ListenerArn=http, Priority=100, Conditions=[{"Field": "path-pattern", "Values": ["/api/*"]}],
+                    Actions=[{"Type": "forward", "TargetGroupArn": backend}])
+    elb.create_rule(ListenerArn=http, Priority=150, Conditions=[{"Field": "host-header", "HostHeaderConfig": {"Values": ["canary.example.com"]}}],
+                    Actions=[{"Type": "forward", "ForwardConfig": {"TargetGroups": [
+                        {"TargetGroupArn": frontend, "Weight": 100}, {"TargetGroupArn": backend, "Weight": 0}]}}])
+    elb.create_rule(ListenerArn=http, Priority=300, Conditions=[{"Field": "path-pattern", "Values": ["/old/*"]}],
+                    Actions=[{"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}])
+    elb.create_rule(ListenerArn=http, Priority=400, Conditions=[{"Field": "path-pattern", "Values": ["/health"]}],
+                    Actions=[{"Type": "fixed-response", "FixedResponseConfig": {"StatusCode": "200", "ContentType": "text/plain"}}])
+    other = elb.create_listener(LoadBalancerArn=lb, Protocol="HTTP", Port=8080, DefaultActions=[
+        {"Type": "fixed-response", "FixedResponseConfig": {"StatusCode": "404", "ContentType": "text/plain"}}])["Listeners"][0]["ListenerArn"]
+    print(json.dumps({"vpc": vpc, "loadBalancer": lb, "http": http, "other": other, "frontend": frontend, "backend": backend}))
+
+
 def cli_dump(url, out):
     from dump import ACCOUNT_ID, Cli, dump_account, write_files
     files = dump_account(url)
@@ -191,6 +224,8 @@ def main():
         tgw(url)
     elif cmd == "vpn":
         vpn(url)
+    elif cmd == "listener-rules":
+        listener_rules(url)
     elif cmd == "cli-dump":
         cli_dump(url, sys.argv[3])
     else:

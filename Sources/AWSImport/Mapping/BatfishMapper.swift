@@ -4,7 +4,8 @@ import NetModel
 /// around per-resource calls: one entry per route table, load balancer or target group, holding the
 /// resource's ID and the call's answer. Shapes as Batfish's parser reads them
 /// (`org.batfish.representation.aws`: TransitGatewayStaticRoutes, TransitGatewayPropagations,
-/// LoadBalancerListener, LoadBalancerTargetHealth, LoadBalancerAttributes).
+/// LoadBalancerListener, LoadBalancerTargetHealth, LoadBalancerAttributes). Batfish has no wrapper for listener
+/// rules (its region parser knows no rules key): `describe-rules` output is read as the AWS CLI prints it.
 enum BatfishMapper {
     /// `{"TransitGatewayStaticRoutes": [{"TransitGatewayRouteTableId", "Routes": [search-transit-gateway-routes]}]}`.
     static func transitGatewayStaticRoutes(_ root: Node, _ ctx: FileContext, into c: inout Collector) throws(ImportError) {
@@ -49,7 +50,7 @@ enum BatfishMapper {
                 }
                 c.listenersByLoadBalancer[arn, default: []].append(Listener(
                     arn: try l.requiredString("ListenerArn"), port: port, protocolName: try l.string("Protocol") ?? "",
-                    targetGroupArns: groups))
+                    targetGroupArns: groups, defaultActions: try ELBRulesMapper.actions(l, "DefaultActions")))
             }
         }
     }

@@ -30,7 +30,8 @@ enum ELBMapper {
                 throw .missingField(file: ctx.file.displayPath, path: item.path, field: "Port")
             }
             let listener = Listener(arn: try item.requiredString("ListenerArn"), port: port,
-                                    protocolName: try item.string("Protocol") ?? "", targetGroupArns: groups)
+                                    protocolName: try item.string("Protocol") ?? "", targetGroupArns: groups,
+                                    defaultActions: try ELBRulesMapper.actions(item, "DefaultActions"))
             c.listenersByLoadBalancer[try item.requiredString("LoadBalancerArn"), default: []].append(listener)
         }
     }
