@@ -178,7 +178,7 @@ def listener_rules(url):
 
 def cli_dump(url, out):
     from dump import ACCOUNT_ID, Cli, dump_account, write_files
-    files = dump_account(url)
+    files = dump_account(url, frozenset({"elbv2-rules"}))
     cli = Cli(url)
     reg = f"{ACCOUNT_ID}/{REGION}"
     lists = files.get(f"{reg}/ec2-describe-managed-prefix-lists.json", {}).get("PrefixLists", [])
