@@ -63,8 +63,24 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case batfishLoadBalancerListeners = "LoadBalancerListeners"
     case batfishLoadBalancerTargetHealth = "LoadBalancerTargetHealth"
     case batfishLoadBalancerAttributes = "LoadBalancerAttributes"
-    /// `aws es describe-elasticsearch-domains` / `aws opensearch describe-domains` (kept raw, named warning).
+    /// `aws es describe-elasticsearch-domains` / `aws opensearch describe-domains`.
     case elasticsearchDomains = "DomainStatusList"
+    /// `aws opensearch describe-domain` / `aws es describe-elasticsearch-domain`.
+    case openSearchDomain = "DomainStatus"
+    /// `aws eks describe-cluster` (an object holding `resourcesVpcConfig`; ECS's `create-cluster` prints a `cluster` too).
+    case eksCluster = "cluster"
+    /// `aws eks describe-nodegroup`.
+    case eksNodegroup = "nodegroup"
+    /// `aws elasticache describe-cache-clusters --show-cache-node-info`.
+    case cacheClusters = "CacheClusters"
+    case cacheReplicationGroups = "ReplicationGroups"
+    case cacheSubnetGroups = "CacheSubnetGroups"
+    /// `aws rds describe-db-clusters`.
+    case dbClusters = "DBClusters"
+    /// `aws lambda list-function-url-configs`.
+    case functionUrlConfigs = "FunctionUrlConfigs"
+    /// `aws lambda get-function-url-config` (one config: `FunctionUrl` with `FunctionArn`).
+    case functionUrlConfig = "FunctionUrl"
     /// `aws ec2 describe-vpc-endpoint-services` (kept raw, named warning).
     case vpcEndpointServices = "ServiceDetails"
 
@@ -83,7 +99,6 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         "Rules": "ELB listener rules",
         "Images": "AMIs",
         "KeyPairs": "key pairs",
-        "DBClusters": "Aurora DB clusters",
         "virtualInterfaces": "Direct Connect virtual interfaces",
         "VirtualInterfaces": "Direct Connect virtual interfaces",
         "DhcpOptions": "DHCP option sets (no effect on reachability)",
@@ -116,12 +131,20 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         for kind in DocumentKind.allCases where kind != .callerIdentity && kind != .iamAuthorizationDetails {
             if kind == .elbAttributes, !isList(members["Attributes"]) { continue }
             if kind == .transitGatewayAssociations, !isList(members["Associations"], itemsHave: "TransitGatewayAttachmentId") { continue }
+            if kind == .eksCluster, !isObject(members["cluster"], holding: "resourcesVpcConfig") { continue }
+            if kind == .functionUrlConfig, members["FunctionArn"] == nil { continue }
             if keys.contains(kind.rawValue) { return .known(kind) }
         }
         for key in keys.sorted() {
             if let what = unsupported[key] { return .unsupported(key: key, what: what) }
         }
         return .unrecognized(keys: keys.sorted())
+    }
+
+    /// Whether `value` is an object holding `key`.
+    private static func isObject(_ value: JSONValue?, holding key: String) -> Bool {
+        if case .object(let o)? = value { return o[key] != nil }
+        return false
     }
 
     /// Whether `value` is a list, and (with `key`) its first item, if any, is an object holding `key`.

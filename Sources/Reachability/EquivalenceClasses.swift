@@ -35,6 +35,8 @@ struct EquivalenceClasses: Sendable {
     func key(_ e: Endpoint, subnetLength: Int) -> String {
         if e.isInternet { return "internet|\(e.id)" }
         if e.kind == .onPremises { return "onprem|\(e.id)|\(e.name)" }
+        // A service outside every VPC is its own class: its access setting is its alone.
+        if e.publicService != nil { return "service|\(e.id)" }
         var covering: [String] = []
         if case .v4(let a)? = e.primaryAddress {
             for (length, nets) in narrow where length > subnetLength {

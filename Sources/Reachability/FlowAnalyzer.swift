@@ -42,6 +42,8 @@ public struct FlowAnalyzer: Sendable {
             flow.gate("same-interface", interface, passes: true,
                       allowed: "\(source.primaryAddress.map { "\($0)" } ?? "?") and \(destination.primaryAddress.map { "\($0)" } ?? "?") are both on \(interface): traffic stays on the host; no security group, network ACL or route applies",
                       blocked: "", fix: "")
+        } else if source.publicService != nil || destination.publicService != nil {
+            publicServicePath(from: source, to: destination, &flow)
         } else if source.kind == .onPremises || destination.kind == .onPremises {
             if source.kind == destination.kind {
                 flow.unknowns.append("both ends are outside AWS (\(source.label), \(destination.label)); netaudit judges only the AWS side")
