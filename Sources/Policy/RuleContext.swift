@@ -53,6 +53,7 @@ public final class RuleContext: @unchecked Sendable {
             return ResourceRef(id: e.resourceId, kind: "db-instance", name: e.resourceId, arn: db?.arn,
                                account: db?.scope.account ?? "unknown", region: db?.scope.region ?? "unknown")
         default:
+            if let service = serviceResource(e) { return service }
             let eni = inv.networkInterfaces.first { $0.id == e.id }
             return ResourceRef(id: e.resourceId, kind: e.kind.rawValue, name: e.name, account: eni?.scope.account ?? "unknown",
                                region: eni?.scope.region ?? "unknown")

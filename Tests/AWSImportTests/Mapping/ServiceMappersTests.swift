@@ -25,8 +25,8 @@ struct ServiceMappersTests {
         #expect(shop.endpointPublicAccess && shop.endpointPrivateAccess && shop.publicAccessCidrs == ["0.0.0.0/0"])
         #expect(shop.clusterSecurityGroupId == "sg-eks-cluster" && shop.allSecurityGroupIds == ["sg-eks-cluster"])
         #expect(shop.tags == ["team": "shop"] && shop.scope == ResourceScope(account: "111111111111", region: "eu-west-1"))
-        let internal = try #require(inv.eksClusters.first { $0.id == "internal" })
-        #expect(internal.allSecurityGroupIds == ["sg-eks-cluster", "sg-app"] && internal.publicAccessCidrs == ["203.0.113.0/24"])
+        let internalCluster = try #require(inv.eksClusters.first { $0.id == "internal" })
+        #expect(internalCluster.allSecurityGroupIds == ["sg-eks-cluster", "sg-app"] && internalCluster.publicAccessCidrs == ["203.0.113.0/24"])
     }
 
     @Test("EKS describe-nodegroup: its Auto Scaling groups, node role and SSH sources")
