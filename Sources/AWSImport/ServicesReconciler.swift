@@ -5,6 +5,14 @@ import NetModel
 enum ServicesReconciler {
     static func apply(_ inv: inout Inventory, _ c: Collector) {
         attachFunctionURLs(&inv, c)
+        // A VPC placement that names subnets but not the VPC (moto leaves `VPCId`/`vpcId` out): the subnets' VPC.
+        let vpcOfSubnet = Dictionary(inv.subnets.map { ($0.id, $0.vpcId) }, uniquingKeysWith: { a, _ in a })
+        for i in inv.openSearchDomains.indices where inv.openSearchDomains[i].vpcId == nil {
+            inv.openSearchDomains[i].vpcId = inv.openSearchDomains[i].subnetIds.lazy.compactMap { vpcOfSubnet[$0] }.first
+        }
+        for i in inv.eksClusters.indices where inv.eksClusters[i].vpcId == nil {
+            inv.eksClusters[i].vpcId = inv.eksClusters[i].subnetIds.lazy.compactMap { vpcOfSubnet[$0] }.first
+        }
         // `describe-db-instances` names the cluster (`DBClusterIdentifier`); a cluster's member list says it too.
         var clusterOf: [String: String] = [:]
         for cluster in inv.dbClusters { for m in cluster.members { clusterOf[m.instanceId] = cluster.id } }

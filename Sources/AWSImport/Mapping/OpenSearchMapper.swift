@@ -18,8 +18,10 @@ enum OpenSearchMapper {
         // A VPC domain answers on `Endpoints.vpc`; a public one on `Endpoint`.
         var endpoint = try item["Endpoints"]?.string("vpc")
         if endpoint == nil { endpoint = try item.string("Endpoint") }
-        var policy = try item.policyDocument("AccessPolicies")
-        if policy == "\"\"" { policy = nil }
+        // A domain without an access policy prints `"AccessPolicies": ""`.
+        let rawPolicy = item["AccessPolicies"]
+        let policy = rawPolicy.map { if case .string(let s) = $0.value { s.isEmpty } else { false } } ?? true
+            ? nil : try item.policyDocument("AccessPolicies")
         return OpenSearchDomain(
             id: try item.requiredString("DomainName"), scope: ctx.scope(arn: arn), arn: arn,
             engineVersion: try item.firstString("EngineVersion", "ElasticsearchVersion"), endpoint: endpoint,
