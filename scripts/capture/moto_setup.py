@@ -80,8 +80,9 @@ def restricted_user(url):
         "Version": "2012-10-17",
         "Statement": [
             {"Effect": "Allow", "Action": ["ec2:Describe*", "ec2:Get*", "ec2:Search*", "elasticloadbalancing:Describe*",
-                                           "rds:Describe*", "lambda:List*", "iam:Get*", "iam:List*", "s3:Get*",
-                                           "s3:List*", "sts:GetCallerIdentity"], "Resource": "*"},
+                                           "rds:Describe*", "lambda:List*", "lambda:Get*", "elasticache:Describe*",
+                                           "eks:Describe*", "eks:List*", "es:Describe*", "es:List*", "iam:Get*", "iam:List*",
+                                           "s3:Get*", "s3:List*", "sts:GetCallerIdentity"], "Resource": "*"},
             {"Effect": "Deny", "Action": "ec2:DescribeNetworkAcls", "Resource": "*"},
         ],
     }
