@@ -8,9 +8,9 @@ extension FlowAnalyzer {
     /// address — its own, or its NAT gateway's — which the service's setting must admit. A service endpoint
     /// starts no connections of its own.
     func publicServicePath(from source: Endpoint, to destination: Endpoint, _ flow: inout Flow) {
-        guard let service = destination.publicService else {
+        guard source.publicService == nil, let service = destination.publicService else {
             flow.gate("public-service", source.resourceId, passes: false, allowed: "",
-                      blocked: "\(source.label) is an endpoint AWS runs outside the VPC: it accepts connections, it starts none",
+                      blocked: "\(source.label)'s endpoint outside the VPC accepts connections, it starts none",
                       fix: "ask about traffic towards \(source.label), not from it")
             return
         }

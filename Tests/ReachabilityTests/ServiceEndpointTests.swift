@@ -44,6 +44,11 @@ struct ServiceEndpointTests {
         // Lambda: a function URL with AuthType NONE is reachable from anywhere; AWS_IAM ones are not modelled as open.
         ("can internet reach hooks:443", true),
         ("can internet reach orders-api:443", false),
+        // ...and nothing connects to a function through its VPC interface, shared or not.
+        ("can frontend reach orders-api", false),
+        ("can orders-api reach orders-worker", false),
+        // A public endpoint starts no connections.
+        ("can shop reach internal:443", false),
         // Aurora: the cluster's name stands for its members.
         ("can frontend reach ledger:5432", true),
         ("can orders-worker reach ledger:5432", true),
@@ -60,6 +65,12 @@ struct ServiceEndpointTests {
     func privateClientToPublicEndpoint() throws {
         let pair = try #require(try ask("can frontend reach logs:443").first)
         #expect(!pair.reachable)
+    }
+
+    @Test("a Lambda function's interface accepts no connections: the blocker says how functions are invoked")
+    func lambdaAcceptsNothing() throws {
+        let pair = try #require(try ask("can frontend reach orders-api:443").first)
+        #expect(pair.best.blockers.contains { $0.kind == "lambda-interface" && $0.fix.contains("Lambda API") }, "\(pair.best.blockers)")
     }
 
     @Test("kind keywords select each service's endpoints")
