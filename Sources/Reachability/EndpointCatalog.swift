@@ -86,7 +86,10 @@ public struct EndpointCatalog: Sendable {
                 kind = .vpcEndpoint
                 resource = id
                 name = id
-            default:
+            case .some(let owner):
+                // Any other known owner (EFS mount target, transit gateway attachment, ...) names the interface.
+                if eni.tags.name == nil { name = owner.description }
+            case .none:
                 break
             }
             if kind == .natGateway { natInterfaces.insert(eni.id) }

@@ -121,6 +121,17 @@ struct ServiceEndpointTests {
         #expect(logs.best.notes.contains { $0.contains("only its access policy decides") })
     }
 
+    @Test("an interface of any other known owner is named by its owner, not by its ID")
+    func otherOwnersNamed() throws {
+        var inv = try Importer().importPaths([Self.fixture]).inventory
+        inv.networkInterfaces.append(NetworkInterface(id: "eni-efs", scope: inv.vpcs[0].scope, vpcId: "vpc-svc", subnetId: "subnet-data-b",
+                                                      interfaceType: "efs", description: "EFS mount target for fs-0123 (fsmt-1)",
+                                                      privateAddresses: [PrivateAddress(address: "10.20.21.9")], securityGroupIds: ["sg-app"],
+                                                      owner: .efsMountTarget("fs-0123"), requesterManaged: true))
+        let e = try #require(Solver(inventory: inv).catalog.endpoints.first { $0.id == "eni-efs" })
+        #expect(e.name == "EFS mount target of fs-0123")
+    }
+
     @Test("default tiers include caches, search domains and EKS clusters")
     func tiers() {
         let names = Set(solver.defaultTiers().map(\.name))
