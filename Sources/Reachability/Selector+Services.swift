@@ -23,7 +23,8 @@ extension Selector {
     }
 
     /// Names of service resources that stand for several endpoints: a replication group for its clusters' nodes,
-    /// a DB cluster for its member instances.
+    /// a DB cluster for its member instances, an EKS node group (`cluster/nodegroup`, or its name) for the instances
+    /// of its Auto Scaling groups.
     func serviceNames() -> [(name: String, label: String, members: [Endpoint])] {
         let inv = topology.inventory
         let all = catalog.endpoints
@@ -35,6 +36,13 @@ extension Selector {
             let members = Set(cluster.members.map(\.instanceId))
                 .union(inv.dbInstances.filter { $0.clusterId == cluster.id }.map(\.id))
             out.append((cluster.id, "DB cluster \(cluster.id)", all.filter { $0.kind == .database && members.contains($0.resourceId) }))
+        }
+        for group in inv.eksNodegroups {
+            let asgs = Set(group.autoScalingGroupNames)
+            let nodes = all.filter { $0.kind == .instance && $0.tags["aws:autoscaling:groupName"].map(asgs.contains) ?? false }
+            for name in ["\(group.clusterName)/\(group.name)", group.name] {
+                out.append((name, "EKS node group \(group.clusterName)/\(group.name)", nodes))
+            }
         }
         return out
     }

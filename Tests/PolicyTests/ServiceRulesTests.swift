@@ -67,7 +67,7 @@ struct ServiceRulesTests {
         #expect(pairs.contains("sessions|tier:orders-api") && !pairs.contains("sessions|tier:frontend"))
         let f = try #require(found.first { $0.resource.id == "sessions" })
         #expect(f.title.contains("tcp/11211") && f.resource.kind == "cache-cluster")
-        policy.databaseTiers = ["frontend", "orders-api", "orders-worker", "hooks", "shop", "internal", "ledger-1", "ledger-2", "carts", "catalog", "sessions", "logs", "audit"]
+        policy.databaseTiers = ["frontend", "orders-api", "orders-worker", "hooks", "shop", "internal", "ledger-1", "ledger-2", "carts", "catalog", "sessions", "logs", "audit", "eks-default-1"]
         #expect(try Self.findings("datastore-unexpected-tier", inv, policy: policy).isEmpty)
     }
 

@@ -51,6 +51,8 @@ struct ServiceEndpointTests {
         ("can shop reach internal:443", false),
         // Aurora: the cluster's name stands for its members.
         ("can frontend reach ledger:5432", true),
+        // EKS nodes (the node group's instances) reach the API through the private endpoint only if the cluster group lets them.
+        ("can shop/default reach shop:443", false),
         ("can orders-worker reach ledger:5432", true),
         ("can internet reach ledger:5432", false),
     ])
@@ -82,6 +84,9 @@ struct ServiceEndpointTests {
         #expect(try resources("aurora") == ["ledger-1", "ledger-2"])
         #expect(try resources("lambda") == ["orders-api", "orders-worker", "hooks"])
         #expect(try resources("ledger") == ["ledger-1", "ledger-2"])
+        // An EKS node group names the instances of its Auto Scaling groups.
+        #expect(try resources("shop/default") == ["i-node1"])
+        #expect(try resources("default") == ["i-node1"])
     }
 
     @Test("one Lambda interface shared by two functions with the same subnet and security groups is an endpoint of each")
