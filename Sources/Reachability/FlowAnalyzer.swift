@@ -38,6 +38,7 @@ public struct FlowAnalyzer: Sendable {
         if destination.kind == .loadBalancer, !destination.isInternet { listenerCheck(destination, &flow) }
         if destination.kind == .natGateway { natAcceptsNothing(destination, &flow) }
         if destination.kind == .lambda, destination.publicService == nil { lambdaAcceptsNothing(destination, &flow) }
+        if destination.kind == .eksCluster, destination.publicService == nil { eksPrivateEndpointCheck(destination, &flow) }
         if let interface = source.interfaceId, interface == destination.interfaceId, destination.viaPublicAddress == nil {
             // Two addresses of one interface: the packet never leaves the instance, so no AWS control applies.
             flow.gate("same-interface", interface, passes: true,

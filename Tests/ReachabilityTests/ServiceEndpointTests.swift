@@ -30,6 +30,8 @@ struct ServiceEndpointTests {
         // ...the private endpoint's interfaces follow the cluster security group.
         ("can frontend reach shop:443", true),
         ("can orders-api reach shop:443", false),
+        // ...and only while private access is on: internal's is off, so its API answers on the public endpoint alone.
+        ("can frontend reach internal:443", false),
         // ElastiCache, by replication group and by cluster ID.
         ("can frontend reach carts:6379", true),
         ("can orders-api reach carts:6379", false),
@@ -63,6 +65,14 @@ struct ServiceEndpointTests {
                 "\(question): \(pairs.map { "\($0.to.label): \($0.best.blockers.map(\.detail)) \($0.best.unknowns)" })")
     }
 
+    @Test("private endpoint access off: the blocker says so and how to turn it on")
+    func eksPrivateAccessOff() throws {
+        let target = try #require(solver.catalog.endpoints.first { $0.resourceId == "internal" && $0.publicService == nil })
+        let source = try #require(solver.catalog.endpoints.first { $0.resourceId == "i-app" })
+        let result = solver.analyzer.analyze(from: source, to: target, proto: .tcp, ports: PortSet(443))
+        #expect(!result.reachable && result.blockers.contains { $0.kind == "eks-private-endpoint" && $0.fix.contains("endpointPrivateAccess=true") })
+    }
+
     @Test("a VPC client leaves for a public endpoint by its route: no NAT gateway, no public address, no way out")
     func privateClientToPublicEndpoint() throws {
         let pair = try #require(try ask("can frontend reach logs:443").first)
@@ -73,6 +83,30 @@ struct ServiceEndpointTests {
     func lambdaAcceptsNothing() throws {
         let pair = try #require(try ask("can frontend reach orders-api:443").first)
         #expect(pair.best.blockers.contains { $0.kind == "lambda-interface" && $0.fix.contains("Lambda API") }, "\(pair.best.blockers)")
+    }
+
+    @Test("behind a NAT gateway, a VPC client arrives at a public endpoint from the NAT's address, which publicAccessCidrs must admit")
+    func throughNATToPublicEndpoint() throws {
+        var inv = try Importer().importPaths([Self.fixture]).inventory
+        let scope = inv.vpcs[0].scope
+        inv.natGateways.append(NATGateway(id: "nat-1", scope: scope, vpcId: "vpc-svc", subnetId: "subnet-pub-a",
+                                          addresses: [NATGatewayAddress(privateIp: "10.20.0.9", publicIp: "52.16.0.9")]))
+        let table = try #require(inv.routeTables.firstIndex { $0.id == "rtb-private" })
+        inv.routeTables[table].routes.append(Route(destination: .cidr(.anyV4), target: .natGateway("nat-1")))
+        func ask(_ inv: Inventory, _ question: String) throws -> [PairAnswer] {
+            let solver = Solver(inventory: inv)
+            let spec = try QuerySpec.parse(question)
+            return solver.answer(from: try solver.selector.resolve(spec.from), to: try solver.selector.resolve(spec.to), proto: spec.proto, ports: spec.ports)
+        }
+        let logs = try ask(inv, "can frontend reach logs:443")
+        #expect(logs.contains { $0.reachable })
+        let refused = try ask(inv, "can frontend reach internal:443")
+        #expect(!refused.contains { $0.reachable })
+        let cluster = try #require(inv.eksClusters.firstIndex { $0.id == "internal" })
+        inv.eksClusters[cluster].publicAccessCidrs = ["52.16.0.9/32"]
+        let admitted = try ask(inv, "can frontend reach internal:443")
+        let way = try #require(admitted.first { $0.reachable })
+        #expect(way.best.path.contains { $0.kind == "service-access" && $0.detail.contains("arrives from 52.16.0.9") }, "\(way.best.path)")
     }
 
     @Test("kind keywords select each service's endpoints")
