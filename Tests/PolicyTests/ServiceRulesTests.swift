@@ -77,6 +77,8 @@ struct ServiceRulesTests {
         let resources = Set(found.map(\.resource.id))
         #expect(resources.isSuperset(of: ["hooks", "logs", "shop"]))
         #expect(!resources.contains("carts") && !resources.contains("catalog") && !resources.contains("sessions"))
-        #expect(found.first { $0.resource.id == "hooks" }?.resource.kind == "lambda-function")
+        let hooks = try #require(found.first { $0.resource.id == "hooks" })
+        #expect(hooks.resource.kind == "lambda-function" && hooks.fix.summary.contains("--auth-type AWS_IAM"))
+        #expect(hooks.evidence.contains { $0.contains("function URL") })
     }
 }
