@@ -164,7 +164,8 @@ struct CallRunner: Sendable {
         }
         group.addTask { await self.listing("rds", "DescribeDBInstances", file: "rds-describe-db-instances", region: region, storeRegion: region) }
         group.addTask { await self.listing("rds", "DescribeDBSubnetGroups", file: "rds-describe-db-subnet-groups", region: region, storeRegion: region) }
-        group.addTask { await self.lambdaFunctions(region: region) }
+        group.addTask { await self.functionUrls(await self.lambdaFunctions(region: region), region: region) }
+        services(region: region, in: &group)
     }
 
     /// DescribeRules for each listener (paginated with Marker), stored as `elbv2-describe-rules/<load-balancer>-<port>.json`;
@@ -183,8 +184,9 @@ struct CallRunner: Sendable {
         }
     }
 
-    /// Lambda ListFunctions (rest-json), every page.
-    func lambdaFunctions(region: String) async {
+    /// Lambda ListFunctions (rest-json), every page; returns the merged listing (nil on failure).
+    @discardableResult
+    func lambdaFunctions(region: String) async -> JSONValue? {
         let paginator = client.shapes.service("lambda").operations["ListFunctions"]!.paginator!
         var merged: [String: JSONValue] = [:]
         var marker: String? = nil
@@ -205,8 +207,10 @@ struct CallRunner: Sendable {
             } while marker != nil
             if merged["Functions"] == nil { merged["Functions"] = .array([]) }
             sink.add(CapturedDocument(account: account, region: region, callFolder: nil, baseName: "lambda-list-functions", json: .object(merged)))
+            return .object(merged)
         } catch {
             warn("lambda", "ListFunctions", region, error)
+            return nil
         }
     }
 

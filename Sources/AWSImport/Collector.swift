@@ -30,6 +30,8 @@ struct Collector {
     var accountPublicAccessBlocks: [String: PublicAccessBlock] = [:]
     /// Accounts named by caller-identity documents.
     var identifiedAccounts: Set<String> = []
+    /// Lambda function URLs by function, joined by `ServicesReconciler`.
+    var functionUrls: [(function: ScopedName, url: FunctionURL, file: InputFile)] = []
 
     mutating func warn(_ file: InputFile, _ code: String, _ message: String) {
         inventory.warnings.append(CaptureWarning(source: file.displayPath, code: code, message: message))

@@ -65,8 +65,24 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case batfishLoadBalancerListeners = "LoadBalancerListeners"
     case batfishLoadBalancerTargetHealth = "LoadBalancerTargetHealth"
     case batfishLoadBalancerAttributes = "LoadBalancerAttributes"
-    /// `aws es describe-elasticsearch-domains` / `aws opensearch describe-domains` (kept raw, named warning).
+    /// `aws es describe-elasticsearch-domains` / `aws opensearch describe-domains`.
     case elasticsearchDomains = "DomainStatusList"
+    /// `aws opensearch describe-domain` / `aws es describe-elasticsearch-domain`.
+    case openSearchDomain = "DomainStatus"
+    /// `aws eks describe-cluster` (an object holding `resourcesVpcConfig`; ECS's `create-cluster` prints a `cluster` too).
+    case eksCluster = "cluster"
+    /// `aws eks describe-nodegroup`.
+    case eksNodegroup = "nodegroup"
+    /// `aws elasticache describe-cache-clusters --show-cache-node-info`.
+    case cacheClusters = "CacheClusters"
+    case cacheReplicationGroups = "ReplicationGroups"
+    case cacheSubnetGroups = "CacheSubnetGroups"
+    /// `aws rds describe-db-clusters`.
+    case dbClusters = "DBClusters"
+    /// `aws lambda list-function-url-configs`.
+    case functionUrlConfigs = "FunctionUrlConfigs"
+    /// `aws lambda get-function-url-config` (one config: `FunctionUrl` with `FunctionArn`).
+    case functionUrlConfig = "FunctionUrl"
     /// `aws ec2 describe-vpc-endpoint-services` (kept raw, named warning).
     case vpcEndpointServices = "ServiceDetails"
 
@@ -84,7 +100,6 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         "FlowLogs": "VPC flow logs",
         "Images": "AMIs",
         "KeyPairs": "key pairs",
-        "DBClusters": "Aurora DB clusters",
         "virtualInterfaces": "Direct Connect virtual interfaces",
         "VirtualInterfaces": "Direct Connect virtual interfaces",
         "DhcpOptions": "DHCP option sets (no effect on reachability)",
@@ -118,6 +133,8 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
             if kind == .elbAttributes, !isList(members["Attributes"]) { continue }
             if kind == .transitGatewayAssociations, !isList(members["Associations"], itemsHave: "TransitGatewayAttachmentId") { continue }
             if kind == .listenerRules, !isList(members["Rules"], itemsHave: "RuleArn") { continue }
+            if kind == .eksCluster, !isObject(members["cluster"], holding: "resourcesVpcConfig") { continue }
+            if kind == .functionUrlConfig, members["FunctionArn"] == nil { continue }
             if keys.contains(kind.rawValue) { return .known(kind) }
         }
         if let rules = members["Rules"] { return .unsupported(key: "Rules", what: otherRules(rules)) }
@@ -138,6 +155,12 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         if first["RuleId"] != nil || first["MetricName"] != nil { return "AWS WAF Classic rules (waf list-rules)" }
         if first["Statement"] != nil || first["VisibilityConfig"] != nil { return "AWS WAF rules" }
         return "rules that are not ELBv2 listener rules (items without RuleArn)"
+    }
+
+    /// Whether `value` is an object holding `key`.
+    private static func isObject(_ value: JSONValue?, holding key: String) -> Bool {
+        if case .object(let o)? = value { return o[key] != nil }
+        return false
     }
 
     /// Whether `value` is a list, and (with `key`) its first item, if any, is an object holding `key`.

@@ -163,7 +163,17 @@ public struct Importer: Sendable {
         case .batfishLoadBalancerListeners: try BatfishMapper.loadBalancerListeners(root, ctx, into: &c)
         case .batfishLoadBalancerTargetHealth: try BatfishMapper.loadBalancerTargetHealth(root, ctx, into: &c)
         case .batfishLoadBalancerAttributes: try BatfishMapper.loadBalancerAttributes(root, ctx, into: &c)
-        case .elasticsearchDomains, .vpcEndpointServices: try BatfishMapper.unmodelled(kind, root, ctx, into: &c)
+        case .elasticsearchDomains: try OpenSearchMapper.domains(root, ctx, into: &c)
+        case .openSearchDomain: try OpenSearchMapper.domain(root, ctx, into: &c)
+        case .eksCluster: try EKSMapper.cluster(root, ctx, into: &c)
+        case .eksNodegroup: try EKSMapper.nodegroup(root, ctx, into: &c)
+        case .cacheClusters: try ElastiCacheMapper.cacheClusters(root, ctx, into: &c)
+        case .cacheReplicationGroups: try ElastiCacheMapper.replicationGroups(root, ctx, into: &c)
+        case .cacheSubnetGroups: try ElastiCacheMapper.cacheSubnetGroups(root, ctx, into: &c)
+        case .dbClusters: try DBClusterMapper.dbClusters(root, ctx, into: &c)
+        case .functionUrlConfigs: try FunctionURLMapper.configs(root, ctx, into: &c)
+        case .functionUrlConfig: try FunctionURLMapper.config(root, ctx, into: &c)
+        case .vpcEndpointServices: try BatfishMapper.unmodelled(kind, root, ctx, into: &c)
         }
     }
 }

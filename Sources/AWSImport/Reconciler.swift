@@ -40,6 +40,7 @@ enum Reconciler {
         fillScopes(&inv, identified: c.identifiedAccounts)
         ELBAttributesReconciler.apply(&inv, c)
         addBuckets(&inv, c)
+        ServicesReconciler.apply(&inv, c)
         c.inventory = inv
     }
 

@@ -28,6 +28,13 @@ public enum ConfigDiff {
         out += diff(old.dbInstances, new.dbInstances) { .of($0, names: names) }
         out += diff(old.dbSubnetGroups, new.dbSubnetGroups) { .of($0) }
         out += diff(old.lambdaFunctions, new.lambdaFunctions) { .of($0, names: names) }
+        out += diff(old.dbClusters, new.dbClusters) { .of($0, names: names) }
+        out += diff(old.eksClusters, new.eksClusters) { .of($0, names: names) }
+        out += diff(old.eksNodegroups, new.eksNodegroups) { .of($0) }
+        out += diff(old.cacheClusters, new.cacheClusters) { .of($0, names: names) }
+        out += diff(old.cacheReplicationGroups, new.cacheReplicationGroups) { .of($0) }
+        out += diff(old.cacheSubnetGroups, new.cacheSubnetGroups) { .of($0) }
+        out += diff(old.openSearchDomains, new.openSearchDomains) { .of($0, names: names) }
         out += diff(old.iamPrincipals, new.iamPrincipals) { .of($0) }
         out += diff(old.managedPolicies, new.managedPolicies) { .of($0) }
         out += diff(old.buckets, new.buckets) { .of($0) }

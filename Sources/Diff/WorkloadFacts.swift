@@ -98,6 +98,7 @@ extension ResourceFacts {
         f.property("subnets", list: l.subnetIds)
         f.property("security groups", list: l.securityGroupIds.map(names.group))
         f.property("environment variables", list: l.environmentVariableNames)
+        f.property("function URL", l.functionUrl.map { "\($0.url) (AuthType \($0.authType))" })
         return f
     }
 

@@ -131,9 +131,18 @@ public struct GraphBuilder: Sendable {
         case .lambda: return n == 1 ? "Lambda function" : "\(n) Lambda functions"
         case .onPremises: return "on-premises network"
         case .instances: return n == 1 ? "instance" : "\(n) instances"
-        default: return n == 1 ? "1 resource" : "\(n) resources"
+        default:
+            let kinds = Set(tier.endpoints.map(\.kind))
+            if kinds.count == 1, let k = kinds.first, let service = GraphBuilder.serviceNames[k] { return n == 1 ? service.one : "\(n) \(service.many)" }
+            return n == 1 ? "1 resource" : "\(n) resources"
         }
     }
+
+    /// How managed service tiers are described (their members are the service's resources).
+    static let serviceNames: [Endpoint.Kind: (one: String, many: String)] = [
+        .cache: ("ElastiCache cluster", "ElastiCache clusters"), .search: ("OpenSearch domain", "OpenSearch domains"),
+        .eksCluster: ("EKS cluster API", "EKS cluster APIs"),
+    ]
 
     /// The VPC and subnet class most of the tier's members are in.
     private func placement(_ tier: Tier, _ classifier: SubnetClassifier) -> TierGraph.Placement {

@@ -39,5 +39,6 @@ public struct OpenSearchDomain: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// A domain outside any VPC answers on a public endpoint (AWS "Launching your Amazon OpenSearch Service domains within a VPC").
-    public var isPublic: Bool { vpcId == nil }
+    /// A domain with VPC subnets is in a VPC even when its output leaves `VPCId` out.
+    public var isPublic: Bool { vpcId == nil && subnetIds.isEmpty }
 }

@@ -69,6 +69,7 @@ public final class RuleContext: @unchecked Sendable {
             let f = ix.functions[e.resourceId]
             return ref("lambda-function", e.resourceId, arn: f?.arn, f?.scope)
         default:
+            if let service = serviceResource(e) { return service }
             return ref(e.kind.rawValue, e.name, arn: nil, ix.interfaces[e.id]?.scope)
         }
     }

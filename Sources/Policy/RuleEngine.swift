@@ -10,6 +10,7 @@ public enum RuleEngine {
     public static let allRules: [any Rule] = [
         InternetExposedPort(), AllPortsOpen(), LatentOpenSecurityGroup(),
         RDSPubliclyAccessible(), RDSSubnetInternetRoute(), RDSOpenToWorld(), RDSStorageUnencrypted(), RDSUnexpectedTier(),
+        EKSPublicEndpointOpen(), DatastoreUnexpectedTier(), OpenSearchOpenAccessPolicy(),
         S3PublicBucket(), S3PolicyStatusDisagreement(),
         IAMFullAdmin(), IAMBroadManagedPolicy(), IAMServiceWildcard(), IAMWriteOnAllResources(), IAMPassRoleAll(),
         IAMPrivilegeEscalation(), IAMTrustOpen(),

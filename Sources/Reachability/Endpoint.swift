@@ -49,6 +49,9 @@ public struct Endpoint: Sendable, Hashable, Identifiable {
     public var placementEstimated: Bool
     /// Set when the endpoint is addressed by this public IP: traffic goes out to the internet and back in.
     public var viaPublicAddress: IPAddress?
+    /// Set for a service endpoint AWS runs outside every VPC (an EKS public API endpoint, a public OpenSearch
+    /// domain, a Lambda function URL): who may connect, on which ports, and what else guards it.
+    public var publicService: PublicServiceAccess?
     public var tags: Tags
 
     public init(id: String, kind: Kind, resourceId: String, name: String, vpcId: String? = nil, subnetId: String? = nil,

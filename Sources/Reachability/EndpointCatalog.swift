@@ -1,7 +1,8 @@
 import NetModel
 
-/// Every endpoint of a snapshot: one per interface, plus load balancers and databases
-/// placed by their subnets when the snapshot lacks their interfaces.
+/// Every endpoint of a snapshot: one per interface, plus load balancers, databases and managed services
+/// placed by their subnets when the snapshot lacks their interfaces, and the service endpoints AWS runs
+/// outside every VPC (`ServiceEndpoints`).
 public struct EndpointCatalog: Sendable {
     public let endpoints: [Endpoint]
     /// Notes on what was estimated (placed endpoints).
@@ -20,6 +21,8 @@ public struct EndpointCatalog: Sendable {
         var seenDatabases = Set<String>()
         var seenFunctions = Set<String>()
         var natInterfaces = Set<String>()
+        let services = ServiceEndpoints(inv)
+        var seenServices = Set<String>()
         for eni in inv.networkInterfaces {
             var addresses: [IPAddress] = []
             var ipv6 = eni.ipv6Addresses.compactMap { IPAddress($0) }
@@ -31,6 +34,24 @@ public struct EndpointCatalog: Sendable {
                 if let p = a.publicIp.flatMap({ IPAddress($0) }) { publicByPrivate[address] = p }
             }
             let publics = eni.publicIps.compactMap { IPAddress($0) }
+            if let owners = services.owners(of: eni) {
+                // An interface serving several resources (a shared Lambda interface) is one endpoint per resource;
+                // the first keeps the interface's ID.
+                for (i, owner) in owners.enumerated() {
+                    seenServices.insert("\(owner.kind.rawValue)|\(owner.name)")
+                    seenServices.insert("\(owner.kind.rawValue)|\(owner.resource)")
+                    if owner.kind == .lambda { seenFunctions.insert(owner.resource) }
+                    out.append(Endpoint(id: i == 0 ? eni.id : "\(eni.id)#\(owner.resource)", kind: owner.kind, resourceId: owner.resource,
+                                        name: owner.name, vpcId: eni.vpcId, subnetId: eni.subnetId, securityGroupIds: eni.securityGroupIds,
+                                        privateAddresses: addresses, publicAddresses: publics, publicByPrivate: publicByPrivate,
+                                        ipv6Addresses: ipv6, ipv6Prefixes: eni.ipv6Prefixes ?? [], interfaceId: eni.id,
+                                        tags: owner.tags.isEmpty ? eni.tags : owner.tags))
+                }
+                if owners.count > 1 {
+                    notes.append("\(eni.id) is shared by Lambda functions \(owners.map(\.resource).joined(separator: ", ")) (same subnet and security groups): one endpoint per function")
+                }
+                continue
+            }
             var kind = Endpoint.Kind.interface
             var resource = eni.id
             var name = eni.tags.name ?? eni.description ?? eni.id
@@ -57,11 +78,6 @@ public struct EndpointCatalog: Sendable {
                     tags = db.tags
                     seenDatabases.insert(db.id)
                 } else { name = "RDS interface \(eni.id)" }
-            case .lambda(let fn):
-                kind = .lambda
-                resource = fn
-                name = fn
-                seenFunctions.insert(fn)
             case .natGateway(let id):
                 kind = .natGateway
                 resource = natByInterface[eni.id]?.id ?? id
@@ -70,7 +86,10 @@ public struct EndpointCatalog: Sendable {
                 kind = .vpcEndpoint
                 resource = id
                 name = id
-            default:
+            case .some(let owner):
+                // Any other known owner (EFS mount target, transit gateway attachment, ...) names the interface.
+                if eni.tags.name == nil { name = owner.description }
+            case .none:
                 break
             }
             if kind == .natGateway { natInterfaces.insert(eni.id) }
@@ -111,6 +130,10 @@ public struct EndpointCatalog: Sendable {
                                                   groups: fn.securityGroupIds, isPublic: false, tags: [:], topology: topology))
             }
         }
+        let placedServices = services.placed(seen: seenServices, topology: topology)
+        out += placedServices.endpoints
+        notes += placedServices.notes
+        out += services.publicEndpoints()
         out += EndpointCatalog.onPremises(topology)
         endpoints = out
         loadBalancerNodes = Dictionary(grouping: out.filter { $0.kind == .loadBalancer }, by: \.resourceId)
@@ -124,7 +147,7 @@ public struct EndpointCatalog: Sendable {
         return candidates.count == 1 ? candidates[0] : nil
     }
 
-    private static func placed(id: String, kind: Endpoint.Kind, resource: String, subnetId: String, groups: [String],
+    static func placed(id: String, kind: Endpoint.Kind, resource: String, subnetId: String, groups: [String],
                                isPublic: Bool, tags: Tags, topology: Topology) -> Endpoint {
         let subnet = topology.subnets[subnetId]
         // An address inside the subnet stands for the unknown interface address.

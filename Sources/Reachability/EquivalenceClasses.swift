@@ -35,6 +35,8 @@ struct EquivalenceClasses: Sendable {
     func key(_ e: Endpoint, subnetLength: Int) -> String {
         if e.isInternet { return "internet|\(e.id)" }
         if e.kind == .onPremises { return "onprem|\(e.id)|\(e.name)" }
+        // A service outside every VPC is its own class: its access setting is its alone.
+        if e.publicService != nil { return "service|\(e.id)" }
         var covering: [String] = []
         if case .v4(let a)? = e.primaryAddress {
             for (length, nets) in narrow where length > subnetLength {
@@ -47,8 +49,8 @@ struct EquivalenceClasses: Sendable {
                 covering.append(p.description)
             }
         }
-        // Kinds whose identity matters to a rule (listeners, NAT gateways) and the address families held.
-        let identity = e.kind == .loadBalancer || e.kind == .natGateway ? e.resourceId : ""
+        // Kinds whose identity matters to a rule (listeners, NAT gateways, EKS endpoint access, Lambda interfaces) and the address families held.
+        let identity = e.kind == .loadBalancer || e.kind == .natGateway || e.kind == .eksCluster ? e.resourceId : e.kind == .lambda ? "lambda" : ""
         let via = e.viaPublicAddress.map { "\($0)" } ?? ""
         let families = (e.privateAddresses.isEmpty ? "" : "4") + (e.hasIPv6 ? "6" : "")
         return [identity, e.vpcId ?? "", e.subnetId ?? "", e.securityGroupIds.joined(separator: ","), e.hasPublicAddress ? "pub" : "",

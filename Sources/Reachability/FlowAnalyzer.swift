@@ -37,11 +37,15 @@ public struct FlowAnalyzer: Sendable {
                         returnPorts: proto.hasPorts ? PortSet(options.ephemeralPorts) : (proto == .icmp ? PortSet(0) : .all))
         if destination.kind == .loadBalancer, !destination.isInternet { listenerCheck(destination, &flow) }
         if destination.kind == .natGateway { natAcceptsNothing(destination, &flow) }
+        if destination.kind == .lambda, destination.publicService == nil { lambdaAcceptsNothing(destination, &flow) }
+        if destination.kind == .eksCluster, destination.publicService == nil { eksPrivateEndpointCheck(destination, &flow) }
         if let interface = source.interfaceId, interface == destination.interfaceId, destination.viaPublicAddress == nil {
             // Two addresses of one interface: the packet never leaves the instance, so no AWS control applies.
             flow.gate("same-interface", interface, passes: true,
                       allowed: "\(source.primaryAddress.map { "\($0)" } ?? "?") and \(destination.primaryAddress.map { "\($0)" } ?? "?") are both on \(interface): traffic stays on the host; no security group, network ACL or route applies",
                       blocked: "", fix: "")
+        } else if source.publicService != nil || destination.publicService != nil {
+            publicServicePath(from: source, to: destination, &flow)
         } else if source.kind == .onPremises || destination.kind == .onPremises {
             if source.kind == destination.kind {
                 flow.unknowns.append("both ends are outside AWS (\(source.label), \(destination.label)); netaudit judges only the AWS side")

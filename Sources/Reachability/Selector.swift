@@ -30,7 +30,8 @@ public struct Selector: Sendable {
     public let catalog: EndpointCatalog
     let topology: Topology
 
-    public static let keywords = ["internet", "onprem", "alb", "nlb", "elb", "rds", "ec2", "lambda", "nat", "asg"]
+    public static let keywords = ["internet", "onprem", "alb", "nlb", "elb", "rds", "ec2", "lambda", "nat", "asg",
+                                  "eks", "elasticache", "opensearch", "aurora"]
 
     public init(topology: Topology, catalog: EndpointCatalog) {
         self.topology = topology
@@ -68,6 +69,7 @@ public struct Selector: Sendable {
         case "asg": return try nonEmpty(term, all.filter { $0.tags["aws:autoscaling:groupName"] != nil }, "no Auto Scaling group instance")
         default: break
         }
+        if let (found, reason) = serviceKeyword(lower) { return try nonEmpty(term, found, reason) }
         if lower.hasPrefix("tag:") {
             let spec = term.dropFirst(4)
             let parts = spec.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -170,6 +172,7 @@ public struct Selector: Sendable {
             for vpc in topology.inventory.vpcs {
                 consider(vpc.tags.name, "VPC \(vpc.id) (\(vpc.tags.name ?? ""))", all.filter { $0.vpcId == vpc.id })
             }
+            for (name, label, members) in serviceNames() { consider(name, label, members) }
             let distinct = Dictionary(grouping: byCandidate, by: { Set($0.value.map(\.id)) })
             if distinct.count == 1, let found = byCandidate.values.first {
                 var seen = Set<String>()

@@ -136,7 +136,7 @@ struct LiveCaptureTests {
             let denied = result.warnings.filter { $0.code == "access-denied" }
             #expect(denied.contains { $0.source.contains("DescribeNetworkAcls") && $0.source.contains("us-east-1") }, "\(result.warnings)")
             #expect(result.inventory.networkACLs.isEmpty)
-            // Every other call (STS, EC2, ELBv2, RDS, Lambda, IAM, S3, S3 Control) was signed acceptably.
+            // Every other call (STS, EC2, ELBv2, RDS, Lambda, ElastiCache, EKS, OpenSearch, IAM, S3, S3 Control) was signed acceptably.
             #expect(!result.warnings.contains { $0.code == "auth-failed" }, "\(result.warnings)")
             #expect(result.warnings.count == 1, "\(result.warnings)")
             #expect(result.inventory.iamPrincipals.contains { $0.name == "auditor" })

@@ -34,8 +34,11 @@ OPERATIONS = {
         "DescribeLoadBalancers", "DescribeListeners", "DescribeTargetGroups", "DescribeTargetHealth",
         "DescribeLoadBalancerAttributes", "DescribeTargetGroupAttributes", "DescribeRules",
     ],
-    "rds": ["DescribeDBInstances", "DescribeDBSubnetGroups"],
-    "lambda": ["ListFunctions"],
+    "rds": ["DescribeDBInstances", "DescribeDBSubnetGroups", "DescribeDBClusters"],
+    "lambda": ["ListFunctions", "GetFunctionUrlConfig"],
+    "eks": ["ListClusters", "DescribeCluster", "ListNodegroups", "DescribeNodegroup"],
+    "elasticache": ["DescribeCacheClusters", "DescribeReplicationGroups", "DescribeCacheSubnetGroups"],
+    "opensearch": ["ListDomainNames", "DescribeDomains"],
     "iam": ["GetAccountAuthorizationDetails"],
     "s3": [
         "ListBuckets", "GetBucketLocation", "GetBucketPolicy", "GetBucketPolicyStatus", "GetBucketAcl",

@@ -16,6 +16,11 @@
   moto_setup.py listener-rules URL        an internet-facing ALB with ip target groups: HTTP:80 forwarding /api/* to the
                                           backend (rule 100), a weighted forward, a redirect and a fixed response,
                                           and HTTP:8080 answering with a fixed response; prints the IDs as JSON
+  moto_setup.py services URL              managed services in one VPC: an EKS cluster (public endpoint open to 0.0.0.0/0)
+                                          with a node group, an ElastiCache Redis cluster and subnet group, a VPC and a
+                                          public OpenSearch domain (open access policy), an Aurora PostgreSQL cluster with
+                                          two instances, a Lambda function in the VPC with a function URL (AuthType NONE);
+                                          prints the IDs as JSON
   moto_setup.py cli-dump URL OUT          dump the account with the AWS CLI into OUT in the import layout
                                           (scripts/samples/dump.py, plus prefix-list entries, transit gateways with
                                           their routes, propagations and associations, LB and TG attributes, and the
@@ -78,8 +83,9 @@ def restricted_user(url):
         "Version": "2012-10-17",
         "Statement": [
             {"Effect": "Allow", "Action": ["ec2:Describe*", "ec2:Get*", "ec2:Search*", "elasticloadbalancing:Describe*",
-                                           "rds:Describe*", "lambda:List*", "iam:Get*", "iam:List*", "s3:Get*",
-                                           "s3:List*", "sts:GetCallerIdentity"], "Resource": "*"},
+                                           "rds:Describe*", "lambda:List*", "lambda:Get*", "elasticache:Describe*",
+                                           "eks:Describe*", "eks:List*", "es:Describe*", "es:List*", "iam:Get*", "iam:List*",
+                                           "s3:Get*", "s3:List*", "sts:GetCallerIdentity"], "Resource": "*"},
             {"Effect": "Deny", "Action": "ec2:DescribeNetworkAcls", "Resource": "*"},
         ],
     }
@@ -176,6 +182,70 @@ def listener_rules(url):
     print(json.dumps({"vpc": vpc, "loadBalancer": lb, "http": http, "other": other, "frontend": frontend, "backend": backend}))
 
 
+def services(url):
+    import io
+    import zipfile
+    ec2 = client(url, "ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.70.0.0/16")["Vpc"]["VpcId"]
+    a = ec2.create_subnet(VpcId=vpc, CidrBlock="10.70.1.0/24", AvailabilityZone="us-east-1a")["Subnet"]["SubnetId"]
+    b = ec2.create_subnet(VpcId=vpc, CidrBlock="10.70.2.0/24", AvailabilityZone="us-east-1b")["Subnet"]["SubnetId"]
+
+    def group(name, port, source=None):
+        gid = ec2.create_security_group(GroupName=name, Description=name, VpcId=vpc)["GroupId"]
+        if port:
+            peer = {"UserIdGroupPairs": [{"GroupId": source}]} if source else {"IpRanges": [{"CidrIp": "10.70.0.0/16"}]}
+            ec2.authorize_security_group_ingress(GroupId=gid, IpPermissions=[{"IpProtocol": "tcp", "FromPort": port, "ToPort": port, **peer}])
+        return gid
+    app = group("svc-app", None)
+    ec2.run_instances(ImageId="ami-12c6146b", InstanceType="t3.micro", MinCount=1, MaxCount=1, SubnetId=a, SecurityGroupIds=[app],
+                      TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "svc-frontend"}]}])
+    fn_sg = group("svc-fn", None)
+    redis_sg = group("svc-redis", 6379, app)
+    search_sg = group("svc-search", 443, fn_sg)
+    eks_sg = group("svc-eks", 443, app)
+    db_sg = group("svc-db", 5432, app)
+
+    iam = client(url, "iam")
+    trust = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+    role = iam.create_role(RoleName="svc-fn-role", AssumeRolePolicyDocument=trust)["Role"]["Arn"]
+
+    eks = client(url, "eks")
+    eks.create_cluster(name="shop", roleArn=role, resourcesVpcConfig={
+        "subnetIds": [a, b], "securityGroupIds": [eks_sg], "endpointPublicAccess": True, "endpointPrivateAccess": True,
+        "publicAccessCidrs": ["0.0.0.0/0"]})
+    eks.create_nodegroup(clusterName="shop", nodegroupName="default", subnets=[a, b], nodeRole=role)
+
+    cache = client(url, "elasticache")
+    cache.create_cache_subnet_group(CacheSubnetGroupName="svc-data", CacheSubnetGroupDescription="data", SubnetIds=[a, b])
+    cache.create_cache_cluster(CacheClusterId="carts", Engine="redis", CacheNodeType="cache.t3.micro", NumCacheNodes=1,
+                               CacheSubnetGroupName="svc-data", SecurityGroupIds=[redis_sg])
+
+    search = client(url, "opensearch")
+    open_policy = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "es:*",
+                                                                      "Resource": "arn:aws:es:us-east-1:123456789012:domain/logs/*"}]})
+    search.create_domain(DomainName="logs", EngineVersion="OpenSearch_2.11", AccessPolicies=open_policy)
+    search.create_domain(DomainName="catalog", EngineVersion="OpenSearch_2.11",
+                         VPCOptions={"SubnetIds": [a], "SecurityGroupIds": [search_sg]})
+
+    rds = client(url, "rds")
+    rds.create_db_subnet_group(DBSubnetGroupName="svc-data", DBSubnetGroupDescription="data", SubnetIds=[a, b])
+    rds.create_db_cluster(DBClusterIdentifier="ledger", Engine="aurora-postgresql", MasterUsername="ledger",
+                          MasterUserPassword="not-a-secret-1", DBSubnetGroupName="svc-data", VpcSecurityGroupIds=[db_sg])
+    for name in ("ledger-1", "ledger-2"):
+        rds.create_db_instance(DBInstanceIdentifier=name, DBClusterIdentifier="ledger", Engine="aurora-postgresql",
+                               DBInstanceClass="db.r6g.large", DBSubnetGroupName="svc-data")
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("handler.py", "def handler(event, context):\n    return {}\n")
+    lam = client(url, "lambda")
+    lam.create_function(FunctionName="hooks", Runtime="python3.12", Role=role, Handler="handler.handler",
+                        Code={"ZipFile": buffer.getvalue()}, VpcConfig={"SubnetIds": [a, b], "SecurityGroupIds": [fn_sg]})
+    lam.create_function_url_config(FunctionName="hooks", AuthType="NONE")
+    print(json.dumps({"vpc": vpc, "subnets": [a, b], "app": app, "fn": fn_sg, "redis": redis_sg, "search": search_sg,
+                      "eks": eks_sg, "db": db_sg}))
+
+
 def cli_dump(url, out):
     from dump import ACCOUNT_ID, Cli, dump_account, write_files
     files = dump_account(url, frozenset({"elbv2-rules"}))
@@ -226,6 +296,8 @@ def main():
         vpn(url)
     elif cmd == "listener-rules":
         listener_rules(url)
+    elif cmd == "services":
+        services(url)
     elif cmd == "cli-dump":
         cli_dump(url, sys.argv[3])
     else:

@@ -83,27 +83,13 @@ enum BatfishMapper {
         }
     }
 
-    /// Elasticsearch/OpenSearch domains and VPC endpoint services are not in the model: kept raw with a
-    /// warning naming what the document holds.
+    /// VPC endpoint services are not in the model: kept raw with a warning naming what the document holds.
     static func unmodelled(_ kind: DocumentKind, _ root: Node, _ ctx: FileContext, into c: inout Collector) throws(ImportError) {
-        switch kind {
-        case .elasticsearchDomains:
-            var names: [String] = []
-            for d in try root.array("DomainStatusList") {
-                let name = try d.firstString("DomainName", "ARN") ?? "?"
-                let vpc = try d["VPCOptions"]?.string("VPCId")
-                names.append(vpc.map { "\(name) in \($0)" } ?? name)
-            }
-            c.warn(ctx.file, "unmodelled-resource",
-                   "\(names.count) Elasticsearch/OpenSearch domain(s) (\(shortList(names))) kept raw: modelled in a later version; "
-                   + "their network interfaces still count if describe-network-interfaces lists them")
-        default:
-            var names: [String] = []
-            for s in try root.array("ServiceDetails") { names.append(try s.string("ServiceName") ?? "?") }
-            if names.isEmpty { names = try root.strings("ServiceNames") }
-            c.warn(ctx.file, "unmodelled-resource",
-                   "\(names.count) VPC endpoint service(s) (\(shortList(names))) kept raw: modelled in a later version")
-        }
+        var names: [String] = []
+        for s in try root.array("ServiceDetails") { names.append(try s.string("ServiceName") ?? "?") }
+        if names.isEmpty { names = try root.strings("ServiceNames") }
+        c.warn(ctx.file, "unmodelled-resource",
+               "\(names.count) VPC endpoint service(s) (\(shortList(names))) kept raw: modelled in a later version")
     }
 
     private static func shortList(_ names: [String]) -> String {

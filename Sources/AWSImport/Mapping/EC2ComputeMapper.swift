@@ -44,42 +44,14 @@ enum EC2ComputeMapper {
             vpcId: try item.requiredString("VpcId"), subnetId: try item.requiredString("SubnetId"),
             availabilityZone: zone, interfaceType: type, description: description,
             privateAddresses: addresses, ipv6Addresses: ipv6, securityGroupIds: groups,
-            owner: owner(type: type, description: description, instanceId: attachedTo,
-                         requester: try item.string("RequesterId")),
+            owner: InterfaceOwnerRecognizer.owner(InterfaceFacts(
+                type: type, description: description ?? "", instanceId: attachedTo, requesterId: try item.string("RequesterId"),
+                requesterManaged: try item.bool("RequesterManaged") ?? false, attachmentOwner: try item["Attachment"]?.string("InstanceOwnerId"))),
             requesterManaged: try item.bool("RequesterManaged") ?? false,
             sourceDestCheck: try item.bool("SourceDestCheck") ?? true, status: try item.string("Status"),
             tags: try item.tags())
         interface.ipv6Prefixes = prefixes.isEmpty ? nil : prefixes
         return interface
-    }
-
-    /// Tells the interface's owner from AWS's conventions for types and descriptions.
-    static func owner(type: String, description: String?, instanceId: String?, requester: String?) -> InterfaceOwner? {
-        let text = description ?? ""
-        if let instanceId { return .instance(instanceId) }
-        if type == "nat_gateway" || text.hasPrefix("Interface for NAT Gateway ") {
-            return .natGateway(String(text.split(separator: " ").last ?? ""))
-        }
-        if text.hasPrefix("ELB ") {
-            // "ELB app/my-alb/50dc6c495c0c9188" or "ELB net/..." or classic "ELB my-elb".
-            let parts = text.dropFirst(4).split(separator: "/")
-            return .loadBalancer(String(parts.count >= 2 ? parts[1] : parts.first ?? ""))
-        }
-        if text == "RDSNetworkInterface" || requester == "amazon-rds" { return .rds }
-        let lambdaPrefix = "AWS Lambda VPC ENI-"
-        if type == "lambda" || text.hasPrefix(lambdaPrefix) {
-            // "AWS Lambda VPC ENI-<function>-<uuid with five dash-separated parts>"
-            let rest = text.hasPrefix(lambdaPrefix) ? text.dropFirst(lambdaPrefix.count) : Substring(text)
-            let parts = rest.split(separator: "-")
-            return .lambda(parts.count > 5 ? parts.dropLast(5).joined(separator: "-") : String(rest))
-        }
-        if type == "vpc_endpoint" || text.hasPrefix("VPC Endpoint Interface ") {
-            return .vpcEndpoint(String(text.split(separator: " ").last ?? ""))
-        }
-        if type == "transit_gateway" || text.hasPrefix("Network Interface for Transit Gateway Attachment ") {
-            return .transitGatewayAttachment(String(text.split(separator: " ").last ?? ""))
-        }
-        return text.isEmpty ? nil : .other(text)
     }
 
     static func reservations(_ root: Node, _ ctx: FileContext, into c: inout Collector) throws(ImportError) {

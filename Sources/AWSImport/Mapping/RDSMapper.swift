@@ -28,7 +28,7 @@ enum RDSMapper {
                 storageEncrypted: try item.bool("StorageEncrypted") ?? false, multiAZ: try item.bool("MultiAZ") ?? false,
                 availabilityZone: zone, securityGroupIds: groups,
                 subnetGroupName: try subnetGroup?.string("DBSubnetGroupName"), vpcId: try subnetGroup?.string("VpcId"),
-                subnetIds: subnets, tags: try item.tags()))
+                subnetIds: subnets, clusterId: try item.string("DBClusterIdentifier"), tags: try item.tags()))
         }
     }
 

@@ -42,6 +42,7 @@ struct InternetExposedPort: Rule {
                     }
                 }
                 let fix = opening.first.map { FixText.narrowIngress(group: $0.0, rule: $0.1, replacement: adminSource(for: range, excluding: $0.0.id, context)) }
+                    ?? e.publicService.map { Fix(summary: "Restrict who can reach \(what) on \(resource.label): \($0.fix).") }
                     ?? Fix(summary: "Restrict who can reach \(what) on \(resource.label): narrow the security group rule or remove the public address.")
                 out.append(finding(resource, severity: severity,
                                    title: "\(what) on \(resource.label) is reachable from the internet\(exposure.via.map { " through \($0.loadBalancer)" } ?? "")",

@@ -24,12 +24,12 @@ struct BatfishMapperTests {
         #expect(result.fileCount == 22)
     }
 
-    @Test("Elasticsearch domains and VPC endpoint services are kept raw with a named 'modelled in a later version' warning")
+    @Test("Elasticsearch domains are modelled; VPC endpoint services are kept raw with a named 'modelled in a later version' warning")
     func unmodelledDocuments() throws {
         let unmodelled = inv.warnings.filter { $0.code == "unmodelled-resource" }.sorted { $0.source < $1.source }
-        #expect(unmodelled.count == 2)
-        let es = try #require(unmodelled.first { $0.source.hasSuffix("ElasticsearchDomains.json") })
-        #expect(es.message.contains("es-domain in vpc-app") && es.message.contains("modelled in a later version"))
+        #expect(unmodelled.count == 1)
+        let es = try #require(inv.openSearchDomains.first)
+        #expect(es.id == "es-domain" && es.vpcId == "vpc-app" && es.subnetIds == ["subnet-app"] && es.securityGroupIds == ["sg-es"])
         let services = try #require(unmodelled.first { $0.source.hasSuffix("VpcEndpointServices.json") })
         #expect(services.message.hasPrefix("2 VPC endpoint service(s)") && services.message.contains("com.amazonaws.us-east-2.s3"))
         #expect(result.rawDocuments.contains { $0.kind == "DomainStatusList" && $0.content.contains("es-domain") })
