@@ -50,7 +50,7 @@ struct ScanCLITests {
         let bad = dir.appendingPathComponent("bad.yaml").path
         try "rules: {disable: [nope]}".write(toFile: bad, atomically: true, encoding: .utf8)
         let policy = try CLIRunner.run(["scan", Self.workshop, "--policy", bad])
-        #expect(policy.status == 2 && policy.stderr.contains("\(bad): rules: unknown rule 'nope'"))
+        #expect(policy.status == 2 && policy.stderr.contains("\(bad): rules.disable[0]: unknown rule 'nope'"))
         let baseline = try CLIRunner.run(["scan", Self.workshop, "--baseline", bad])
         #expect(baseline.status == 2 && baseline.stderr.contains(bad))
         let failOn = try CLIRunner.run(["scan", Self.workshop, "--fail-on", "severe"])
