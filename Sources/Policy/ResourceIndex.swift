@@ -12,6 +12,10 @@ struct ResourceIndex: Sendable {
     /// Tasks by ARN and by task ID.
     let tasks: [String: ECSTask]
     let taskDefinitions: [String: ECSTaskDefinition]
+    let cacheClusters: [String: CacheCluster]
+    let cacheReplicationGroups: [String: CacheReplicationGroup]
+    let openSearchDomains: [String: OpenSearchDomain]
+    let eksClusters: [String: EKSCluster]
 
     init(_ inv: Inventory) {
         func byKey<T>(_ items: [T], _ key: (T) -> String) -> [String: T] {
@@ -26,5 +30,9 @@ struct ResourceIndex: Sendable {
         servicesByName = byKey(inv.ecsServices, \.name)
         tasks = byKey(inv.ecsTasks, \.id).merging(byKey(inv.ecsTasks, \.shortId), uniquingKeysWith: { a, _ in a })
         taskDefinitions = byKey(inv.ecsTaskDefinitions, \.id)
+        cacheClusters = byKey(inv.cacheClusters, \.id)
+        cacheReplicationGroups = byKey(inv.cacheReplicationGroups, \.id)
+        openSearchDomains = byKey(inv.openSearchDomains, \.id)
+        eksClusters = byKey(inv.eksClusters, \.id)
     }
 }

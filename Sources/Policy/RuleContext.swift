@@ -68,8 +68,18 @@ public final class RuleContext: @unchecked Sendable {
         case .lambda:
             let f = ix.functions[e.resourceId]
             return ref("lambda-function", e.resourceId, arn: f?.arn, f?.scope)
+        case .cache:
+            let group = ix.cacheReplicationGroups[e.resourceId]
+            let cluster = ix.cacheClusters[e.name] ?? ix.cacheClusters[e.resourceId]
+            return ref(group != nil ? "cache-replication-group" : "cache-cluster", e.resourceId, arn: group == nil ? cluster?.arn : nil,
+                       group?.scope ?? cluster?.scope)
+        case .search:
+            let d = ix.openSearchDomains[e.resourceId]
+            return ref("opensearch-domain", e.resourceId, arn: d?.arn, d?.scope)
+        case .eksCluster:
+            let c = ix.eksClusters[e.resourceId]
+            return ref("eks-cluster", e.resourceId, arn: c?.arn, c?.scope)
         default:
-            if let service = serviceResource(e) { return service }
             return ref(e.kind.rawValue, e.name, arn: nil, ix.interfaces[e.id]?.scope)
         }
     }

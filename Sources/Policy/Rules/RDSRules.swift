@@ -114,17 +114,14 @@ struct RDSUnexpectedTier: Rule {
     func evaluate(_ context: RuleContext) -> [Finding] {
         let allowed = Set(context.policy.databaseTiers)
         guard !allowed.isEmpty else { return [] }
-        let tiers = context.tiers
+        let databases = Dictionary(grouping: context.solver.catalog.endpoints.filter { $0.kind == .database }, by: \.resourceId)
         var out: [Finding] = []
         for db in context.inventory.dbInstances {
             let port = context.port(of: db)
-            let targets = context.solver.catalog.endpoints.filter { $0.kind == .database && $0.resourceId == db.id }
-            guard !targets.isEmpty else { continue }
-            for tier in tiers where !allowed.contains(tier.name) && !tier.endpoints.contains(where: { $0.resourceId == db.id }) && !tier.endpoints.isEmpty {
-                let answer = context.solver.pair(tier.endpoints, targets, proto: .tcp, ports: PortSet(port), throughLoadBalancers: false)
-                guard answer.reachable else { continue }
-                out.append(finding(context.resource(db), title: "tier \(tier.name) reaches \(db.id) on tcp/\(port)",
-                                   detail: "tier:\(tier.name)", evidence: answer.best.path.map { "\($0.kind): \($0.detail)" },
+            guard let targets = databases[db.id] else { continue }
+            for (tier, answer) in context.tiersNotAllowed(reaching: targets, port: port, member: { $0.resourceId == db.id }) {
+                out.append(finding(context.resource(db), title: "tier \(tier) reaches \(db.id) on tcp/\(port)",
+                                   detail: "tier:\(tier)", evidence: answer.best.path.map { "\($0.kind): \($0.detail)" },
                                    fix: Fix(summary: "Allow tcp/\(port) on \(db.id)'s security groups only from the tiers \(allowed.sorted().joined(separator: ", ")).")))
             }
         }

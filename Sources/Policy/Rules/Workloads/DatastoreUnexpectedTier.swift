@@ -17,13 +17,10 @@ struct DatastoreUnexpectedTier: Rule {
         for resourceId in stores.keys.sorted() {
             guard let targets = stores[resourceId], let first = targets.first else { continue }
             let port = context.datastorePort(first)
-            for tier in context.tiers where !allowed.contains(tier.name) && !tier.endpoints.isEmpty
-                && !tier.endpoints.contains(where: { $0.resourceId == resourceId && $0.kind == first.kind }) {
-                let answer = context.solver.pair(tier.endpoints, targets, proto: .tcp, ports: PortSet(port), throughLoadBalancers: false)
-                guard answer.reachable else { continue }
-                let what = first.kind == .cache ? "cache" : "search domain"
-                out.append(finding(context.resource(first), title: "tier \(tier.name) reaches \(what) \(resourceId) on tcp/\(port)",
-                                   detail: "tier:\(tier.name)", evidence: answer.best.path.map { "\($0.kind): \($0.detail)" },
+            let what = first.kind == .cache ? "cache" : "search domain"
+            for (tier, answer) in context.tiersNotAllowed(reaching: targets, port: port, member: { $0.resourceId == resourceId && $0.kind == first.kind }) {
+                out.append(finding(context.resource(first), title: "tier \(tier) reaches \(what) \(resourceId) on tcp/\(port)",
+                                   detail: "tier:\(tier)", evidence: answer.best.path.map { "\($0.kind): \($0.detail)" },
                                    fix: Fix(summary: "Allow tcp/\(port) on \(resourceId)'s security groups only from the tiers \(allowed.sorted().joined(separator: ", ")).")))
             }
         }
@@ -42,31 +39,17 @@ extension RuleContext {
         if let port = inv.cacheReplicationGroups.first(where: { $0.id == e.resourceId })?.port { return port }
         return cluster?.engine.lowercased() == "memcached" ? 11211 : 6379
     }
+}
 
-    /// The resource reference of a managed service's endpoint (cache, search domain, EKS cluster, Lambda function).
-    func serviceResource(_ e: Endpoint) -> ResourceRef? {
-        let inv = inventory
-        switch e.kind {
-        case .cache:
-            let cluster = inv.cacheClusters.first { $0.id == e.name } ?? inv.cacheClusters.first { $0.id == e.resourceId }
-            let group = inv.cacheReplicationGroups.first { $0.id == e.resourceId }
-            return ResourceRef(id: e.resourceId, kind: group != nil ? "cache-replication-group" : "cache-cluster", name: e.resourceId,
-                               arn: group == nil ? cluster?.arn : nil, account: (group?.scope ?? cluster?.scope)?.account ?? "unknown",
-                               region: (group?.scope ?? cluster?.scope)?.region ?? "unknown")
-        case .search:
-            let d = inv.openSearchDomains.first { $0.id == e.resourceId }
-            return ResourceRef(id: e.resourceId, kind: "opensearch-domain", name: e.resourceId, arn: d?.arn,
-                               account: d?.scope.account ?? "unknown", region: d?.scope.region ?? "unknown")
-        case .eksCluster:
-            let c = inv.eksClusters.first { $0.id == e.resourceId }
-            return ResourceRef(id: e.resourceId, kind: "eks-cluster", name: e.resourceId, arn: c?.arn,
-                               account: c?.scope.account ?? "unknown", region: c?.scope.region ?? "unknown")
-        case .lambda:
-            let f = inv.lambdaFunctions.first { $0.id == e.resourceId }
-            return ResourceRef(id: e.resourceId, kind: "lambda-function", name: e.resourceId, arn: f?.arn,
-                               account: f?.scope.account ?? "unknown", region: f?.scope.region ?? "unknown")
-        default:
-            return nil
+extension RuleContext {
+    /// Each tier outside `allow.database_tiers` (and not holding the target itself) that reaches the targets on tcp/`port`,
+    /// with its answer: the check `rds-unexpected-tier` and `datastore-unexpected-tier` share.
+    func tiersNotAllowed(reaching targets: [Endpoint], port: Int, member: (Endpoint) -> Bool) -> [(tier: String, answer: PairAnswer)] {
+        let allowed = Set(policy.databaseTiers)
+        return tiers.compactMap { tier in
+            guard !allowed.contains(tier.name), !tier.endpoints.isEmpty, !tier.endpoints.contains(where: member) else { return nil }
+            let answer = solver.pair(tier.endpoints, targets, proto: .tcp, ports: PortSet(port), throughLoadBalancers: false)
+            return answer.reachable ? (tier.name, answer) : nil
         }
     }
 }
