@@ -14,25 +14,43 @@ public struct SyntheticAccount: Sendable {
     public var interfacesPerVPC = 100
     public var securityGroupsPerVPC = 20
     public var rulesPerSecurityGroup = 10
+    /// `realistic` is the shape of issue 13: many public interfaces, world-open rules spread over all
+    /// groups, custom NACLs; `benchmark` the original, gentler shape.
+    public var shape: Shape = .benchmark
+
+    /// Which account shape to write.
+    public enum Shape: String, Sendable, CaseIterable { case benchmark, realistic }
 
     public init() {}
 
     /// The documented benchmark size: 200 VPCs, 1,000 subnets, 20,000 ENIs, 4,000 SGs, 40,000 rules.
     public static let benchmark = SyntheticAccount()
 
+    /// The shape real accounts have (issue 13): 200 VPCs, 1,000 subnets, `interfaces` ENIs (a quarter
+    /// with public addresses), one security group per five interfaces with ten ingress rules each (about
+    /// 10% open to 0.0.0.0/0 on 22, 3306, 5432, 6379 or 9200), custom NACLs per tier, a peering chain.
+    public static func realistic(interfaces: Int) -> SyntheticAccount {
+        var account = SyntheticAccount()
+        account.shape = .realistic
+        account.interfacesPerVPC = max(interfaces / account.vpcs, 1)
+        account.securityGroupsPerVPC = max(account.interfacesPerVPC / 5, 4)
+        return account
+    }
+
     /// Writes the account's CLI output under `folder/<account>/<region>/`.
     public func write(to folder: URL) throws {
         let dir = folder.appendingPathComponent(account).appendingPathComponent(region)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let realistic = shape == .realistic
         let documents: [(String, JSON)] = [
             ("ec2-describe-vpcs.json", ["Vpcs": .array((0..<vpcs).map(vpc))]),
             ("ec2-describe-subnets.json", ["Subnets": .array(allSubnets())]),
             ("ec2-describe-route-tables.json", ["RouteTables": .array((0..<vpcs).flatMap(routeTables))]),
             ("ec2-describe-internet-gateways.json", ["InternetGateways": .array((0..<vpcs).map(internetGateway))]),
             ("ec2-describe-nat-gateways.json", ["NatGateways": .array((0..<vpcs).map(natGateway))]),
-            ("ec2-describe-security-groups.json", ["SecurityGroups": .array((0..<vpcs).flatMap(securityGroups))]),
-            ("ec2-describe-network-acls.json", ["NetworkAcls": .array((0..<vpcs).map(networkACL))]),
-            ("ec2-describe-network-interfaces.json", ["NetworkInterfaces": .array((0..<vpcs).flatMap(interfaces))]),
+            ("ec2-describe-security-groups.json", ["SecurityGroups": .array((0..<vpcs).flatMap(realistic ? realisticSecurityGroups : securityGroups))]),
+            ("ec2-describe-network-acls.json", ["NetworkAcls": .array(realistic ? (0..<vpcs).flatMap(realisticNetworkACLs) : (0..<vpcs).map(networkACL))]),
+            ("ec2-describe-network-interfaces.json", ["NetworkInterfaces": .array((0..<vpcs).flatMap(realistic ? realisticInterfaces : interfaces))]),
             ("ec2-describe-vpc-peering-connections.json", ["VpcPeeringConnections": .array(peerings())]),
         ]
         for (name, doc) in documents {
@@ -154,11 +172,11 @@ public struct SyntheticAccount: Sendable {
             default: groupIndexes = [2 + i % 4] + (i % 2 == 0 ? [securityGroupsPerVPC - 2] : [])
             }
             let groups: [JSON] = groupIndexes.map { ["GroupId": .string(groupId(v, $0))] }
-            return ["NetworkInterfaceId": .string(String(format: "eni-%08x", v * 1000 + i)), "SubnetId": .string(subnetId(v, s)),
+            return ["NetworkInterfaceId": .string(String(format: "eni-%08x", interfaceNumber(v, i))), "SubnetId": .string(subnetId(v, s)),
                     "VpcId": .string(vpcId(v)), "AvailabilityZone": .string(region + ["a", "b", "c"][s % 3]),
                     "InterfaceType": "interface", "Description": "", "OwnerId": .string(account), "Status": "in-use",
                     "Groups": .array(groups), "PrivateIpAddress": .string(host), "PrivateIpAddresses": .array([address]),
-                    "Attachment": ["InstanceId": .string(String(format: "i-%08x", v * 1000 + i)), "Status": "attached"]]
+                    "Attachment": ["InstanceId": .string(String(format: "i-%08x", interfaceNumber(v, i))), "Status": "attached"]]
         }
     }
 

@@ -10,6 +10,7 @@ import SyntheticAccount
 /// netaudit-bench: the speed targets of the issues, measured on the synthetic account.
 ///
 /// Usage: swift run -c release netaudit-bench [import|query|matrix|scan|diff|all]
+///        swift build -c release && .build/release/netaudit-bench --shape realistic|benchmark --enis N [--keep DIR]
 /// Prints one line per figure; the synthetic account is generated (untimed) in a temporary folder.
 
 func measure<T>(_ label: String, target: Double, _ body: () throws -> T) rethrows -> T {
@@ -29,6 +30,11 @@ func peakMemoryMiB() -> Double {
     return kb / 1024
 }
 
+if let bench = WholeProcessBench.fromArguments(Array(CommandLine.arguments.dropFirst())) {
+    // netaudit-bench --shape realistic --enis N [--keep DIR]: issue 13's table, whole processes.
+    try bench.main()
+    exit(0)
+}
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "generate" {
     // netaudit-bench generate DIR: write the synthetic account's AWS CLI JSON, for whole-process timings.
