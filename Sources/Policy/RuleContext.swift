@@ -19,14 +19,16 @@ public final class RuleContext: @unchecked Sendable {
     public init(inventory: Inventory, policy: PolicyFile, actions: ActionDatabase) {
         self.inventory = inventory
         self.solver = Solver(inventory: inventory)
+        self.index = solver.topology.index
         self.policy = policy
         self.actions = actions
     }
 
     func problem(_ text: String) { lock.withLock { problems.append(text) } }
 
-    /// Resources by identifier, built once (rules never search the inventory's arrays per finding).
-    lazy var index = ResourceIndex(inventory)
+    /// The inventory by ID, subnet, group, address and name: the solver's, built once
+    /// (rules never search the inventory's arrays per finding).
+    let index: InventoryIndex
     /// Which workloads run as which role (computed on first use).
     lazy var identity = WorkloadIdentity(inventory)
     /// Analysed roles by name.
@@ -134,12 +136,16 @@ struct InternetExposure: Sendable {
     private static func direct(_ solver: Solver) -> [InternetExposure] {
         let internet = Endpoint.internet()
         var out: [InternetExposure] = []
+        // Most endpoints admit the same few client sets: describe each set once.
+        var described: [AddressSet: [String]] = [:]
         for proto in [IPProtocol.tcp, .udp] {
             for e in solver.catalog.endpoints where e.kind != .natGateway && e.kind != .vpcEndpoint {
                 let answer = solver.pair([internet], [e], proto: proto, ports: nil, throughLoadBalancers: false, explain: false)
                 guard answer.reachable else { continue }
-                out.append(InternetExposure(endpoint: e, proto: proto, ports: answer.allowed.ports,
-                                            sources: QueryAnswer.sources(answer.allowed.addresses)))
+                let addresses = answer.allowed.addresses
+                let sources = described[addresses] ?? QueryAnswer.sources(addresses)
+                described[addresses] = sources
+                out.append(InternetExposure(endpoint: e, proto: proto, ports: answer.allowed.ports, sources: sources))
             }
         }
         return out

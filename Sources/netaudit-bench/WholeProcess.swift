@@ -19,58 +19,73 @@ struct WholeProcessBench {
             : Goals(importSeconds: 8, querySeconds: 0.06, matrixSeconds: 4, scanSeconds: 10, memoryMiB: 1024)
     }
 
-    /// One finished child: wall seconds, exit status, peak resident memory (MiB).
-    struct Run { var seconds: Double; var status: Int32; var peakMiB: Double }
+    /// One finished child: wall seconds, CPU seconds (user + system), exit status, peak resident memory (MiB).
+    struct Run { var seconds: Double; var cpu: Double; var status: Int32; var peakMiB: Double }
 
-    /// Parses `--shape S --enis N [--keep DIR]`; nil when neither flag is given (the in-process bench).
+    /// Parses `--shape S --enis N [--keep DIR] [--netaudit BINARY]`; nil when neither flag is given (the in-process bench).
     static func fromArguments(_ arguments: [String]) -> WholeProcessBench? {
-        func value(_ flag: String) -> String? {
-            guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
-            return arguments[i + 1]
-        }
-        guard value("--shape") != nil || value("--enis") != nil else { return nil }
-        guard let shape = SyntheticAccount.Shape(rawValue: value("--shape") ?? "realistic") else {
-            print("--shape: expected one of \(SyntheticAccount.Shape.allCases.map(\.rawValue).joined(separator: ", "))"); exit(2)
-        }
-        guard let enis = Int(value("--enis") ?? "20000"), enis >= 200 else { print("--enis: expected a number >= 200"); exit(2) }
-        var account = shape == .realistic ? SyntheticAccount.realistic(interfaces: enis) : .benchmark
-        if shape == .benchmark { account.interfacesPerVPC = enis / account.vpcs }
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("netaudit").path
+        guard let account = account(arguments) else { return nil }
+        let binary = value("--netaudit", arguments)
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("netaudit").path
         guard FileManager.default.isExecutableFile(atPath: binary) else { print("\(binary): not built (swift build -c release)"); exit(2) }
-        let work = value("--keep").map { URL(fileURLWithPath: $0) }
+        let work = value("--keep", arguments).map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-bench-\(getpid())")
         return WholeProcessBench(account: account, netaudit: binary, work: work)
     }
 
+    /// The account `--shape S --enis N` asks for; nil when neither flag is given.
+    static func account(_ arguments: [String]) -> SyntheticAccount? {
+        guard value("--shape", arguments) != nil || value("--enis", arguments) != nil else { return nil }
+        guard let shape = SyntheticAccount.Shape(rawValue: value("--shape", arguments) ?? "realistic") else {
+            print("--shape: expected one of \(SyntheticAccount.Shape.allCases.map(\.rawValue).joined(separator: ", "))"); exit(2)
+        }
+        guard let enis = Int(value("--enis", arguments) ?? "20000"), enis >= 200 else { print("--enis: expected a number >= 200"); exit(2) }
+        var account = shape == .realistic ? SyntheticAccount.realistic(interfaces: enis) : .benchmark
+        if shape == .benchmark { account.interfacesPerVPC = enis / account.vpcs }
+        return account
+    }
+
+    private static func value(_ flag: String, _ arguments: [String]) -> String? {
+        guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
+        return arguments[i + 1]
+    }
+
     /// Spawns `netaudit arguments...` with stdout to `output` (or /dev/null) and waits for it.
-    func run(_ arguments: [String], output: String = "/dev/null") -> Run {
+    func run(_ arguments: [String], output: String = "/dev/null", program: String? = nil) -> Run {
+        let program = program ?? netaudit
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv = ([netaudit] + arguments).map { strdup($0) } + [nil]
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let start = ContinuousClock.now
         var pid: pid_t = 0
-        guard posix_spawn(&pid, netaudit, &actions, nil, argv, environ) == 0 else { print("cannot run \(netaudit)"); exit(2) }
+        guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else { print("cannot run \(program)"); exit(2) }
         var status: Int32 = 0
         var usage = rusage()
         _ = wait4(pid, &status, 0, &usage)
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Run(seconds: seconds, status: (status >> 8) & 0xff, peakMiB: Double(usage.ru_maxrss) / 1024)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Run(seconds: seconds, cpu: cpu, status: (status >> 8) & 0xff, peakMiB: Double(usage.ru_maxrss) / 1024)
     }
 
     func line(_ label: String, _ run: Run, target: Double, detail: String = "") {
         let verdict = run.seconds <= target ? "ok" : "SLOWER THAN TARGET"
         print(label.padding(toLength: 34, withPad: " ", startingAt: 0)
-              + String(format: "%8.3f s  %6.0f MiB   (target < %.2f s, %@)", run.seconds, run.peakMiB, target, verdict) + detail)
+              + String(format: "%8.3f s (cpu %7.3f s) %6.0f MiB   (target < %.2f s, %@)", run.seconds, run.cpu, run.peakMiB, target, verdict)
+              + detail)
+        fflush(nil)
     }
 
     func main() throws {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let input = work.appendingPathComponent("input"), snapshot = work.appendingPathComponent("synthetic.db").path
-        try account.write(to: input)
+        // Generated by a child: a child's peak memory starts at the parent's (Linux keeps the high-water mark
+        // of the address space a spawned child shared until exec), so this process stays small.
+        let shape = ["--shape", account.shape.rawValue, "--enis", String(account.vpcs * account.interfacesPerVPC)]
+        guard run(["generate", input.path] + shape, program: CommandLine.arguments[0]).status == 0 else { print("generate failed"); exit(2) }
         let a = account, enis = a.vpcs * a.interfacesPerVPC, groups = a.vpcs * a.securityGroupsPerVPC
         print("\(a.shape.rawValue) account: \(a.vpcs) VPCs, \(a.vpcs * a.subnetsPerVPC) subnets, \(enis) ENIs, "
               + "\(groups) SGs, \(groups * a.rulesPerSecurityGroup) ingress rules, \(a.vpcs - 1) peerings")

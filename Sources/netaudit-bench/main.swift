@@ -10,7 +10,7 @@ import SyntheticAccount
 /// netaudit-bench: the speed targets of the issues, measured on the synthetic account.
 ///
 /// Usage: swift run -c release netaudit-bench [import|query|matrix|scan|diff|all]
-///        swift build -c release && .build/release/netaudit-bench --shape realistic|benchmark --enis N [--keep DIR]
+///        swift build -c release && .build/release/netaudit-bench --shape realistic|benchmark --enis N [--keep DIR] [--netaudit BINARY]
 /// Prints one line per figure; the synthetic account is generated (untimed) in a temporary folder.
 
 func measure<T>(_ label: String, target: Double, _ body: () throws -> T) rethrows -> T {
@@ -31,15 +31,15 @@ func peakMemoryMiB() -> Double {
 }
 
 if let bench = WholeProcessBench.fromArguments(Array(CommandLine.arguments.dropFirst())) {
-    // netaudit-bench --shape realistic --enis N [--keep DIR]: issue 13's table, whole processes.
+    // netaudit-bench --shape realistic --enis N [--keep DIR] [--netaudit BINARY]: issue 13's table, whole processes.
     try bench.main()
     exit(0)
 }
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "generate" {
-    // netaudit-bench generate DIR: write the synthetic account's AWS CLI JSON, for whole-process timings.
-    guard let dir = CommandLine.arguments.dropFirst(2).first else { print("usage: netaudit-bench generate DIR"); exit(2) }
-    try SyntheticAccount.benchmark.write(to: URL(fileURLWithPath: dir))
+    // netaudit-bench generate DIR [--shape S --enis N]: write the synthetic account's AWS CLI JSON, for whole-process timings.
+    guard let dir = CommandLine.arguments.dropFirst(2).first else { print("usage: netaudit-bench generate DIR [--shape S --enis N]"); exit(2) }
+    try (WholeProcessBench.account(Array(CommandLine.arguments.dropFirst(3))) ?? .benchmark).write(to: URL(fileURLWithPath: dir))
     exit(0)
 }
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-bench-\(getpid())")

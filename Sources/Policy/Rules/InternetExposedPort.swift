@@ -11,6 +11,8 @@ struct InternetExposedPort: Rule {
     func evaluate(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         var seen = Set<String>()
+        // Groups named like a bastion's, in inventory order (found once, not per finding).
+        let bastions = context.inventory.securityGroups.filter { $0.displayName.lowercased().contains("bastion") }.map(\.id)
         for exposure in context.exposure {
             let e = exposure.endpoint
             let resource = context.resource(e)
@@ -41,7 +43,7 @@ struct InternetExposedPort: Rule {
                         evidence.append("severity raised one level: whoever takes over the exposed workload acts with its role")
                     }
                 }
-                let fix = opening.first.map { FixText.narrowIngress(group: $0.0, rule: $0.1, replacement: adminSource(for: range, excluding: $0.0.id, context)) }
+                let fix = opening.first.map { FixText.narrowIngress(group: $0.0, rule: $0.1, replacement: adminSource(for: range, excluding: $0.0.id, bastions)) }
                     ?? e.publicService.map { Fix(summary: "Restrict who can reach \(what) on \(resource.label): \($0.fix).") }
                     ?? Fix(summary: "Restrict who can reach \(what) on \(resource.label): narrow the security group rule or remove the public address.")
                 out.append(finding(resource, severity: severity,
@@ -63,8 +65,8 @@ struct InternetExposedPort: Rule {
     }
 
     /// For admin ports, the bastion's security group when the snapshot has one.
-    private func adminSource(for range: PortRange, excluding group: String, _ context: RuleContext) -> String? {
+    private func adminSource(for range: PortRange, excluding group: String, _ bastions: [String]) -> String? {
         guard range.lower == range.upper, PortCatalog.admin[range.lower] != nil else { return nil }
-        return context.inventory.securityGroups.first { $0.id != group && $0.displayName.lowercased().contains("bastion") }?.id
+        return bastions.first { $0 != group }
     }
 }

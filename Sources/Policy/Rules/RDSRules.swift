@@ -49,11 +49,11 @@ struct RDSSubnetInternetRoute: Rule {
         var out: [Finding] = []
         let topology = context.solver.topology
         for db in context.inventory.dbInstances {
-            let groupSubnets = context.inventory.dbSubnetGroups.first { $0.id == db.subnetGroupName }?.subnetIds ?? db.subnetIds
+            let groupSubnets = db.subnetGroupName.flatMap { context.index.dbSubnetGroups[$0] }?.subnetIds ?? db.subnetIds
             for subnet in groupSubnets {
                 guard let table = topology.routeTable(forSubnet: subnet),
                       let route = table.routes.first(where: { if case .internetGateway = $0.target { return $0.state == .active }; return false }) else { continue }
-                let name = context.inventory.subnets.first { $0.id == subnet }?.tags.name.map { " (\($0))" } ?? ""
+                let name = context.index.subnets[subnet]?.tags.name.map { " (\($0))" } ?? ""
                 out.append(finding(context.resource(db), title: "\(db.id)'s subnet \(subnet)\(name) routes \(route.destination) to \(route.target.targetId)",
                                    detail: subnet, evidence: ["DB subnet group \(db.subnetGroupName ?? "?") includes \(subnet)", "\(table.id): \(route.destination) → \(route.target)"],
                                    fix: Fix(summary: "Use a DB subnet group of private subnets only (no internet gateway route).",

@@ -13,7 +13,7 @@ struct IAMBroadManagedPolicy: Rule {
             for arn in a.principal.attachedPolicyArns where arn.hasPrefix("arn:aws:iam::aws:policy/") {
                 let name = String(arn.split(separator: "/").last ?? "")
                 guard name.hasSuffix("FullAccess") || name == "PowerUserAccess" else { continue }
-                let services = context.inventory.managedPolicies.first { $0.id == arn }?.document.map(IAMBroadManagedPolicy.services) ?? []
+                let services = context.index.managedPolicies[arn]?.document.map(IAMBroadManagedPolicy.services) ?? []
                 out.append(finding(context.resource(a.principal), severity: a.isWorkloadRole ? .high : .medium,
                                    title: "\(a.principal.kind.rawValue) \(a.principal.name) has the AWS-managed \(name)" + (a.isWorkloadRole ? " (a workload role of \(a.trustedServices.joined(separator: ", ")))" : ""),
                                    detail: arn,

@@ -9,6 +9,6 @@ extension RuleContext {
     }
 
     func assessment(_ bucket: Bucket) -> BucketAccessAssessment {
-        BucketPublicAccessAnalyzer(actions: actions).assess(bucket, account: inventory.accounts.first { $0.id == bucket.scope.account })
+        BucketPublicAccessAnalyzer(actions: actions).assess(bucket, account: index.accounts[bucket.scope.account])
     }
 }

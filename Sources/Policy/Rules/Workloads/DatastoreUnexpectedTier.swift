@@ -34,9 +34,9 @@ extension RuleContext {
     func datastorePort(_ e: Endpoint) -> Int {
         guard e.kind == .cache else { return 443 }
         let inv = inventory
-        let cluster = inv.cacheClusters.first { $0.id == e.name } ?? inv.cacheClusters.first { $0.replicationGroupId == e.resourceId || $0.id == e.resourceId }
+        let cluster = index.cacheClusters[e.name] ?? inv.cacheClusters.first { $0.replicationGroupId == e.resourceId || $0.id == e.resourceId }
         if let port = cluster?.nodes.compactMap(\.port).first { return port }
-        if let port = inv.cacheReplicationGroups.first(where: { $0.id == e.resourceId })?.port { return port }
+        if let port = index.cacheReplicationGroups[e.resourceId]?.port { return port }
         return cluster?.engine.lowercased() == "memcached" ? 11211 : 6379
     }
 }
