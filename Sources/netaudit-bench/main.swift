@@ -30,16 +30,16 @@ func peakMemoryMiB() -> Double {
     return kb / 1024
 }
 
-if let bench = WholeProcessBench.fromArguments(Array(CommandLine.arguments.dropFirst())) {
-    // netaudit-bench --shape realistic --enis N [--keep DIR] [--netaudit BINARY]: issue 13's table, whole processes.
-    try bench.main()
-    exit(0)
-}
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "generate" {
     // netaudit-bench generate DIR [--shape S --enis N]: write the synthetic account's AWS CLI JSON, for whole-process timings.
     guard let dir = CommandLine.arguments.dropFirst(2).first else { print("usage: netaudit-bench generate DIR [--shape S --enis N]"); exit(2) }
     try (WholeProcessBench.account(Array(CommandLine.arguments.dropFirst(3))) ?? .benchmark).write(to: URL(fileURLWithPath: dir))
+    exit(0)
+}
+if let bench = WholeProcessBench.fromArguments(Array(CommandLine.arguments.dropFirst())) {
+    // netaudit-bench --shape realistic --enis N [--keep DIR] [--netaudit BINARY]: issue 13's table, whole processes.
+    try bench.main()
     exit(0)
 }
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-bench-\(getpid())")
