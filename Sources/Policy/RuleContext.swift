@@ -19,16 +19,15 @@ public final class RuleContext: @unchecked Sendable {
     public init(inventory: Inventory, policy: PolicyFile, actions: ActionDatabase) {
         self.inventory = inventory
         self.solver = Solver(inventory: inventory)
-        self.index = solver.topology.index
         self.policy = policy
         self.actions = actions
     }
 
     func problem(_ text: String) { lock.withLock { problems.append(text) } }
 
-    /// The inventory by ID, subnet, group, address and name: the solver's, built once
+    /// The inventory by ID, subnet, group, address and name, built once on first use
     /// (rules never search the inventory's arrays per finding).
-    let index: InventoryIndex
+    lazy var index = InventoryIndex(inventory)
     /// Which workloads run as which role (computed on first use).
     lazy var identity = WorkloadIdentity(inventory)
     /// Analysed roles by name.

@@ -23,7 +23,7 @@ extension Solver {
     public func defaultTiers() -> [Tier] {
         var order: [String] = []
         var members: [String: [Endpoint]] = [:]
-        let instances = topology.index.instances
+        let instances = Dictionary(topology.inventory.instances.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for e in catalog.endpoints {
             let name: String
             switch e.kind {

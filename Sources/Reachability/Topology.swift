@@ -3,11 +3,9 @@ import NetModel
 /// The inventory indexed for path finding: lookups by ID, each subnet's route table and NACL.
 public struct Topology: Sendable {
     public private(set) var inventory: Inventory
-    /// The inventory by ID, subnet, security group, address and name (built once, shared with the rules).
-    public private(set) var index: InventoryIndex
-    var vpcs: [String: VPC] { index.vpcs }
-    var subnets: [String: Subnet] { index.subnets }
-    var securityGroups: [String: SecurityGroup] { index.securityGroups }
+    let vpcs: [String: VPC]
+    let subnets: [String: Subnet]
+    private(set) var securityGroups: [String: SecurityGroup]
     let prefixLists: [String: PrefixList]
     let peerings: [String: VPCPeeringConnection]
     let natGateways: [String: NATGateway]
@@ -28,7 +26,9 @@ public struct Topology: Sendable {
 
     public init(_ inventory: Inventory) {
         self.inventory = inventory
-        index = InventoryIndex(inventory)
+        vpcs = Dictionary(inventory.vpcs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        subnets = Dictionary(inventory.subnets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        securityGroups = Dictionary(inventory.securityGroups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         prefixLists = Dictionary(inventory.prefixLists.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         peerings = Dictionary(inventory.vpcPeeringConnections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         natGateways = Dictionary(inventory.natGateways.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -73,7 +73,7 @@ public struct Topology: Sendable {
     /// The same topology with some security groups replaced (their rules loaded later).
     func replacing(securityGroups groups: [SecurityGroup]) -> Topology {
         var copy = self
-        copy.index.replace(securityGroups: groups)
+        for g in groups { copy.securityGroups[g.id] = g }
         let byId = Dictionary(groups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         copy.inventory.securityGroups = inventory.securityGroups.map { byId[$0.id] ?? $0 }
         return copy
