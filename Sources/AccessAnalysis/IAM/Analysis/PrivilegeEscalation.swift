@@ -108,7 +108,7 @@ extension EscalationMethod {
     }
 
     /// Methods that act on the principal itself, without assuming anything: only a role's own ARN counts.
-    var targetsOwnRole: Bool { self == .attachOwnRolePolicy || self == .putOwnRolePolicy }
+    public var targetsOwnRole: Bool { self == .attachOwnRolePolicy || self == .putOwnRolePolicy }
 
     /// The same method through assuming the role, which makes the own-role variant redundant.
     var assumingVariant: EscalationMethod? {
