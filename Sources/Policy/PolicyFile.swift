@@ -21,6 +21,7 @@ import Yams
 ///   demo-app-lambda-iam-role:
 ///     needs:
 ///       - {actions: [dynamodb:PutItem], resources: ["arn:aws:dynamodb:*:*:table/demo-app-file-metadata-dynamodb"]}
+/// trusted_ranges: [203.0.113.0/24]
 /// suppressions:
 ///   - {rule: internet-exposed-port, resource: "demo-app-bastion*", reason: "lab bastion", expires: 2026-12-31}
 /// ```
@@ -37,6 +38,8 @@ public struct PolicyFile: Sendable {
     /// What each workload role really needs, by role name: fixes propose exactly these.
     public var workloads: [String: [Need]] = [:]
     public var suppressions: [Suppression] = []
+    /// Public ranges expected to reach what they reach (an office, a partner): exposures only to them are no finding.
+    public var trustedRanges: [IPPrefix] = []
 
     public init() {}
 
@@ -66,7 +69,7 @@ public struct PolicyFile: Sendable {
             if root.scalar?.string.isEmpty ?? false { return file }
             throw .invalid(path: path, at: "(top level)", reason: "must be a mapping of sections")
         }
-        let known: Set<String> = ["tiers", "intents", "rules", "allow", "workloads", "suppressions"]
+        let known: Set<String> = ["tiers", "intents", "rules", "allow", "workloads", "suppressions", "trusted_ranges"]
         for (key, _) in top {
             guard let name = key.string, known.contains(name) else {
                 let name = key.string ?? "(key)"
@@ -80,6 +83,7 @@ public struct PolicyFile: Sendable {
         (file.publicBuckets, file.databaseTiers) = try reader.allow(top["allow"])
         file.workloads = try reader.workloads(top["workloads"])
         file.suppressions = try reader.suppressions(top["suppressions"])
+        file.trustedRanges = try reader.trustedRanges(top["trusted_ranges"])
         try file.checkTierReferences(reader)
         return file
     }

@@ -158,6 +158,14 @@ struct PolicyFileReader {
         return out
     }
 
+    /// `trusted_ranges`: CIDR blocks (or single addresses), each checked.
+    func trustedRanges(_ node: Node?) throws(PolicyFileError) -> [IPPrefix] {
+        try strings(node, "trusted_ranges").enumerated().map { (i, text) throws(PolicyFileError) in
+            guard let prefix = IPPrefix(text) else { throw fail("trusted_ranges[\(i)]", "'\(Quoted.value(text))' is not a CIDR block") }
+            return prefix
+        }
+    }
+
     /// A real calendar day as `YYYY-MM-DD` (2026-02-30 is not one).
     static func isDate(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)

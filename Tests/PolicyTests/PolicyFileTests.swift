@@ -26,7 +26,7 @@ struct PolicyFileTests {
         ("rules: {disable: [no-such-rule]}", "rules.disable[0]: unknown rule 'no-such-rule'"),
         ("rules: {disable: [internet-exposed-prot]}", "unknown rule 'internet-exposed-prot'; did you mean 'internet-exposed-port'?"),
         ("rules: {disabled: [s3-public-bucket]}", "rules.disabled: unknown key (expected disable, severity); did you mean 'disable'?"),
-        ("tier: {web: [alb]}", "tier: unknown section (expected one of allow, intents, rules, suppressions, tiers, workloads); did you mean 'tiers'?"),
+        ("tier: {web: [alb]}", "tier: unknown section (expected one of allow, intents, rules, suppressions, tiers, trusted_ranges, workloads); did you mean 'tiers'?"),
         ("intents: [{from: internet, to: db, deny: true, port: tcp/22}]", "intents[0].port: unknown key (expected name, from, to, only_from, deny, ports, severity); did you mean 'ports'?"),
         ("intents: [{from: internet, to: db, deny: true, ports: tcp/70000}]", "intents[0].ports: '70000' is not a port list"),
         ("intents: [{from: internet, to: db, deny: true, ports: foo/22}]", "intents[0].ports: 'foo' is not a protocol"),
@@ -45,6 +45,8 @@ struct PolicyFileTests {
         ("suppressions: [{rule: s3-public-bucket, reason: x, expires: soon}]", "suppressions[0].expires: 'soon' is not a date"),
         ("intents: [{to: db}]", "intents[0]: needs `from`"),
         ("tiers: [a, b]", "tiers: must map tier names"),
+        ("trusted_ranges: [203.0.113.0/24, 10.0.0.999/32]", "trusted_ranges[1]: '10.0.0.999/32' is not a CIDR block"),
+        ("trusted_range: [203.0.113.0/24]", "unknown section"),
         ("tiers: {web: [alb\n", "not valid YAML"),
     ])
     func errors(text: String, message: String) throws {
