@@ -18,6 +18,8 @@ let package = Package(
         .target(name: "NetModel"),
         // The AWS representation: AWS CLI / API JSON documents mapped into the model.
         .target(name: "AWSImport", dependencies: ["NetModel"]),
+        // Infrastructure as code before deploy: CloudFormation templates (and Terraform plans) read into resources.
+        .target(name: "IaCImport", dependencies: ["NetModel", .product(name: "Yams", package: "Yams")]),
         // SQLite snapshot store (one file per snapshot).
         .target(name: "SnapshotStore", dependencies: [
             "NetModel",
@@ -59,6 +61,7 @@ let package = Package(
         ]),
         .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
         .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "IaCImportTests", dependencies: ["IaCImport"], exclude: ["Fixtures"]),
         .testTarget(name: "AccessAnalysisTests", dependencies: ["AccessAnalysis", "NetModel"]),
         .testTarget(name: "ReachabilityTests", dependencies: ["Reachability", "NetModel", "AWSImport"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
