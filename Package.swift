@@ -53,7 +53,7 @@ let package = Package(
         // The tier graph: tiers as nodes, allowed flows as edges, as DOT, Mermaid, SVG or PNG.
         .target(name: "Graph", dependencies: ["NetModel", "Reachability", "Findings", "Policy"]),
         .executableTarget(name: "netaudit", dependencies: [
-            "NetModel", "AWSImport", "SnapshotStore", "Reachability", "AWSCapture", "Policy", "Findings", "Report", "HTTPClient", "Diff", "Graph",
+            "NetModel", "AWSImport", "IaCImport", "SnapshotStore", "Reachability", "AWSCapture", "Policy", "Findings", "Report", "HTTPClient", "Diff", "Graph",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "netaudit-bench", dependencies: [

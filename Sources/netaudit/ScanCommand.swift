@@ -3,6 +3,7 @@ import AWSCapture
 import AWSImport
 import Findings
 import Foundation
+import IaCImport
 import NetModel
 import Policy
 import Report
@@ -26,8 +27,10 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "A snapshot file to evaluate.")
     var snapshot: String?
 
-    @Argument(help: "Folders or files of AWS CLI JSON output to evaluate instead of a snapshot.")
+    @Argument(help: "Folders or files of AWS CLI JSON output, or CloudFormation templates, to evaluate instead of a snapshot.")
     var paths: [String] = []
+
+    @OptionGroup var template: TemplateOptions
 
     @Option(help: "A policy file (YAML): tiers, intents, rule settings, allow-lists, workloads, suppressions.")
     var policy: String?
@@ -75,7 +78,7 @@ struct ScanCommand: AsyncParsableCommand {
     /// The model to evaluate and a name for it (the snapshot path, the import paths, or the saved live snapshot).
     private func load() async throws -> (Inventory, String) {
         if let snapshot { return (try SnapshotReader(path: snapshot).inventory(), snapshot) }
-        if !paths.isEmpty { return (try Importer(maxFileBytes: maxFileMB << 20).importPaths(paths).inventory, paths.joined(separator: " ")) }
+        if !paths.isEmpty { return (try template.importer(Importer(maxFileBytes: maxFileMB << 20)).importPaths(paths).inventory, paths.joined(separator: " ")) }
         TemporaryFiles.installSignalCleanup()
         let line = ProgressLine(enabled: Terminal.stderrIsTTY)
         let result = try await capture(live.options()) { line.update($0) }

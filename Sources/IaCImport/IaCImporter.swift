@@ -1,0 +1,67 @@
+import AWSImport
+import Foundation
+import NetModel
+
+/// Imports paths that may hold infrastructure as code beside AWS CLI output: a CloudFormation template (YAML or
+/// JSON) given as a file is evaluated and its resources written as the CLI would print them once deployed; every
+/// other path goes to the AWS CLI importer unchanged. File names never decide: a template is told by its content.
+public struct IaCImporter: Sendable {
+    public var importer: Importer
+    /// `--parameter Key=Value` for templates.
+    public var parameters: [String: String]
+    /// `AWS::Region` / `AWS::AccountId` for templates (the account's when laid over a snapshot).
+    public var region: String?
+    public var account: String?
+
+    public init(importer: Importer, parameters: [String: String] = [:], region: String? = nil, account: String? = nil) {
+        self.importer = importer
+        self.parameters = parameters
+        self.region = region
+        self.account = account
+    }
+
+    /// Resource types the template reader writes as AWS CLI documents; others are reported by name and left out.
+    public static let supportedTypes: Set<String> = [
+        "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::NatGateway",
+        "AWS::EC2::RouteTable", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation", "AWS::EC2::SecurityGroup",
+        "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress", "AWS::EC2::NetworkAcl", "AWS::EC2::NetworkAclEntry",
+        "AWS::EC2::SubnetNetworkAclAssociation", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
+        "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::RDS::DBInstance", "AWS::RDS::DBSubnetGroup",
+    ]
+
+    public func importPaths(_ paths: [String]) throws -> ImportResult {
+        var files: [InputFile] = []
+        var warnings: [CaptureWarning] = []
+        var regular: [String] = []
+        for path in paths {
+            guard let text = Self.templateText(path) else { regular.append(path); continue }
+            let template = try CloudFormationTemplate(text: text, file: path, parameters: parameters, region: region, account: account)
+            warnings += template.warnings.map { CaptureWarning(source: path, code: "template-evaluation", message: $0) }
+            let unsupported = Set(template.resources.map(\.type)).subtracting(Self.supportedTypes).sorted()
+            if !unsupported.isEmpty {
+                warnings.append(CaptureWarning(source: path, code: "unsupported-resource-type",
+                                               message: "not modelled from templates yet: \(unsupported.joined(separator: ", "))"))
+            }
+            var docs = CLIDocuments()
+            CloudFormationNetworkDocuments(resources: template.resources, ids: CloudFormationIds(template.resources, region: region, account: account))
+                .write(into: &docs)
+            files += docs.files(source: path, account: account, region: region)
+        }
+        if !regular.isEmpty { files += try InputFile.discover(regular) }
+        var result = try importer.importFiles(files)
+        result.inventory.warnings += warnings
+        return result
+    }
+
+    /// The text of a path that is a CloudFormation template file (`.yaml`, `.yml`, `.template`, `.json`, told by content).
+    static func templateText(_ path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              ["yaml", "yml", "template", "json"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()),
+              let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size < 64 << 20,
+              let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
+        let head = String(text.prefix(4096))
+        if head.hasPrefix("{"), !head.contains("AWSTemplateFormatVersion"), !head.contains("\"Resources\"") { return nil }
+        return CloudFormationTemplate.looksLikeTemplate(text) ? text : nil
+    }
+}
