@@ -3,8 +3,8 @@ import Foundation
 import NetModel
 
 /// Imports paths that may hold infrastructure as code beside AWS CLI output: a CloudFormation template (YAML or
-/// JSON) given as a file is evaluated and its resources written as the CLI would print them once deployed; every
-/// other path goes to the AWS CLI importer unchanged. File names never decide: a template is told by its content.
+/// JSON) or a Terraform plan (`terraform show -json`) given as a file is evaluated and its resources written as the
+/// CLI would print them once deployed; every other path goes to the AWS CLI importer unchanged. File names never decide: a template is told by its content.
 public struct IaCImporter: Sendable {
     public var importer: Importer
     /// `--parameter Key=Value` for templates.
@@ -34,6 +34,18 @@ public struct IaCImporter: Sendable {
         var warnings: [CaptureWarning] = []
         var regular: [String] = []
         for path in paths {
+            if let plan = try Self.plan(path) {
+                let (resources, unsupported) = TerraformTranslation.resources(plan)
+                if !unsupported.isEmpty {
+                    warnings.append(CaptureWarning(source: path, code: "unsupported-resource-type",
+                                                   message: "not modelled from plans yet: \(unsupported.joined(separator: ", "))"))
+                }
+                let planRegion = region ?? plan.region
+                var docs = CLIDocuments()
+                CloudFormationNetworkDocuments(resources: resources, ids: CloudFormationIds(resources, region: planRegion, account: account)).write(into: &docs)
+                files += docs.files(source: path, account: account, region: planRegion)
+                continue
+            }
             guard let text = Self.templateText(path) else { regular.append(path); continue }
             let template = try CloudFormationTemplate(text: text, file: path, parameters: parameters, region: region, account: account)
             warnings += template.warnings.map { CaptureWarning(source: path, code: "template-evaluation", message: $0) }
@@ -51,6 +63,21 @@ public struct IaCImporter: Sendable {
         var result = try importer.importFiles(files)
         result.inventory.warnings += warnings
         return result
+    }
+
+    /// The Terraform plan a `.json` file holds (`terraform show -json`), told by its content; nil for any other file.
+    static func plan(_ path: String) throws -> TerraformPlan? {
+        guard URL(fileURLWithPath: path).pathExtension.lowercased() == "json",
+              let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+        try? handle.close()
+        guard head.contains("\"format_version\""), head.contains("\"terraform_version\"") || head.contains("\"planned_values\"") else { return nil }
+        let bytes: [UInt8]
+        do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path))) } catch { throw IaCError.malformed(file: path, message: "cannot read: \(error.localizedDescription)") }
+        let root: JSONValue
+        do { root = try JSONParser.parse(bytes) } catch { throw IaCError.malformed(file: path, message: "line \(error.line), column \(error.column): \(error.message)") }
+        guard TerraformPlan.isPlan(root) else { return nil }
+        return try TerraformPlan(root, file: path)
     }
 
     /// The text of a path that is a CloudFormation template file (`.yaml`, `.yml`, `.template`, `.json`, told by content).

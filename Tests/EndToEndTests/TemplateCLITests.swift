@@ -45,4 +45,19 @@ struct TemplateCLITests {
         let malformed = try CLIRunner.run(["scan", Self.template, "--parameter", "novalue"])
         #expect(malformed.status == 2 && malformed.stderr.contains("--parameter: 'novalue' is not Key=Value"), "\(malformed.stderr)")
     }
+
+    @Test("a Terraform plan imports like CLI output: modules' references linked, the sensitive password never stored, no default egress")
+    func terraformPlan() throws {
+        let plan = CLIRunner.packageRoot.appendingPathComponent("Tests/IaCImportTests/Fixtures/three-tier-modules.plan.json").path
+        let dir = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("tf.db").path
+        let imported = try CLIRunner.run(["import", plan, "--out", db])
+        #expect(imported.status == 0 && imported.stdout.contains("2 security_groups") && imported.stdout.contains("1 db_instances"), "\(imported.stdout)\(imported.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)).range(of: Data("plan-secret-value".utf8)) == nil)
+        let query = try CLIRunner.run(["query", db, "--from", "internet", "--to", "demo-flask-app-dev-db", "--port", "5432"])
+        #expect(query.status == 1 && query.stdout.contains("has no internet gateway attached"), "\(query.stdout)\(query.stderr)")
+        let scan = try CLIRunner.run(["scan", plan, "--format", "json", "--fail-on", "none"])
+        #expect(scan.stdout.contains("rds-storage-unencrypted"), "\(scan.stdout)\(scan.stderr)")
+    }
 }

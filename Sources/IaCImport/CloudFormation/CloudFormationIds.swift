@@ -30,6 +30,7 @@ struct CloudFormationIds {
     /// What `Ref` of a resource returns.
     func ref(_ logicalId: String) -> String {
         guard let r = resources[logicalId] else { return logicalId }
+        if let known = r.physicalId { return known }
         if let prefix = Self.prefixes[r.type] { return prefix + logicalId }
         switch r.type {
         case "AWS::ElasticLoadBalancingV2::LoadBalancer":

@@ -17,7 +17,9 @@ struct CloudFormationSecurityDocuments {
             let id = ids.ref(r.logicalId)
             let ingress = (r["SecurityGroupIngress"]?.elements ?? []) + standaloneIn.filter { ids.id($0["GroupId"]) == id }.map { .map($0.properties) }
             var egress = (r["SecurityGroupEgress"]?.elements ?? []) + standaloneOut.filter { ids.id($0["GroupId"]) == id }.map { .map($0.properties) }
-            if egress.isEmpty { egress = [.map(["IpProtocol": .string("-1"), "CidrIp": .string("0.0.0.0/0")])] }
+            // EC2's default egress rule stays unless rules are given; a translated Terraform group says `[]` explicitly
+            // (Terraform removes the default rule: "aws_security_group", NOTE on Egress rules).
+            if egress.isEmpty, r["SecurityGroupEgress"] == nil { egress = [.map(["IpProtocol": .string("-1"), "CidrIp": .string("0.0.0.0/0")])] }
             docs.add("SecurityGroups", [
                 "GroupId": .string(id), "GroupName": .string(r["GroupName"]?.knownString ?? r.logicalId),
                 "Description": .text(r["GroupDescription"]?.knownString), "VpcId": .text(ids.id(r["VpcId"])),

@@ -71,7 +71,7 @@ public struct CloudFormationTemplate: Sendable {
                     if let v = try evaluator.value(value) { properties[key] = v }
                 }
             }
-            resources.append(TemplateResource(logicalId: id, type: type, properties: properties, line: node.line, propertyLines: lines))
+            resources.append(TemplateResource(logicalId: id, type: type, properties: properties, line: node.line, propertyLines: lines, physicalId: nil))
         }
         self.resources = resources
         self.warnings = warnings + evaluator.warnings
@@ -119,6 +119,8 @@ public struct TemplateResource: Sendable, Hashable {
     public var line: Int
     /// The line of each top-level property.
     public var propertyLines: [String: Int]
+    /// The resource's real ID when it already exists (a Terraform resource in the prior state).
+    public var physicalId: String?
 
     /// A property's value.
     public subscript(property: String) -> TemplateValue? { properties[property] }
