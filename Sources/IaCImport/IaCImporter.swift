@@ -30,11 +30,18 @@ public struct IaCImporter: Sendable {
     ]
 
     public func importPaths(_ paths: [String]) throws -> ImportResult {
+        try importPlanned(paths).result
+    }
+
+    /// The import, and the IDs of existing resources the plans delete (for `PlanOverlay`).
+    public func importPlanned(_ paths: [String]) throws -> (result: ImportResult, deleting: Set<String>) {
+        var deleting = Set<String>()
         var files: [InputFile] = []
         var warnings: [CaptureWarning] = []
         var regular: [String] = []
         for path in paths {
             if let plan = try Self.plan(path) {
+                deleting.formUnion(plan.deletedIds)
                 let (resources, unsupported) = TerraformTranslation.resources(plan)
                 if !unsupported.isEmpty {
                     warnings.append(CaptureWarning(source: path, code: "unsupported-resource-type",
@@ -44,6 +51,7 @@ public struct IaCImporter: Sendable {
                 var docs = CLIDocuments()
                 CloudFormationNetworkDocuments(resources: resources, ids: CloudFormationIds(resources, region: planRegion, account: account)).write(into: &docs)
                 files += docs.files(source: path, account: account, region: planRegion)
+                warnings += docs.warnings.map { CaptureWarning(source: path, code: "plan-partial", message: $0) }
                 continue
             }
             guard let text = Self.templateText(path) else { regular.append(path); continue }
@@ -58,11 +66,12 @@ public struct IaCImporter: Sendable {
             CloudFormationNetworkDocuments(resources: template.resources, ids: CloudFormationIds(template.resources, region: region, account: account))
                 .write(into: &docs)
             files += docs.files(source: path, account: account, region: region)
+            warnings += docs.warnings.map { CaptureWarning(source: path, code: "template-partial", message: $0) }
         }
         if !regular.isEmpty { files += try InputFile.discover(regular) }
         var result = try importer.importFiles(files)
         result.inventory.warnings += warnings
-        return result
+        return (result, deleting)
     }
 
     /// The Terraform plan a `.json` file holds (`terraform show -json`), told by its content; nil for any other file.

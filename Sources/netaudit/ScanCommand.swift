@@ -78,7 +78,7 @@ struct ScanCommand: AsyncParsableCommand {
     /// The model to evaluate and a name for it (the snapshot path, the import paths, or the saved live snapshot).
     private func load() async throws -> (Inventory, String) {
         if let snapshot { return (try SnapshotReader(path: snapshot).inventory(), snapshot) }
-        if !paths.isEmpty { return (try template.importer(Importer(maxFileBytes: maxFileMB << 20)).importPaths(paths).inventory, paths.joined(separator: " ")) }
+        if !paths.isEmpty { return (try template.load(paths, Importer(maxFileBytes: maxFileMB << 20)).inventory, paths.joined(separator: " ")) }
         TemporaryFiles.installSignalCleanup()
         let line = ProgressLine(enabled: Terminal.stderrIsTTY)
         let result = try await capture(live.options()) { line.update($0) }

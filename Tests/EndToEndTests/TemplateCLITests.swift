@@ -60,4 +60,21 @@ struct TemplateCLITests {
         let scan = try CLIRunner.run(["scan", plan, "--format", "json", "--fail-on", "none"])
         #expect(scan.stdout.contains("rds-storage-unencrypted"), "\(scan.stdout)\(scan.stderr)")
     }
+
+    @Test("the PR check: a plan laid over the workshop snapshot; diff names the path it opens and its cause, and gates")
+    func planOverSnapshot() throws {
+        let plan = CLIRunner.packageRoot.appendingPathComponent("Tests/IaCImportTests/Fixtures/workshop-opens-mysql.plan.json").path
+        let dir = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("workshop.db").path
+        #expect(try CLIRunner.run(["import", "snapshots/workshop", "--out", db, "-q"]).status == 0)
+        let diff = try CLIRunner.run(["diff", db, plan])
+        #expect(diff.status == 1, "\(diff.stdout)\(diff.stderr)")
+        #expect(diff.stdout.contains("+ internet → demo-app-test-ami-builder tcp/3306 now reachable [critical]"), "\(diff.stdout)")
+        #expect(diff.stdout.contains("ingress rule added: tcp/3306 from 0.0.0.0/0"), "\(diff.stdout)")
+        // The rule joins the captured group: the other findings stay unchanged, nothing else moves.
+        #expect(diff.stdout.contains("Findings: 1 new, 0 resolved"), "\(diff.stdout)")
+        let scan = try CLIRunner.run(["scan", plan, "--against", db, "--format", "json", "--fail-on", "none"])
+        #expect(scan.status == 0 && scan.stdout.contains("tcp/3306 (MySQL) on demo-app-test-ami-builder"), "\(scan.stderr)")
+    }
 }

@@ -26,6 +26,17 @@ struct CloudFormationSecurityDocuments {
                 "IpPermissions": .array(ingress.map { permission($0, peer: "Source") }),
                 "IpPermissionsEgress": .array(egress.map { permission($0, peer: "Destination") }), "Tags": tags(r)])
         }
+        // Rules for groups the template does not declare (an existing group a plan adds a rule to): a partial group,
+        // whose rules `PlanOverlay` adds to the captured one.
+        let declared = Set(of("AWS::EC2::SecurityGroup").map { ids.ref($0.logicalId) })
+        let orphans = Set((standaloneIn + standaloneOut).compactMap { ids.id($0["GroupId"]) }).subtracting(declared)
+        for id in orphans.sorted() {
+            let ingress = standaloneIn.filter { ids.id($0["GroupId"]) == id }.map { permission(.map($0.properties), peer: "Source") }
+            let egress = standaloneOut.filter { ids.id($0["GroupId"]) == id }.map { permission(.map($0.properties), peer: "Destination") }
+            docs.add("SecurityGroups", ["GroupId": .string(id), "GroupName": .string(id), "IpPermissions": .array(ingress),
+                                        "IpPermissionsEgress": .array(egress), "Tags": .tags([PlanOverlay.partialTag: "true"])])
+            docs.warnings.append("rules for security group \(id), which is not declared here: added to the captured group with --against")
+        }
         networkAcls(vpcs: vpcs, subnetVpc: subnetVpc, into: &docs)
     }
 

@@ -13,6 +13,8 @@ public struct TerraformPlan: Sendable {
     public var resources: [PlannedResource]
     /// Addresses of resources the plan deletes (they are not in `resources`).
     public var deleted: [String]
+    /// The IDs the deleted resources had (`before.id`), to remove them from a snapshot the plan is laid over.
+    public var deletedIds: [String]
 
     /// Whether a parsed document is a plan: `format_version` with `planned_values` or `resource_changes`.
     public static func isPlan(_ root: JSONValue) -> Bool {
@@ -31,15 +33,19 @@ public struct TerraformPlan: Sendable {
             region = r
         }
         var changes: [String: [String: JSONValue]] = [:]
-        var deleted: [String] = []
+        var deleted: [String] = [], deletedIds: [String] = []
         if case .array(let items)? = top["resource_changes"] {
             for item in items {
                 guard let o = item.objectValue, case .string(let address)? = o["address"], let change = o["change"]?.objectValue else { continue }
                 changes[address] = change
-                if case .array(let actions)? = change["actions"], actions == [.string("delete")] { deleted.append(address) }
+                if case .array(let actions)? = change["actions"], actions == [.string("delete")] {
+                    deleted.append(address)
+                    if case .string(let id)? = change["before"]?.objectValue?["id"] { deletedIds.append(id) }
+                }
             }
         }
         self.deleted = deleted.sorted()
+        self.deletedIds = deletedIds.sorted()
         var raw: [RawResource] = []
         Self.collect(top["planned_values"]?.objectValue?["root_module"], into: &raw, depth: 0)
         let byResource = Dictionary(grouping: raw, by: { "\($0.module.joined(separator: "/"))|\($0.resource)" })
