@@ -19,7 +19,7 @@ let package = Package(
         // The AWS representation: AWS CLI / API JSON documents mapped into the model.
         .target(name: "AWSImport", dependencies: ["NetModel"]),
         // Infrastructure as code before deploy: CloudFormation templates (and Terraform plans) read into resources.
-        .target(name: "IaCImport", dependencies: ["NetModel", "AWSImport", .product(name: "Yams", package: "Yams")]),
+        .target(name: "IaCImport", dependencies: ["NetModel", "AWSImport", "Findings", .product(name: "Yams", package: "Yams")]),
         // SQLite snapshot store (one file per snapshot).
         .target(name: "SnapshotStore", dependencies: [
             "NetModel",

@@ -1,4 +1,5 @@
 import AWSImport
+import Findings
 import Foundation
 import NetModel
 
@@ -33,9 +34,19 @@ public struct IaCImporter: Sendable {
         try importPlanned(paths).result
     }
 
-    /// The import, and the IDs of existing resources the plans delete (for `PlanOverlay`).
-    public func importPlanned(_ paths: [String]) throws -> (result: ImportResult, deleting: Set<String>) {
+    /// What an import of templates and plans gives beside the inventory.
+    public struct Planned: Sendable {
+        public var result: ImportResult
+        /// IDs of existing resources the plans delete (for `PlanOverlay`).
+        public var deleting: Set<String>
+        /// Where each planned resource is declared, by the ID findings name it with.
+        public var locations: [String: SourceLocation]
+    }
+
+    /// The import, with the planned deletes and where each planned resource is declared.
+    public func importPlanned(_ paths: [String]) throws -> Planned {
         var deleting = Set<String>()
+        var locations: [String: SourceLocation] = [:]
         var files: [InputFile] = []
         var warnings: [CaptureWarning] = []
         var regular: [String] = []
@@ -49,7 +60,9 @@ public struct IaCImporter: Sendable {
                 }
                 let planRegion = region ?? plan.region
                 var docs = CLIDocuments()
-                CloudFormationNetworkDocuments(resources: resources, ids: CloudFormationIds(resources, region: planRegion, account: account)).write(into: &docs)
+                let ids = CloudFormationIds(resources, region: planRegion, account: account)
+                CloudFormationNetworkDocuments(resources: resources, ids: ids).write(into: &docs)
+                for r in resources where !r.logicalId.contains("#") { locations[ids.ref(r.logicalId)] = SourceLocation(file: path, line: 0, name: r.logicalId) }
                 files += docs.files(source: path, account: account, region: planRegion)
                 warnings += docs.warnings.map { CaptureWarning(source: path, code: "plan-partial", message: $0) }
                 continue
@@ -63,15 +76,16 @@ public struct IaCImporter: Sendable {
                                                message: "not modelled from templates yet: \(unsupported.joined(separator: ", "))"))
             }
             var docs = CLIDocuments()
-            CloudFormationNetworkDocuments(resources: template.resources, ids: CloudFormationIds(template.resources, region: region, account: account))
-                .write(into: &docs)
+            let ids = CloudFormationIds(template.resources, region: region, account: account)
+            CloudFormationNetworkDocuments(resources: template.resources, ids: ids).write(into: &docs)
+            for r in template.resources { locations[ids.ref(r.logicalId)] = SourceLocation(file: path, line: r.line, name: r.logicalId) }
             files += docs.files(source: path, account: account, region: region)
             warnings += docs.warnings.map { CaptureWarning(source: path, code: "template-partial", message: $0) }
         }
         if !regular.isEmpty { files += try InputFile.discover(regular) }
         var result = try importer.importFiles(files)
         result.inventory.warnings += warnings
-        return (result, deleting)
+        return Planned(result: result, deleting: deleting, locations: locations)
     }
 
     /// The Terraform plan a `.json` file holds (`terraform show -json`), told by its content; nil for any other file.

@@ -52,7 +52,7 @@ struct DiffCommand: ParsableCommand {
             // A plan or template: the account after apply is OLD with the change laid over it.
             oldInventory = try oldReader.inventory()
             newInventory = try TemplateOptions.overlay([new], onto: oldInventory, metadata: try oldReader.metadata(),
-                                                       importer: template.importer(Importer())).inventory
+                                                       importer: template.importer(Importer())).result.inventory
         }
         let result = try SnapshotDiff.run(old: oldInventory, new: newInventory, oldName: old, newName: new,
                                           policy: policyFile, threshold: threshold, today: RuleEngine.today())

@@ -43,7 +43,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         TemporaryFiles.installSignalCleanup()
-        let result = try template.load(paths, Importer(skipInvalid: skipInvalid, maxFileBytes: maxFileMB << 20))
+        let result = try template.load(paths, Importer(skipInvalid: skipInvalid, maxFileBytes: maxFileMB << 20)).result
         let inventory = result.inventory
         let scopes = inventory.scopes
         let accounts = Set(scopes.map(\.account)).subtracting([ResourceScope.unknownValue]).sorted()

@@ -29,20 +29,20 @@ struct TemplateOptions: ParsableArguments {
     }
 
     /// Imports the paths; with `--against`, lays what they plan over that snapshot.
-    func load(_ paths: [String], _ importer: Importer) throws -> ImportResult {
-        guard let against else { return try self.importer(importer).importPaths(paths) }
+    func load(_ paths: [String], _ importer: Importer) throws -> IaCImporter.Planned {
+        guard let against else { return try self.importer(importer).importPlanned(paths) }
         let reader = try SnapshotReader(path: against)
         return try Self.overlay(paths, onto: try reader.inventory(), metadata: try reader.metadata(), importer: self.importer(importer))
     }
 
     /// The planned state: `paths` imported with the snapshot's account and region as defaults, laid over `existing`.
-    static func overlay(_ paths: [String], onto existing: Inventory, metadata: SnapshotMetadata, importer: IaCImporter) throws -> ImportResult {
+    static func overlay(_ paths: [String], onto existing: Inventory, metadata: SnapshotMetadata, importer: IaCImporter) throws -> IaCImporter.Planned {
         var planned = importer
         if planned.account == nil, metadata.accounts.count == 1 { planned.account = metadata.accounts[0] }
         if planned.region == nil, metadata.regions.count == 1 { planned.region = metadata.regions[0] }
-        var (result, deleting) = try planned.importPlanned(paths)
-        result.inventory = PlanOverlay.apply(result.inventory, deleting: deleting, onto: existing)
-        return result
+        var out = try planned.importPlanned(paths)
+        out.result.inventory = PlanOverlay.apply(out.result.inventory, deleting: out.deleting, onto: existing)
+        return out
     }
 
     /// Whether a path is a SQLite snapshot (its header) rather than a template, a plan or CLI output.

@@ -77,4 +77,15 @@ struct TemplateCLITests {
         let scan = try CLIRunner.run(["scan", plan, "--against", db, "--format", "json", "--fail-on", "none"])
         #expect(scan.status == 0 && scan.stdout.contains("tcp/3306 (MySQL) on demo-app-test-ami-builder"), "\(scan.stderr)")
     }
+
+    @Test("SARIF points each finding at the template line declaring the resource, so the PR annotation lands there")
+    func sarifLocations() throws {
+        let scan = try CLIRunner.run(["scan", Self.template, "--template-region", "us-east-1", "--format", "sarif", "--fail-on", "none"])
+        #expect(scan.status == 0, "\(scan.stderr)")
+        let lines = try String(contentsOfFile: Self.template, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let declaration = try #require(lines.firstIndex { $0 == "  PostgreSQLDB:" }) + 1
+        let compact = scan.stdout.replacingOccurrences(of: " ", with: "")
+        #expect(compact.contains("\"startLine\":\(declaration)"), "\(scan.stdout)")
+        #expect(scan.stdout.contains("todo-app.yaml") && scan.stdout.contains("PostgreSQLDB"))
+    }
 }
