@@ -48,6 +48,7 @@ struct CloudFormationIds {
         case "AWS::RDS::DBSubnetGroup": return name(logicalId, property: "DBSubnetGroupName")
         case "AWS::IAM::Role": return name(logicalId, property: "RoleName")
         case "AWS::IAM::InstanceProfile": return name(logicalId, property: "InstanceProfileName")
+        case "AWS::IAM::ManagedPolicy": return "arn:aws:iam::\(account):policy/\(name(logicalId, property: "ManagedPolicyName"))"
         case "AWS::S3::Bucket": return name(logicalId, property: "BucketName")
         case "AWS::ECS::Cluster": return name(logicalId, property: "ClusterName")
         case "AWS::ECS::Service":

@@ -51,7 +51,9 @@ struct CloudFormationNetworkDocuments {
         }
         routeTables(vpcCidrs: vpcCidrs, into: &docs)
         CloudFormationSecurityDocuments(resources: resources, ids: ids, tags: tags).write(vpcs: Array(vpcCidrs.keys), subnetVpc: subnetVpc, into: &docs)
-        CloudFormationServiceDocuments(resources: resources, ids: ids, subnetVpc: subnetVpc).write(into: &docs)
+        let services = CloudFormationServiceDocuments(resources: resources, ids: ids, subnetVpc: subnetVpc)
+        services.write(into: &docs)
+        CloudFormationIdentityDocuments(resources: resources, ids: ids, json: services.json).write(into: &docs)
     }
 
     private func routeTables(vpcCidrs: [String: String], into docs: inout CLIDocuments) {

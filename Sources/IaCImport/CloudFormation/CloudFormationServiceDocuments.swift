@@ -98,7 +98,14 @@ struct CloudFormationServiceDocuments {
         case .map(let m): .object(m.mapValues(json))
         case .ref, .attribute: ids.id(v).map(JSONValue.string) ?? .null
         case .secret: .string("(secret parameter)")
-        case .text, .unknown: .string(v.rendered)
+        case .text(let parts):
+            .string(parts.map { part in
+                switch part {
+                case .literal(let s): s
+                case .value(let value): ids.id(value) ?? value.rendered
+                }
+            }.joined())
+        case .unknown: .string(v.rendered)
         }
     }
 }

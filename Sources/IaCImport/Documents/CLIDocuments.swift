@@ -9,6 +9,13 @@ struct CLIDocuments {
     var items: [String: [JSONValue]] = [:]
     /// Problems met while writing: unsupported resource types, values unknown before deploy.
     var warnings: [String] = []
+    /// Documents of per-resource calls (`s3api-get-bucket-policy/<bucket>.json`), and whole documents.
+    var perResource: [(callFolder: String?, baseName: String, document: JSONValue)] = []
+
+    /// A document of a per-resource call, named after the resource as the import folders expect.
+    mutating func add(callFolder: String?, resource: String, _ document: JSONValue) {
+        perResource.append((callFolder, resource, document))
+    }
 
     mutating func add(_ key: String, _ item: [String: JSONValue?]) {
         items[key, default: []].append(.object(item.compactMapValues { $0 }))
@@ -19,6 +26,9 @@ struct CLIDocuments {
         items.keys.sorted().map { key in
             InputFile(displayPath: "\(source)#\(key)", account: account, region: region, baseName: key,
                       contents: Array(JSONValue.object([key: .array(items[key] ?? [])]).canonicalText.utf8))
+        } + perResource.map { p in
+            InputFile(displayPath: "\(source)#\(p.callFolder.map { "\($0)/" } ?? "")\(p.baseName)", account: account, region: region,
+                      callFolder: p.callFolder, baseName: p.baseName, contents: Array(p.document.canonicalText.utf8))
         }
     }
 }

@@ -15,7 +15,10 @@ enum TerraformTranslation {
         "aws_lb_listener": "AWS::ElasticLoadBalancingV2::Listener", "aws_alb_listener": "AWS::ElasticLoadBalancingV2::Listener",
         "aws_lb_listener_rule": "AWS::ElasticLoadBalancingV2::ListenerRule", "aws_lb_target_group": "AWS::ElasticLoadBalancingV2::TargetGroup",
         "aws_alb_target_group": "AWS::ElasticLoadBalancingV2::TargetGroup", "aws_db_instance": "AWS::RDS::DBInstance",
-        "aws_db_subnet_group": "AWS::RDS::DBSubnetGroup",
+        "aws_db_subnet_group": "AWS::RDS::DBSubnetGroup", "aws_iam_role": "AWS::IAM::Role", "aws_iam_role_policy": "AWS::IAM::Policy",
+        "aws_iam_policy": "AWS::IAM::ManagedPolicy", "aws_iam_instance_profile": "AWS::IAM::InstanceProfile",
+        "aws_iam_role_policy_attachment": "AWS::IAM::Role", "aws_s3_bucket": "AWS::S3::Bucket", "aws_s3_bucket_policy": "AWS::S3::BucketPolicy",
+        "aws_s3_bucket_public_access_block": "AWS::S3::Bucket", "aws_s3_bucket_ownership_controls": "AWS::S3::Bucket",
     ]
 
     /// The plan's resources as CloudFormation resources, and the Terraform types left out.
@@ -23,6 +26,7 @@ enum TerraformTranslation {
         let typeOf = Dictionary(plan.resources.map { ($0.address, types[$0.type] ?? $0.type) }, uniquingKeysWith: { a, _ in a })
         var out: [TemplateResource] = []
         var unsupported = Set<String>()
+        var extras: [PlannedResource] = []
         for r in plan.resources {
             guard let type = types[r.type] else { unsupported.insert(r.type); continue }
             let v = Values(r.values.mapValues { normalize($0, typeOf) })
@@ -98,10 +102,53 @@ enum TerraformTranslation {
                                       "VPCSecurityGroups": v["vpc_security_group_ids"], "DBSubnetGroupName": v["db_subnet_group_name"]])
             case "aws_db_subnet_group":
                 add(r.address, type, ["DBSubnetGroupName": v["name"], "SubnetIds": v["subnet_ids"], "DBSubnetGroupDescription": v["description"]])
+            case "aws_iam_role":
+                add(r.address, type, ["RoleName": v["name"], "Path": v["path"], "AssumeRolePolicyDocument": v["assume_role_policy"],
+                                      "ManagedPolicyArns": v["managed_policy_arns"],
+                                      "Policies": .list(v.blocks("inline_policy").map { .map(["PolicyName": Values($0)["name"] ?? .null, "PolicyDocument": Values($0)["policy"] ?? .null]) })])
+            case "aws_iam_role_policy":
+                add(r.address, type, ["PolicyName": v["name"], "PolicyDocument": v["policy"], "Roles": v["role"].map { .list([$0]) }])
+            case "aws_iam_policy": add(r.address, type, ["ManagedPolicyName": v["name"], "PolicyDocument": v["policy"]])
+            case "aws_iam_instance_profile": add(r.address, type, ["InstanceProfileName": v["name"], "Roles": v["role"].map { .list([$0]) }])
+            case "aws_s3_bucket": add(r.address, type, ["BucketName": v["bucket"]])
+            case "aws_s3_bucket_policy": add(r.address, type, ["Bucket": v["bucket"], "PolicyDocument": v["policy"]])
+            case "aws_iam_role_policy_attachment", "aws_s3_bucket_public_access_block", "aws_s3_bucket_ownership_controls":
+                extras.append(r)
             default: unsupported.insert(r.type)
             }
         }
+        fold(extras, into: &out, typeOf)
         return (out, unsupported.sorted())
+    }
+
+    /// Resources that set a property of another one: policy attachments of roles, Block Public Access and ownership of buckets.
+    static func fold(_ extras: [PlannedResource], into out: inout [TemplateResource], _ typeOf: [String: String]) {
+        func index(of value: TemplateValue?, type: String) -> Int? {
+            let name = value?.knownString
+            return out.firstIndex { (r: TemplateResource) -> Bool in
+                guard r.type == type else { return false }
+                if value == .ref(r.logicalId) { return true }
+                guard let name else { return false }
+                return r.properties["RoleName"]?.knownString == name || r.properties["BucketName"]?.knownString == name
+            }
+        }
+        for r in extras {
+            let v = Values(r.values.mapValues { normalize($0, typeOf) })
+            switch r.type {
+            case "aws_iam_role_policy_attachment":
+                guard let i = index(of: v["role"], type: "AWS::IAM::Role"), let arn = v["policy_arn"] else { continue }
+                out[i].properties["ManagedPolicyArns"] = .list((out[i]["ManagedPolicyArns"]?.elements ?? []) + [arn])
+            case "aws_s3_bucket_public_access_block":
+                guard let i = index(of: v["bucket"], type: "AWS::S3::Bucket") else { continue }
+                out[i].properties["PublicAccessBlockConfiguration"] = .map([
+                    "BlockPublicAcls": v["block_public_acls"] ?? .bool(false), "IgnorePublicAcls": v["ignore_public_acls"] ?? .bool(false),
+                    "BlockPublicPolicy": v["block_public_policy"] ?? .bool(false), "RestrictPublicBuckets": v["restrict_public_buckets"] ?? .bool(false)])
+            case "aws_s3_bucket_ownership_controls":
+                guard let i = index(of: v["bucket"], type: "AWS::S3::Bucket"), let rule = v.blocks("rule").first else { continue }
+                out[i].properties["OwnershipControls"] = .map(["Rules": .list([.map(["ObjectOwnership": Values(rule)["object_ownership"] ?? .null])])])
+            default: continue
+            }
+        }
     }
 
     /// A resource's values, with the block lists Terraform prints for nested blocks.
@@ -196,7 +243,7 @@ enum TerraformTranslation {
             let type = typeOf[address] ?? ""
             let refIsArn = type.hasPrefix("AWS::ElasticLoadBalancingV2::")
             let refIsName = ["AWS::RDS::DBSubnetGroup", "AWS::RDS::DBInstance", "AWS::IAM::Role", "AWS::S3::Bucket"].contains(type)
-            if attribute == "id" || (attribute == "arn" && refIsArn) || (refIsName && (attribute == "name" || attribute == "identifier")) { return .ref(address) }
+            if attribute == "id" || (attribute == "arn" && refIsArn) || (refIsName && ["name", "identifier", "bucket"].contains(attribute)) { return .ref(address) }
             return .attribute(address, attribute == "arn" ? "Arn" : attribute)
         case .list(let items): return .list(items.map { normalize($0, typeOf) })
         case .map(let m): return .map(m.mapValues { normalize($0, typeOf) })
