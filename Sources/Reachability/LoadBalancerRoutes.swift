@@ -15,7 +15,7 @@ extension Solver {
             guard !balancers.isEmpty else { continue }
             var seenPorts = Set<Int>()
             var registered = false
-            for target in tg.targets {
+            for target in topology.targets(of: tg) {
                 let address = IPAddress(target.id)
                 let hits = destinations.filter { d in d.resourceId == target.id || address.map(d.owns) == true }
                 guard !hits.isEmpty else { continue }

@@ -15,6 +15,35 @@ extension Selector {
         }
     }
 
+    /// ECS terms: `ecs` (every service's endpoints), `task` (every task's), `ecs-service:NAME`, a service ARN, a task ID
+    /// or ARN. Nil when the term is none of these (a plain service name resolves as a name).
+    func ecsTerm(_ term: String) -> ([Endpoint], String)? {
+        let inv = topology.inventory
+        let lower = term.lowercased()
+        let all = catalog.endpoints.filter { $0.kind == .ecsTask }
+        let services = Set(inv.ecsServices.map(\.name))
+        switch lower {
+        case "ecs": return (all.filter { services.contains($0.resourceId) }, "names a kind the snapshot has none of (no ECS service)")
+        case "task", "tasks":
+            let ids = Set(inv.ecsTasks.filter(\.isRunning).map(ECSEndpoints.endpointId))
+            return (all.filter { ids.contains($0.id) }, "names a kind the snapshot has none of (no running ECS task)")
+        default: break
+        }
+        if lower.hasPrefix("ecs-service:") {
+            let name = String(term.dropFirst("ecs-service:".count))
+            let found = all.filter { $0.resourceId.lowercased() == name.lowercased() && services.contains($0.resourceId) }
+            return (found, "matches no ECS service" + (services.isEmpty ? "" : " (services: \(services.sorted().prefix(8).joined(separator: ", ")))"))
+        }
+        if let service = inv.ecsServices.first(where: { $0.id.lowercased() == lower }) {
+            return (all.filter { $0.resourceId == service.name }, "is an ECS service with no task or network configuration in the snapshot")
+        }
+        if let task = inv.ecsTasks.first(where: { $0.id.lowercased() == lower || $0.shortId.lowercased() == lower }) {
+            let id = ECSEndpoints.endpointId(of: task)
+            return (all.filter { $0.id == id }, task.isRunning ? "is an ECS task without an interface in the snapshot" : "is an ECS task that has stopped (\(task.lastStatus ?? "?"))")
+        }
+        return lower.hasPrefix("arn:aws:ecs:") ? ([], "matches no ECS service or task in the snapshot") : nil
+    }
+
     /// DB instances of a cluster (`DBClusterIdentifier`), or of an `aurora*` engine.
     private func auroraMembers() -> Set<String> {
         let inv = topology.inventory
