@@ -47,15 +47,18 @@ struct ECSEndpoints {
             if let name = task.serviceName { servicesWithTasks.insert(Self.key(task.clusterArn, name)) }
             if let eni = task.networkInterfaceId, interfaces.contains(eni) { continue }
             guard let subnetId = task.subnetId, let ip = task.privateIp.flatMap({ IPAddress($0) }) else { continue }
-            let network = service(of: task)?.network
             let name = Self.workload(of: task)
+            let missing = "task \(task.shortId)'s interface \(task.networkInterfaceId ?? "(unnamed)") is not in the snapshot"
+            // describe-tasks does not say a task's security groups: only its service's network configuration does.
+            guard let network = service(of: task)?.network else {
+                notes.append("\(name): \(missing), and no service says its security groups; not an endpoint (add describe-network-interfaces output)")
+                continue
+            }
             var e = Endpoint(id: Self.endpointId(of: task), kind: .ecsTask, resourceId: name, name: name, vpcId: topology.subnets[subnetId]?.vpcId,
-                             subnetId: subnetId, securityGroupIds: network?.securityGroupIds ?? [], privateAddresses: [ip],
-                             interfaceId: task.networkInterfaceId, hasPublicAddress: network?.assignPublicIp ?? false,
+                             subnetId: subnetId, securityGroupIds: network.securityGroupIds, privateAddresses: [ip],
+                             interfaceId: task.networkInterfaceId, hasPublicAddress: network.assignPublicIp,
                              placementEstimated: true, tags: task.tags)
-            e.placementNote = "\(name): task \(task.shortId)'s interface \(task.networkInterfaceId ?? "(unnamed)") is not in the snapshot; "
-                + (network == nil ? "its address \(ip) in \(subnetId) is known, its security groups are not"
-                    : "its address \(ip) in \(subnetId) is the task's, its security groups \(network?.securityGroupIds.joined(separator: ", ") ?? "") the service's")
+            e.placementNote = "\(name): \(missing); its address \(ip) in \(subnetId) is the task's, its security groups \(network.securityGroupIds.joined(separator: ", ")) the service's"
             out.append(e)
         }
         for service in inventory.ecsServices where !servicesWithTasks.contains(Self.key(service.clusterArn, service.name)) {
