@@ -166,11 +166,11 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         .ecsClusters: "clusterArn", .ecsServices: "serviceArn", .ecsTasks: "taskArn", .ecsTaskDefinitions: "taskDefinitionArn",
     ]
 
-    /// An ECS describe answer: a list whose items hold `key`, or an empty list next to ECS's `failures`.
+    /// An ECS describe answer: a list next to ECS's `failures` (which the describe calls always print), or whose items hold `key`.
     private static func isECSList(_ members: [String: JSONValue], _ list: String, itemsHave key: String) -> Bool {
         guard case .array(let items)? = members[list] else { return false }
-        if items.isEmpty { return members["failures"] != nil }
-        return isList(members[list], itemsHave: key)
+        if members["failures"] != nil { return true }
+        return !items.isEmpty && isList(members[list], itemsHave: key)
     }
 
     /// What a `Rules` document that is not ELBv2's holds, told by its first item's members.
