@@ -30,3 +30,34 @@ enum ECSServiceTargets {
         return out
     }
 }
+
+/// A container port of a `bridge`-mode service that ECS maps to a dynamic host port.
+struct DynamicHostPort: Sendable, Hashable {
+    var service: String
+    var containerPort: Int
+}
+
+extension ECSServiceTargets {
+    /// AWS "PortMapping" (hostPort): in `bridge` mode a container port with hostPort 0 (or none) gets a host port the agent
+    /// picks from the container instance's ephemeral range; ports below 32768 are outside it, and the ECS-optimized Linux
+    /// AMIs use 32768–65535, which is what the instance's security group must admit from the load balancer.
+    static let ephemeralHostPorts = PortRange(32768, 65535)
+
+    /// Bridge-mode services registering a dynamic host port with an `instance` target group, by target group ARN.
+    static func dynamicHostPorts(_ inv: Inventory) -> [String: [DynamicHostPort]] {
+        guard !inv.ecsServices.isEmpty else { return [:] }
+        let definitions = Dictionary(inv.ecsTaskDefinitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [String: [DynamicHostPort]] = [:]
+        for service in inv.ecsServices {
+            guard let def = service.taskDefinitionArn.flatMap({ definitions[$0] }), (def.networkMode ?? "bridge") == "bridge" else { continue }
+            for lb in service.loadBalancers {
+                guard let arn = lb.targetGroupArn, let port = lb.containerPort else { continue }
+                let mappings = def.containers.filter { lb.containerName == nil || $0.name == lb.containerName }.flatMap(\.portMappings)
+                if mappings.contains(where: { $0.containerPort == port && ($0.hostPort ?? 0) == 0 }) {
+                    out[arn, default: []].append(DynamicHostPort(service: service.name, containerPort: port))
+                }
+            }
+        }
+        return out
+    }
+}

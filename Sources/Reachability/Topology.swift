@@ -23,6 +23,8 @@ public struct Topology: Sendable {
     let loadBalancersByTargetGroup: [String: [LoadBalancer]]
     /// Targets ECS services register that their target groups' listings don't show (`ECSServiceTargets`).
     private let serviceTargets: [String: [Target]]
+    /// Bridge-mode ECS services with dynamic host ports, by target group ARN.
+    let dynamicHostPorts: [String: [DynamicHostPort]]
     /// Name tags of route tables and NACLs, for labels.
     private let otherNames: [String: String]
 
@@ -71,6 +73,7 @@ public struct Topology: Sendable {
         }
         loadBalancersByTargetGroup = balancers
         serviceTargets = ECSServiceTargets.standIns(inventory)
+        dynamicHostPorts = ECSServiceTargets.dynamicHostPorts(inventory)
     }
 
     /// A target group's targets: those it lists, and those ECS services register where the listing doesn't show them.
