@@ -31,7 +31,8 @@ extension Selector {
         }
         if lower.hasPrefix("ecs-service:") {
             let name = String(term.dropFirst("ecs-service:".count))
-            let found = all.filter { $0.resourceId.lowercased() == name.lowercased() && services.contains($0.resourceId) }
+            var found = all.filter { $0.resourceId.lowercased() == name.lowercased() && services.contains($0.resourceId) }
+            if found.isEmpty, let service = inv.ecsServices.first(where: { $0.name.lowercased() == name.lowercased() }) { found = containerInstances(of: service) }
             return (found, "matches no ECS service" + (services.isEmpty ? "" : " (services: \(services.sorted().prefix(8).joined(separator: ", ")))"))
         }
         if let service = inv.ecsServices.first(where: { $0.id.lowercased() == lower }) {
@@ -44,6 +45,14 @@ extension Selector {
         return lower.hasPrefix("arn:aws:ecs:") ? ([], "matches no ECS service or task in the snapshot") : nil
     }
 
+    /// The instances a `bridge`/`host`-mode service's tasks run on: the instance targets of its target groups.
+    func containerInstances(of service: ECSService) -> [Endpoint] {
+        guard service.network == nil else { return [] }
+        let groups = Set(service.loadBalancers.compactMap(\.targetGroupArn))
+        let ids = Set(topology.inventory.targetGroups.filter { groups.contains($0.id) && $0.targetType == "instance" }.flatMap { $0.targets.map(\.id) })
+        return catalog.endpoints.filter { $0.kind == .instance && ids.contains($0.resourceId) }
+    }
+
     /// DB instances of a cluster (`DBClusterIdentifier`), or of an `aurora*` engine.
     private func auroraMembers() -> Set<String> {
         let inv = topology.inventory
@@ -53,7 +62,7 @@ extension Selector {
 
     /// Names of service resources that stand for several endpoints: a replication group for its clusters' nodes,
     /// a DB cluster for its member instances, an EKS node group (`cluster/nodegroup`, or its name) for the instances
-    /// of its Auto Scaling groups.
+    /// of its Auto Scaling groups, a bridge-mode ECS service for its container instances.
     func serviceNames() -> [(name: String, label: String, members: [Endpoint])] {
         let inv = topology.inventory
         let all = catalog.endpoints
@@ -65,6 +74,9 @@ extension Selector {
             let members = Set(cluster.members.map(\.instanceId))
                 .union(inv.dbInstances.filter { $0.clusterId == cluster.id }.map(\.id))
             out.append((cluster.id, "DB cluster \(cluster.id)", all.filter { $0.kind == .database && members.contains($0.resourceId) }))
+        }
+        for service in inv.ecsServices where service.network == nil {
+            out.append((service.name, "ECS service \(service.name) (its container instances)", containerInstances(of: service)))
         }
         for group in inv.eksNodegroups {
             let asgs = Set(group.autoScalingGroupNames)

@@ -104,3 +104,45 @@ struct ECSReachabilityTests {
         #expect(Set(["public-api", "todoapp-backend", "todoapp-frontend", Self.runTask]).isSubset(of: Set(names)), "\(names)")
     }
 }
+
+/// A bridge-mode service on the workshop's app instances (AWS "PortMapping": hostPort 0 takes a port of the container
+/// instance's ephemeral range): its name selects the instances its target group registers, and a leg to a dynamic host
+/// port says which range the instance's security group must admit.
+@Suite("Bridge-mode ECS services")
+struct ECSBridgeModeTests {
+    static let tg = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/demo-app-tg/7f1f7c35138e76d6"
+
+    static func inventory(hostPort: Int) throws -> Inventory {
+        var inv = try Importer().importPaths([WorkshopReachabilityTests.sample]).inventory
+        let scope = inv.vpcs[0].scope
+        let def = "arn:aws:ecs:us-east-1:123456789012:task-definition/legacy-web:1"
+        inv.ecsTaskDefinitions = [ECSTaskDefinition(id: def, scope: scope, family: "legacy-web", revision: 1, networkMode: "bridge", containers: [
+            ContainerDefinition(name: "web", portMappings: [PortMapping(containerPort: 5000, hostPort: hostPort)])])]
+        inv.ecsServices = [ECSService(id: "arn:aws:ecs:us-east-1:123456789012:service/legacy/legacy-web", scope: scope, name: "legacy-web",
+                                      clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/legacy", taskDefinitionArn: def, desiredCount: 2,
+                                      runningCount: 2, launchType: "EC2", loadBalancers: [ServiceLoadBalancer(targetGroupArn: tg, containerName: "web", containerPort: 5000)])]
+        // ECS registered each instance on the host port it picked.
+        let i = try #require(inv.targetGroups.firstIndex { $0.id == tg })
+        inv.targetGroups[i].targets = inv.targetGroups[i].targets.map { var t = $0; t.port = 32770; return t }
+        return inv
+    }
+
+    @Test("the service's name selects its container instances; the blocked leg names the ephemeral range to admit")
+    func dynamicHostPort() throws {
+        let solver = Solver(inventory: try Self.inventory(hostPort: 0))
+        let instances = try solver.selector.resolve("ecs-service:legacy-web").groups.flatMap(\.endpoints)
+        #expect(!instances.isEmpty && instances.allSatisfy { $0.kind == .instance && $0.tags["aws:autoscaling:groupName"] == "demo-app-asg" })
+        #expect(try solver.selector.resolve("legacy-web").groups.flatMap(\.endpoints).map(\.id).sorted() == instances.map(\.id).sorted())
+        let pairs = solver.answer(from: try solver.selector.resolve("internet"), to: try solver.selector.resolve("legacy-web"), proto: .tcp, ports: nil)
+        let leg = try #require(pairs.flatMap(\.loadBalancerLegs).first { $0.targetPort == 32770 })
+        #expect(!leg.reachable, "the app security group admits 5000 only")
+        #expect(leg.notes.contains { $0.contains("serves ECS service legacy-web's container port 5000 on a dynamic host port") && $0.contains("32768-65535") }, "\(leg.notes)")
+    }
+
+    @Test("a fixed host port is no dynamic mapping")
+    func fixedHostPort() throws {
+        let solver = Solver(inventory: try Self.inventory(hostPort: 5000))
+        let pairs = solver.answer(from: try solver.selector.resolve("internet"), to: try solver.selector.resolve("legacy-web"), proto: .tcp, ports: nil)
+        #expect(!pairs.flatMap(\.loadBalancerLegs).flatMap(\.notes).contains { $0.contains("dynamic host port") })
+    }
+}
