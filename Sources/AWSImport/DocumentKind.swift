@@ -85,6 +85,21 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case functionUrlConfig = "FunctionUrl"
     /// `aws ec2 describe-vpc-endpoint-services` (kept raw, named warning).
     case vpcEndpointServices = "ServiceDetails"
+    /// `aws ecs list-clusters`, `list-services`, `list-tasks`, `list-task-definitions`: ARNs only (informational).
+    case ecsClusterArns = "clusterArns"
+    case ecsServiceArns = "serviceArns"
+    case ecsTaskArns = "taskArns"
+    case ecsTaskDefinitionArns = "taskDefinitionArns"
+    /// `aws ecs describe-clusters` (items hold `clusterArn`; EKS `list-clusters` prints `clusters` as names).
+    case ecsClusters = "clusters"
+    /// `aws ecs describe-services` (items hold `serviceArn`).
+    case ecsServices = "services"
+    /// `aws ecs describe-tasks` (items hold `taskArn`).
+    case ecsTasks = "tasks"
+    /// `aws ecs describe-task-definition` (an object holding `taskDefinitionArn`).
+    case ecsTaskDefinition = "taskDefinition"
+    /// A list of task definitions (items hold `taskDefinitionArn`).
+    case ecsTaskDefinitions = "taskDefinitions"
 
     /// Keys of documents netaudit recognises but does not model yet: kept raw, reported as a warning.
     static let unsupported: [String: String] = [
@@ -135,6 +150,8 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
             if kind == .listenerRules, !isList(members["Rules"], itemsHave: "RuleArn") { continue }
             if kind == .eksCluster, !isObject(members["cluster"], holding: "resourcesVpcConfig") { continue }
             if kind == .functionUrlConfig, members["FunctionArn"] == nil { continue }
+            if let item = ecsItemKey[kind], !isECSList(members, kind.rawValue, itemsHave: item) { continue }
+            if kind == .ecsTaskDefinition, !isObject(members["taskDefinition"], holding: "taskDefinitionArn") { continue }
             if keys.contains(kind.rawValue) { return .known(kind) }
         }
         if let rules = members["Rules"] { return .unsupported(key: "Rules", what: otherRules(rules)) }
@@ -142,6 +159,18 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
             if let what = unsupported[key] { return .unsupported(key: key, what: what) }
         }
         return .unrecognized(keys: keys.sorted())
+    }
+
+    /// The member each item of an ECS describe list holds.
+    private static let ecsItemKey: [DocumentKind: String] = [
+        .ecsClusters: "clusterArn", .ecsServices: "serviceArn", .ecsTasks: "taskArn", .ecsTaskDefinitions: "taskDefinitionArn",
+    ]
+
+    /// An ECS describe answer: a list next to ECS's `failures` (which the describe calls always print), or whose items hold `key`.
+    private static func isECSList(_ members: [String: JSONValue], _ list: String, itemsHave key: String) -> Bool {
+        guard case .array(let items)? = members[list] else { return false }
+        if members["failures"] != nil { return true }
+        return !items.isEmpty && isList(members[list], itemsHave: key)
     }
 
     /// What a `Rules` document that is not ELBv2's holds, told by its first item's members.

@@ -41,6 +41,7 @@ enum Reconciler {
         ELBAttributesReconciler.apply(&inv, c)
         addBuckets(&inv, c)
         ServicesReconciler.apply(&inv, c)
+        ECSReconciler.apply(&inv)
         c.inventory = inv
     }
 

@@ -120,7 +120,7 @@ struct InternetExposure: Sendable {
         }
         for tg in preserving {
             let proto: IPProtocol = (tg.protocolName ?? "").uppercased().hasPrefix("UDP") ? .udp : .tcp
-            for target in tg.targets { for e in byTarget[target.id] ?? [] {
+            for target in solver.topology.targets(of: tg) { for e in byTarget[target.id] ?? [] {
                 guard let port = target.port ?? tg.port, directPorts["\(e.id)|\(proto)"]?.contains(port) != true else { continue }
                 let answer = solver.pair([.internet()], [e], proto: proto, ports: PortSet(port))
                 guard let leg = answer.loadBalancerLegs.first(where: { $0.reachable && $0.clientIp.preserved }) else { continue }

@@ -31,7 +31,7 @@ public struct Selector: Sendable {
     let topology: Topology
 
     public static let keywords = ["internet", "onprem", "alb", "nlb", "elb", "rds", "ec2", "lambda", "nat", "asg",
-                                  "eks", "elasticache", "opensearch", "aurora"]
+                                  "eks", "elasticache", "opensearch", "aurora", "ecs", "task"]
 
     public init(topology: Topology, catalog: EndpointCatalog) {
         self.topology = topology
@@ -70,6 +70,10 @@ public struct Selector: Sendable {
         default: break
         }
         if let (found, reason) = serviceKeyword(lower) { return try nonEmpty(term, found, reason) }
+        if let (found, reason) = ecsTerm(term) {
+            if found.isEmpty { throw .empty(term: term, reason: reason) }
+            return found
+        }
         if lower.hasPrefix("tag:") {
             let spec = term.dropFirst(4)
             let parts = spec.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
