@@ -76,5 +76,9 @@ let package = Package(
             "SnapshotStore", "AWSImport", "NetModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["netaudit", "SnapshotStore", "NetModel"]),
+        // Bounded in-process fuzzing of every parser (FUZZ_SECONDS, FUZZ_SEED, FUZZ_SAVE; `scripts/fuzz`).
+        .testTarget(name: "FuzzTests", dependencies: [
+            "AWSImport", "AWSCapture", "AccessAnalysis", "Policy", "Reachability", "NetModel", "Findings",
+        ], exclude: ["Corpus", "Regressions"]),
     ]
 )

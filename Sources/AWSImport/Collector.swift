@@ -91,7 +91,7 @@ struct FileContext {
     func cidr(_ text: String?, at node: Node) throws(ImportError) -> IPPrefix? {
         guard let text else { return nil }
         guard let prefix = IPPrefix(text) else {
-            throw .invalidValue(file: file.displayPath, path: node.path, message: "'\(text)' is not a CIDR block")
+            throw .invalidValue(file: file.displayPath, path: node.path, message: "'\(Quoted.value(text))' is not a CIDR block")
         }
         return prefix
     }
@@ -99,7 +99,7 @@ struct FileContext {
     func ipProtocol(_ text: String?, at node: Node) throws(ImportError) -> IPProtocol {
         guard let text else { throw .missingField(file: file.displayPath, path: node.path, field: "Protocol") }
         guard let p = IPProtocol(aws: text) else {
-            throw .invalidValue(file: file.displayPath, path: node.path, message: "'\(text)' is not an IP protocol")
+            throw .invalidValue(file: file.displayPath, path: node.path, message: "'\(Quoted.value(text))' is not an IP protocol")
         }
         return p
     }
