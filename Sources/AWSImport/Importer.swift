@@ -142,6 +142,10 @@ public struct Importer: Sendable {
         case .lambdaFunctions: try LambdaMapper.functions(root, ctx, into: &c)
         case .iamAuthorizationDetails: try IAMMapper.authorizationDetails(root, ctx, into: &c)
         case .buckets: try S3Mapper.buckets(root, ctx, into: &c)
+        case .bucketPolicy where ctx.file.callFolder == "kms-get-key-policy", .bucketAcl where ctx.file.callFolder == "kms-list-grants":
+            try ResourcePolicyMapper.map(kind, root, ctx, into: &c)
+        case .bucketPolicy where ctx.file.callFolder == "lambda-get-policy":
+            try ResourcePolicyMapper.map(.lambdaPolicy, root, ctx, into: &c)
         case .bucketPolicy, .bucketPolicyStatus, .bucketAcl, .publicAccessBlock, .ownershipControls, .bucketLocation:
             try S3Mapper.bucketDocument(kind, root, ctx, into: &c)
         case .callerIdentity:
@@ -174,6 +178,11 @@ public struct Importer: Sendable {
         case .functionUrlConfigs: try FunctionURLMapper.configs(root, ctx, into: &c)
         case .functionUrlConfig: try FunctionURLMapper.config(root, ctx, into: &c)
         case .vpcEndpointServices: try BatfishMapper.unmodelled(kind, root, ctx, into: &c)
+        case .snsTopics, .snsTopicAttributes, .sqsQueueUrls, .sqsQueueAttributes, .kmsKeys, .kmsKeyMetadata, .kmsKeyPolicy, .kmsGrants,
+             .lambdaPolicy, .secretList, .secretPolicy, .ecrRepositories, .ecrRepositoryPolicy, .efsFileSystems, .efsFileSystemPolicy:
+            try ResourcePolicyMapper.map(kind, root, ctx, into: &c)
+        case .dbSnapshotAttributes, .dbClusterSnapshotAttributes, .snapshotVolumePermissions, .images, .imageLaunchPermissions:
+            try SharedArtifactMapper.map(kind, root, ctx, into: &c)
         }
     }
 }

@@ -41,6 +41,7 @@ enum Reconciler {
         ELBAttributesReconciler.apply(&inv, c)
         addBuckets(&inv, c)
         ServicesReconciler.apply(&inv, c)
+        ResourcePolicyReconciler.apply(&inv, c)
         c.inventory = inv
     }
 
