@@ -155,7 +155,9 @@ extension CallRunner {
         let db = await ids("rds", "DescribeDBSnapshots", region: region, parameters: [("SnapshotType", "manual")], key: "DBSnapshots", id: "DBSnapshotIdentifier")
         let clusters = await ids("rds", "DescribeDBClusterSnapshots", region: region, parameters: [("SnapshotType", "manual")],
                                  key: "DBClusterSnapshots", id: "DBClusterSnapshotIdentifier")
-        let volumes = await ids("ec2", "DescribeSnapshots", region: region, parameters: [("Owner.1", "self")], key: "Snapshots", id: "SnapshotId")
+        // Only the account's own snapshots can be shared by it (moto 5.2.1 ignores Owner=self and lists AWS's public ones too).
+        let volumes = await ids("ec2", "DescribeSnapshots", region: region, parameters: [("Owner.1", "self")], key: "Snapshots", id: "SnapshotId",
+                                owner: "OwnerId")
         let images = await listing("ec2", "DescribeImages", file: "ec2-describe-images", region: region, storeRegion: region,
                                    parameters: [("Owner.1", "self")], usePageSize: false)
         let imageIds = CallRunner.items(images, "Images").compactMap { CallRunner.string($0, "ImageId") }
@@ -173,14 +175,16 @@ extension CallRunner {
     }
 
     /// The identifiers a paginated query listing returns (the listing itself is not stored: the import does not model it).
-    private func ids(_ service: String, _ operation: String, region: String, parameters: [(String, String)], key: String, id: String) async -> [String] {
+    private func ids(_ service: String, _ operation: String, region: String, parameters: [(String, String)], key: String, id: String,
+                     owner: String? = nil) async -> [String] {
         let counter = client.counter, sink = self.sink, keys = resultKeys(service, operation)
         do {
             let json = try await client.paginatedQuery(service: service, operation: operation, region: region, parameters: parameters, pageSize: pageSize) { page in
                 _ = counter.call()
                 sink.page(page, region: region, keys: keys)
             }
-            return CallRunner.items(json, key).compactMap { CallRunner.string($0, id) }
+            return CallRunner.items(json, key).filter { item in owner.map { CallRunner.string(item, $0) == account } ?? true }
+                .compactMap { CallRunner.string($0, id) }
         } catch {
             warn(service, operation, region, error)
             return []
