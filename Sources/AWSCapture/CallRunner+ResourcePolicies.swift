@@ -62,16 +62,8 @@ extension CallRunner {
     /// One JSON-protocol call stored as `folder/name.json`; nil when it fails (a warning unless the answer means "none").
     @discardableResult
     func jsonDocument(_ service: String, _ operation: String, region: String, body: [String: JSONValue], folder: String, name: String) async -> JSONValue? {
-        do throws(AWSServiceError) {
-            let json = try await client.json(service: service, operation: operation, region: region, body: body)
-            _ = client.counter.call()
-            sink.page(json, region: region, keys: [])
-            sink.add(CapturedDocument(account: account, region: region, callFolder: folder, baseName: name, json: json))
-            return json
-        } catch {
-            _ = client.counter.call()
-            if !CallRunner.noPolicy.contains(error.code) { warn(service, "\(operation) \(name)", region, error) }
-            return nil
+        await document(service, operation, region: region, folder: folder, name: name, absentCodes: CallRunner.noPolicy) { () async throws(AWSServiceError) in
+            try await client.json(service: service, operation: operation, region: region, body: body)
         }
     }
 

@@ -101,3 +101,70 @@ def build(url):
 
 if __name__ == "__main__":
     build(sys.argv[1].rstrip("/"))
+
+
+NO_POLICY = ("ResourceNotFoundException", "RepositoryPolicyNotFoundException", "PolicyNotFound", "NotFoundException")
+
+
+def dump_policies(cli, files, reg, account):
+    """Add the resource policy and sharing calls the live capture makes to a CLI dump (`files`, keyed by path)."""
+    from dump import CliError
+
+    def optional(*args):
+        try:
+            return cli(*args)
+        except CliError as e:
+            if any(code in str(e) for code in NO_POLICY):
+                return None
+            raise
+
+    def put(path, value):
+        if value is not None:
+            files[f"{reg}/{path}.json"] = value
+
+    topics = cli("sns", "list-topics")
+    put("sns-list-topics", topics)
+    for t in topics.get("Topics", []):
+        put(f"sns-get-topic-attributes/{t['TopicArn'].split(':')[-1]}", cli("sns", "get-topic-attributes", "--topic-arn", t["TopicArn"]))
+    queues = cli("sqs", "list-queues") or {"QueueUrls": []}
+    put("sqs-list-queues", {"QueueUrls": queues.get("QueueUrls", [])})
+    for url in queues.get("QueueUrls", []):
+        put(f"sqs-get-queue-attributes/{url.split('/')[-1]}", cli("sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "All"))
+    keys = cli("kms", "list-keys")
+    put("kms-list-keys", keys)
+    for k in keys.get("Keys", []):
+        described = cli("kms", "describe-key", "--key-id", k["KeyId"])
+        put(f"kms-describe-key/{k['KeyId']}", described)
+        if described["KeyMetadata"].get("KeyManager") == "AWS":
+            continue
+        put(f"kms-get-key-policy/{k['KeyId']}", cli("kms", "get-key-policy", "--key-id", k["KeyId"], "--policy-name", "default"))
+        put(f"kms-list-grants/{k['KeyId']}", cli("kms", "list-grants", "--key-id", k["KeyId"]))
+    for f in files.get(f"{reg}/lambda-list-functions.json", {}).get("Functions", []):
+        put(f"lambda-get-policy/{f['FunctionName']}", optional("lambda", "get-policy", "--function-name", f["FunctionName"]))
+    secrets = cli("secretsmanager", "list-secrets")
+    put("secretsmanager-list-secrets", secrets)
+    for s in secrets.get("SecretList", []):
+        put(f"secretsmanager-get-resource-policy/{s['Name']}", cli("secretsmanager", "get-resource-policy", "--secret-id", s["ARN"]))
+    repositories = cli("ecr", "describe-repositories")
+    put("ecr-describe-repositories", repositories)
+    for r in repositories.get("repositories", []):
+        put(f"ecr-get-repository-policy/{r['repositoryName']}", optional("ecr", "get-repository-policy", "--repository-name", r["repositoryName"]))
+    systems = cli("efs", "describe-file-systems")
+    put("efs-describe-file-systems", {"FileSystems": systems.get("FileSystems", [])})
+    for fs in systems.get("FileSystems", []):
+        put(f"efs-describe-file-system-policy/{fs['FileSystemId']}", optional("efs", "describe-file-system-policy", "--file-system-id", fs["FileSystemId"]))
+    for s in cli("rds", "describe-db-snapshots", "--snapshot-type", "manual").get("DBSnapshots", []):
+        put(f"rds-describe-db-snapshot-attributes/{s['DBSnapshotIdentifier']}",
+            cli("rds", "describe-db-snapshot-attributes", "--db-snapshot-identifier", s["DBSnapshotIdentifier"]))
+    for s in cli("rds", "describe-db-cluster-snapshots", "--snapshot-type", "manual").get("DBClusterSnapshots", []):
+        put(f"rds-describe-db-cluster-snapshot-attributes/{s['DBClusterSnapshotIdentifier']}",
+            cli("rds", "describe-db-cluster-snapshot-attributes", "--db-cluster-snapshot-identifier", s["DBClusterSnapshotIdentifier"]))
+    # moto 5.2.1 ignores --owner-ids self: keep the account's own snapshots, as the live capture does.
+    for s in cli("ec2", "describe-snapshots", "--owner-ids", "self").get("Snapshots", []):
+        if s.get("OwnerId") == account:
+            put(f"ec2-describe-snapshot-attribute/{s['SnapshotId']}",
+                cli("ec2", "describe-snapshot-attribute", "--snapshot-id", s["SnapshotId"], "--attribute", "createVolumePermission"))
+    images = cli("ec2", "describe-images", "--owners", "self")
+    put("ec2-describe-images", images)
+    for i in images.get("Images", []):
+        put(f"ec2-describe-image-attribute/{i['ImageId']}", cli("ec2", "describe-image-attribute", "--image-id", i["ImageId"], "--attribute", "launchPermission"))

@@ -24,7 +24,8 @@
   moto_setup.py cli-dump URL OUT          dump the account with the AWS CLI into OUT in the import layout
                                           (scripts/samples/dump.py, plus prefix-list entries, transit gateways with
                                           their routes, propagations and associations, LB and TG attributes, and the
-                                          caller identity)
+                                          caller identity, and the resource policy and sharing calls of
+                                          moto_resource_policies.dump_policies)
 """
 import json
 import os
@@ -275,6 +276,8 @@ def cli_dump(url, out):
                  "describe-transit-gateways", "describe-transit-gateway-attachments"):
         files[f"{reg}/ec2-{call}.json"] = cli("ec2", call)
     files[f"{ACCOUNT_ID}/sts-get-caller-identity.json"] = cli("sts", "get-caller-identity")
+    from moto_resource_policies import dump_policies
+    dump_policies(cli, files, reg, ACCOUNT_ID)
     write_files(files, out)
 
 

@@ -56,6 +56,8 @@ struct ResourcePolicyRulesTests {
     @Test("restricting keys pinned to the owner (aws:SourceArn, aws:SourceAccount, kms:CallerAccount) keep a * principal inside the account", arguments: [
         #"{"ArnEquals": {"aws:SourceArn": "arn:aws:sns:eu-west-1:111111111111:alerts"}}"#,
         #"{"StringEquals": {"aws:SourceAccount": "111111111111"}}"#,
+        // The default SNS topic policy's shape (its key spelled AWS:SourceOwner).
+        #"{"StringEquals": {"AWS:SourceOwner": "111111111111"}}"#,
         #"{"StringEquals": {"kms:CallerAccount": "111111111111", "kms:ViaService": "ec2.eu-west-1.amazonaws.com"}}"#,
     ])
     func restrictedToOwner(condition: String) throws {
