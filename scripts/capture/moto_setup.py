@@ -86,7 +86,10 @@ def restricted_user(url):
             {"Effect": "Allow", "Action": ["ec2:Describe*", "ec2:Get*", "ec2:Search*", "elasticloadbalancing:Describe*",
                                            "rds:Describe*", "lambda:List*", "lambda:Get*", "elasticache:Describe*",
                                            "eks:Describe*", "eks:List*", "es:Describe*", "es:List*", "iam:Get*", "iam:List*",
-                                           "s3:Get*", "s3:List*", "sts:GetCallerIdentity"], "Resource": "*"},
+                                           "s3:Get*", "s3:List*", "sts:GetCallerIdentity",
+                                           "sns:List*", "sns:Get*", "sqs:List*", "sqs:Get*", "kms:List*", "kms:Describe*", "kms:Get*",
+                                           "secretsmanager:List*", "secretsmanager:GetResourcePolicy", "ecr:Describe*",
+                                           "ecr:GetRepositoryPolicy", "elasticfilesystem:Describe*"], "Resource": "*"},
             {"Effect": "Deny", "Action": "ec2:DescribeNetworkAcls", "Resource": "*"},
         ],
     }
