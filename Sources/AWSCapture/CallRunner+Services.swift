@@ -68,8 +68,16 @@ extension CallRunner {
     /// One REST-JSON GET stored as a document in `folder/name.json`.
     func restDocument(_ service: String, _ operation: String, region: String, path: String, folder: String, name: String,
                       absentCodes: Set<String> = []) async -> JSONValue? {
+        await document(service, operation, region: region, folder: folder, name: name, absentCodes: absentCodes) { () async throws(AWSServiceError) in
+            try await client.rest(service: service, operation: operation, region: region, path: path)
+        }
+    }
+
+    /// One call's answer stored as `folder/name.json`; nil when it fails (a warning unless its code is in `absentCodes`).
+    func document(_ service: String, _ operation: String, region: String, folder: String, name: String, absentCodes: Set<String>,
+                  _ call: () async throws(AWSServiceError) -> JSONValue) async -> JSONValue? {
         do throws(AWSServiceError) {
-            let json = try await client.rest(service: service, operation: operation, region: region, path: path)
+            let json = try await call()
             _ = client.counter.call()
             sink.page(json, region: region, keys: [])
             sink.add(CapturedDocument(account: account, region: region, callFolder: folder, baseName: name, json: json))

@@ -32,6 +32,8 @@ struct Collector {
     var identifiedAccounts: Set<String> = []
     /// Lambda function URLs by function, joined by `ServicesReconciler`.
     var functionUrls: [(function: ScopedName, url: FunctionURL, file: InputFile)] = []
+    /// Pieces of resources with a policy, joined by `ResourcePolicyReconciler`.
+    var policyParts = PolicyPartsBook()
 
     mutating func warn(_ file: InputFile, _ code: String, _ message: String) {
         inventory.warnings.append(CaptureWarning(source: file.displayPath, code: code, message: message))

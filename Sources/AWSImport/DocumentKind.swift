@@ -100,6 +100,48 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case ecsTaskDefinition = "taskDefinition"
     /// A list of task definitions (items hold `taskDefinitionArn`).
     case ecsTaskDefinitions = "taskDefinitions"
+    // Resource policies and shared snapshots (`DocumentKind+ResourcePolicies.swift` tells apart the ones that
+    // share a key with another service; their raw values are labels, not keys).
+    /// `aws sns list-topics`.
+    case snsTopics = "Topics"
+    /// `aws sns get-topic-attributes` (an `Attributes` object naming `TopicArn`).
+    case snsTopicAttributes = "sns:Attributes"
+    /// `aws sqs list-queues`.
+    case sqsQueueUrls = "QueueUrls"
+    /// `aws sqs get-queue-attributes` (an `Attributes` object; `sqs-get-queue-attributes/<queue-name>.json`).
+    case sqsQueueAttributes = "sqs:Attributes"
+    /// `aws kms list-keys`.
+    case kmsKeys = "Keys"
+    /// `aws kms describe-key`.
+    case kmsKeyMetadata = "KeyMetadata"
+    /// `aws kms get-key-policy` (`Policy` + `PolicyName`, or in `kms-get-key-policy/<key-id>.json`).
+    case kmsKeyPolicy = "kms:Policy"
+    /// `aws kms list-grants` (grants holding `GrantId`, or in `kms-list-grants/<key-id>.json`).
+    case kmsGrants = "kms:Grants"
+    /// `aws lambda get-policy` (`Policy` + `RevisionId`; `lambda-get-policy/<function>.json`).
+    case lambdaPolicy = "lambda:Policy"
+    /// `aws secretsmanager list-secrets`.
+    case secretList = "SecretList"
+    /// `aws secretsmanager get-resource-policy` (`ARN`, `Name`, and `ResourcePolicy` when there is one).
+    case secretPolicy = "secretsmanager:ResourcePolicy"
+    /// `aws ecr describe-repositories`.
+    case ecrRepositories = "ecr:repositories"
+    /// `aws ecr get-repository-policy`.
+    case ecrRepositoryPolicy = "policyText"
+    /// `aws efs describe-file-systems`.
+    case efsFileSystems = "FileSystems"
+    /// `aws efs describe-file-system-policy` (`FileSystemId` + `Policy`).
+    case efsFileSystemPolicy = "efs:Policy"
+    /// `aws rds describe-db-snapshot-attributes`.
+    case dbSnapshotAttributes = "DBSnapshotAttributesResult"
+    /// `aws rds describe-db-cluster-snapshot-attributes`.
+    case dbClusterSnapshotAttributes = "DBClusterSnapshotAttributesResult"
+    /// `aws ec2 describe-snapshot-attribute --attribute createVolumePermission`.
+    case snapshotVolumePermissions = "CreateVolumePermissions"
+    /// `aws ec2 describe-images --owners self`.
+    case images = "Images"
+    /// `aws ec2 describe-image-attribute --attribute launchPermission`.
+    case imageLaunchPermissions = "LaunchPermissions"
 
     /// Keys of documents netaudit recognises but does not model yet: kept raw, reported as a warning.
     static let unsupported: [String: String] = [
@@ -110,10 +152,8 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         "LaunchTemplateVersions": "launch template versions",
         "Roles": "iam list-roles (use iam get-account-authorization-details)",
         "Users": "iam list-users (use iam get-account-authorization-details)",
-        "Topics": "SNS topics",
         "TableNames": "DynamoDB tables",
         "FlowLogs": "VPC flow logs",
-        "Images": "AMIs",
         "KeyPairs": "key pairs",
         "virtualInterfaces": "Direct Connect virtual interfaces",
         "VirtualInterfaces": "Direct Connect virtual interfaces",
@@ -139,6 +179,7 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
             return .known(.iamAuthorizationDetails)
         }
         if keys.contains("Account"), keys.contains("Arn") { return .known(.callerIdentity) }
+        if let kind = resourcePolicyKind(members) { return .known(kind) }
         if keys.contains("Grants"), keys.contains("Owner") || keys.count == 1 { return .known(.bucketAcl) }
         // `describe-vpc-endpoint-services` without details prints only `ServiceNames`.
         if keys.contains("ServiceNames"), !keys.contains("ServiceDetails") { return .known(.vpcEndpointServices) }

@@ -131,6 +131,10 @@ public struct Importer: Sendable {
         case .lambdaFunctions: try LambdaMapper.functions(root, ctx, into: &c)
         case .iamAuthorizationDetails: try IAMMapper.authorizationDetails(root, ctx, into: &c)
         case .buckets: try S3Mapper.buckets(root, ctx, into: &c)
+        case .bucketPolicy where ctx.file.callFolder == "kms-get-key-policy", .bucketAcl where ctx.file.callFolder == "kms-list-grants":
+            try ResourcePolicyMapper.map(kind, root, ctx, into: &c)
+        case .bucketPolicy where ctx.file.callFolder == "lambda-get-policy":
+            try ResourcePolicyMapper.map(.lambdaPolicy, root, ctx, into: &c)
         case .bucketPolicy, .bucketPolicyStatus, .bucketAcl, .publicAccessBlock, .ownershipControls, .bucketLocation:
             try S3Mapper.bucketDocument(kind, root, ctx, into: &c)
         case .callerIdentity:
@@ -168,6 +172,11 @@ public struct Importer: Sendable {
         case .ecsServices: try ECSMapper.services(root, ctx, into: &c)
         case .ecsTasks: try ECSMapper.tasks(root, ctx, into: &c)
         case .ecsTaskDefinition, .ecsTaskDefinitions: try ECSMapper.taskDefinitions(root, kind, ctx, into: &c)
+        case .snsTopics, .snsTopicAttributes, .sqsQueueUrls, .sqsQueueAttributes, .kmsKeys, .kmsKeyMetadata, .kmsKeyPolicy, .kmsGrants,
+             .lambdaPolicy, .secretList, .secretPolicy, .ecrRepositories, .ecrRepositoryPolicy, .efsFileSystems, .efsFileSystemPolicy:
+            try ResourcePolicyMapper.map(kind, root, ctx, into: &c)
+        case .dbSnapshotAttributes, .dbClusterSnapshotAttributes, .snapshotVolumePermissions, .images, .imageLaunchPermissions:
+            try SharedArtifactMapper.map(kind, root, ctx, into: &c)
         }
     }
 }

@@ -42,6 +42,7 @@ enum Reconciler {
         addBuckets(&inv, c)
         ServicesReconciler.apply(&inv, c)
         ECSReconciler.apply(&inv)
+        ResourcePolicyReconciler.apply(&inv, c)
         c.inventory = inv
     }
 

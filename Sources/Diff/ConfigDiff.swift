@@ -42,6 +42,8 @@ public enum ConfigDiff {
         out += diff(old.managedPolicies, new.managedPolicies) { .of($0) }
         out += diff(old.buckets, new.buckets) { .of($0) }
         out += diff(old.accounts, new.accounts) { .of($0) }
+        out += diff(old.policyResources, new.policyResources) { .of($0) }
+        out += diff(old.sharedArtifacts, new.sharedArtifacts) { .of($0) }
         return out
     }
 
@@ -56,7 +58,9 @@ public enum ConfigDiff {
     }
 
     /// Kinds whose changes cannot move a network path (identity and storage).
-    static let nonNetworkKinds: Set<String> = ["iam-user", "iam-group", "iam-role", "iam-policy", "bucket", "account"]
+    static let nonNetworkKinds: Set<String> = Set(["iam-user", "iam-group", "iam-role", "iam-policy", "bucket", "account"]
+        // A Lambda function's policy shares its kind with the function, whose changes do move paths.
+        + PolicyResource.Kind.allCases.filter { $0 != .lambdaFunction }.map(\.label) + SharedArtifact.Kind.allCases.map(\.label))
 
     /// Whether any change can affect reachability.
     public static func touchesNetwork(_ changes: [ResourceChange]) -> Bool {

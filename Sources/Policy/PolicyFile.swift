@@ -17,6 +17,8 @@ import Yams
 /// allow:
 ///   public_buckets: [demo-app-frontend-s3-bucket-6789]
 ///   database_tiers: [app]
+///   trusted_accounts: ["444455556666"]
+///   trusted_organizations: [o-a1b2c3d4e5]
 /// workloads:
 ///   demo-app-lambda-iam-role:
 ///     needs:
@@ -35,6 +37,10 @@ public struct PolicyFile: Sendable {
     public var publicBuckets: Set<String> = []
     /// Tiers allowed to reach databases; other tiers reaching a DB port are findings.
     public var databaseTiers: [String] = []
+    /// Other accounts whose access to resources (policies, shared snapshots) is expected: reported as info.
+    public var trustedAccounts: Set<String> = []
+    /// Organizations (`o-...`) whose access to resources is expected: reported as info.
+    public var trustedOrganizations: Set<String> = []
     /// What each workload role really needs, by role name: fixes propose exactly these.
     public var workloads: [String: [Need]] = [:]
     public var suppressions: [Suppression] = []
@@ -81,6 +87,7 @@ public struct PolicyFile: Sendable {
         file.intents = try reader.intents(top["intents"])
         (file.disabledRules, file.severityOverrides) = try reader.rules(top["rules"])
         (file.publicBuckets, file.databaseTiers) = try reader.allow(top["allow"])
+        (file.trustedAccounts, file.trustedOrganizations) = try reader.trusted(top["allow"])
         file.workloads = try reader.workloads(top["workloads"])
         file.suppressions = try reader.suppressions(top["suppressions"])
         file.trustedRanges = try reader.trustedRanges(top["trusted_ranges"])

@@ -33,6 +33,9 @@ public final class RuleContext: @unchecked Sendable {
     lazy var principalsByRoleName: [String: PrincipalAnalysis] = Dictionary(
         principals.filter { $0.principal.kind == .role }.map { ($0.principal.name, $0) }, uniquingKeysWith: { a, _ in a })
 
+    /// Every resource with a policy, judged once for the resource policy rules (a policy that does not parse is a problem, once).
+    lazy var resourceAccess: [ResourceAccess] = inventory.policyResources.compactMap { ResourceAccess($0, self) }
+
     /// What the internet reaches, per endpoint, for TCP and UDP (computed on first use).
     lazy var exposure: [InternetExposure] = InternetExposure.compute(solver)
 

@@ -123,3 +123,28 @@ struct PolicyFileTests {
         #expect(a.findings.map(\.id) == b.findings.map(\.id) && Set(a.findings.map(\.id)).count == a.findings.count)
     }
 }
+
+@Suite("Policy file: trusted accounts and organizations")
+struct TrustedPolicyFileTests {
+    private func write(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-policy-\(UUID()).yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("allow.trusted_accounts and allow.trusted_organizations load (quoted or not)")
+    func loads() throws {
+        let p = try PolicyFile.load(try write("allow: {trusted_accounts: ['444455556666', 777788889999], trusted_organizations: [o-a1b2c3d4e5]}"))
+        #expect(p.trustedAccounts == ["444455556666", "777788889999"] && p.trustedOrganizations == ["o-a1b2c3d4e5"])
+    }
+
+    @Test("bad trusted entries name the entry", arguments: [
+        ("allow: {trusted_account: ['444455556666']}", "allow.trusted_account: unknown key (expected public_buckets, database_tiers, trusted_accounts, trusted_organizations); did you mean 'trusted_accounts'?"),
+        ("allow: {trusted_accounts: ['4444']}", "allow.trusted_accounts[0]: '4444' is not an account ID (12 digits)"),
+        ("allow: {trusted_organizations: [a1b2]}", "allow.trusted_organizations[0]: 'a1b2' is not an organization ID (o-...)"),
+    ])
+    func errors(text: String, message: String) throws {
+        let path = try write(text)
+        #expect { try PolicyFile.load(path) } throws: { error in "\(error)".hasPrefix(path) && "\(error)".contains(message) }
+    }
+}

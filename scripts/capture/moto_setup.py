@@ -24,7 +24,8 @@
   moto_setup.py cli-dump URL OUT          dump the account with the AWS CLI into OUT in the import layout
                                           (scripts/samples/dump.py, plus prefix-list entries, transit gateways with
                                           their routes, propagations and associations, LB and TG attributes, and the
-                                          caller identity)
+                                          caller identity, and the resource policy and sharing calls of
+                                          moto_resource_policies.dump_policies)
 """
 import json
 import os
@@ -85,7 +86,10 @@ def restricted_user(url):
             {"Effect": "Allow", "Action": ["ec2:Describe*", "ec2:Get*", "ec2:Search*", "elasticloadbalancing:Describe*",
                                            "rds:Describe*", "lambda:List*", "lambda:Get*", "elasticache:Describe*",
                                            "eks:Describe*", "eks:List*", "es:Describe*", "es:List*", "iam:Get*", "iam:List*",
-                                           "s3:Get*", "s3:List*", "sts:GetCallerIdentity"], "Resource": "*"},
+                                           "s3:Get*", "s3:List*", "sts:GetCallerIdentity",
+                                           "sns:List*", "sns:Get*", "sqs:List*", "sqs:Get*", "kms:List*", "kms:Describe*", "kms:Get*",
+                                           "secretsmanager:List*", "secretsmanager:GetResourcePolicy", "ecr:Describe*",
+                                           "ecr:GetRepositoryPolicy", "elasticfilesystem:Describe*"], "Resource": "*"},
             {"Effect": "Deny", "Action": "ec2:DescribeNetworkAcls", "Resource": "*"},
         ],
     }
@@ -275,6 +279,8 @@ def cli_dump(url, out):
                  "describe-transit-gateways", "describe-transit-gateway-attachments"):
         files[f"{reg}/ec2-{call}.json"] = cli("ec2", call)
     files[f"{ACCOUNT_ID}/sts-get-caller-identity.json"] = cli("sts", "get-caller-identity")
+    from moto_resource_policies import dump_policies
+    dump_policies(cli, files, reg, ACCOUNT_ID)
     write_files(files, out)
 
 

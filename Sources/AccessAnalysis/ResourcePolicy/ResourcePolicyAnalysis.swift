@@ -104,7 +104,7 @@ public struct StatementAccess: Sendable, Hashable, Codable {
     }
 
     /// The account field of an ARN, when it is a fixed account ID.
-    static func account(ofARN arn: String) -> String? {
+    public static func account(ofARN arn: String) -> String? {
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[4].count == 12, parts[4].allSatisfy(\.isNumber) else { return nil }
         return String(parts[4])
