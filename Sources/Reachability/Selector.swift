@@ -11,16 +11,17 @@ public enum SelectorError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknown(let term, let suggestions):
             "'\(Quoted.value(term))' matches nothing in the snapshot" + (suggestions.isEmpty ? "" : "; did you mean: \(SelectorError.few(suggestions, ", "))?")
         case .ambiguous(let term, let candidates):
-            "'\(Quoted.value(term))' is ambiguous; it could be: \(SelectorError.few(candidates, "; ")). Use an ID or a kind keyword"
+            "'\(Quoted.value(term))' is ambiguous; it could be: \(SelectorError.few(candidates, "; ", count: 3, limit: 26)). Use an ID or a kind keyword"
         case .empty(let term, let reason):
             "'\(Quoted.value(term))' \(reason)"
         }
     }
 
     /// The first few names, so the message stays one short line (`netaudit inspect` lists them all).
-    static func few(_ names: [String], _ separator: String) -> String {
-        let shown = names.prefix(4).map { Quoted.value($0, limit: 30) }.joined(separator: separator)
-        return names.count > 4 ? "\(shown)\(separator)… (\(names.count - 4) more)" : shown
+    /// A few names, each cut short, and how many more: error messages stay one short line (the fuzz limit is 250).
+    static func few(_ names: [String], _ separator: String, count: Int = 4, limit: Int = 30) -> String {
+        let shown = names.prefix(count).map { Quoted.value($0, limit: limit) }.joined(separator: separator)
+        return names.count > count ? "\(shown)\(separator)… (\(names.count - count) more)" : shown
     }
 }
 
