@@ -55,38 +55,38 @@ public struct IaCImporter: Sendable {
             if let plan = try Self.plan(path) {
                 deleting.formUnion(plan.deletedIds)
                 let (resources, unsupported) = TerraformTranslation.resources(plan)
-                if !unsupported.isEmpty {
-                    warnings.append(CaptureWarning(source: path, code: "unsupported-resource-type",
-                                                   message: "not modelled from plans yet: \(unsupported.joined(separator: ", "))"))
-                }
-                let planRegion = region ?? plan.region
-                var docs = CLIDocuments()
-                let ids = CloudFormationIds(resources, region: planRegion, account: account)
-                CloudFormationNetworkDocuments(resources: resources, ids: ids).write(into: &docs)
-                for r in resources where !r.logicalId.contains("#") { locations[ids.ref(r.logicalId)] = SourceLocation(file: path, line: 0, name: r.logicalId) }
-                files += docs.files(source: path, account: account, region: planRegion)
-                warnings += docs.warnings.map { CaptureWarning(source: path, code: "plan-partial", message: $0) }
+                write(resources, from: path, region: region ?? plan.region, unsupported: unsupported, dialect: "plans",
+                      into: &files, &warnings, &locations)
                 continue
             }
             guard let text = Self.templateText(path) else { regular.append(path); continue }
             let template = try CloudFormationTemplate(text: text, file: path, parameters: parameters, region: region, account: account)
             warnings += template.warnings.map { CaptureWarning(source: path, code: "template-evaluation", message: $0) }
             let unsupported = Set(template.resources.map(\.type)).subtracting(Self.supportedTypes).sorted()
-            if !unsupported.isEmpty {
-                warnings.append(CaptureWarning(source: path, code: "unsupported-resource-type",
-                                               message: "not modelled from templates yet: \(unsupported.joined(separator: ", "))"))
-            }
-            var docs = CLIDocuments()
-            let ids = CloudFormationIds(template.resources, region: region, account: account)
-            CloudFormationNetworkDocuments(resources: template.resources, ids: ids).write(into: &docs)
-            for r in template.resources { locations[ids.ref(r.logicalId)] = SourceLocation(file: path, line: r.line, name: r.logicalId) }
-            files += docs.files(source: path, account: account, region: region)
-            warnings += docs.warnings.map { CaptureWarning(source: path, code: "template-partial", message: $0) }
+            write(template.resources, from: path, region: region, unsupported: unsupported, dialect: "templates", into: &files, &warnings, &locations)
         }
         if !regular.isEmpty { files += try InputFile.discover(regular) }
         var result = try importer.importFiles(files)
         result.inventory.warnings += warnings
         return Planned(result: result, deleting: deleting, locations: locations)
+    }
+
+    /// One template's or plan's resources as in-memory CLI documents, with their warnings and where each is declared.
+    private func write(_ resources: [TemplateResource], from path: String, region: String?, unsupported: [String], dialect: String,
+                       into files: inout [InputFile], _ warnings: inout [CaptureWarning], _ locations: inout [String: SourceLocation]) {
+        if !unsupported.isEmpty {
+            warnings.append(CaptureWarning(source: path, code: "unsupported-resource-type",
+                                           message: "not modelled from \(dialect) yet: \(unsupported.joined(separator: ", "))"))
+        }
+        var docs = CLIDocuments()
+        let ids = CloudFormationIds(resources, region: region, account: account)
+        CloudFormationNetworkDocuments(resources: resources, ids: ids).write(into: &docs)
+        // Resources a plan splits off (`aws_route_table.x#route0`) are cited by the one they came from.
+        for r in resources where !r.logicalId.contains("#") {
+            locations[ids.ref(r.logicalId)] = SourceLocation(file: path, line: r.line, name: r.logicalId)
+        }
+        files += docs.files(source: path, account: account, region: region)
+        warnings += docs.warnings.map { CaptureWarning(source: path, code: "partial", message: $0) }
     }
 
     /// The Terraform plan a `.json` file holds (`terraform show -json`), told by its content; nil for any other file.

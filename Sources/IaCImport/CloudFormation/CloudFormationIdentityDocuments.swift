@@ -8,7 +8,6 @@ struct CloudFormationIdentityDocuments {
     let ids: CloudFormationIds
     let json: (TemplateValue) -> JSONValue
 
-    func of(_ type: String) -> [TemplateResource] { resources.filter { $0.type == type } }
 
     func write(into docs: inout CLIDocuments) {
         roles(into: &docs)
@@ -16,9 +15,9 @@ struct CloudFormationIdentityDocuments {
     }
 
     private func roles(into docs: inout CLIDocuments) {
-        let policies = of("AWS::IAM::Policy"), managed = of("AWS::IAM::ManagedPolicy"), profiles = of("AWS::IAM::InstanceProfile")
+        let policies = resources.of("AWS::IAM::Policy"), managed = resources.of("AWS::IAM::ManagedPolicy"), profiles = resources.of("AWS::IAM::InstanceProfile")
         var roles: [JSONValue] = []
-        for r in of("AWS::IAM::Role") {
+        for r in resources.of("AWS::IAM::Role") {
             let name = ids.ref(r.logicalId)
             var inline = (r["Policies"]?.elements ?? []).map { p in
                 JSONValue.object(["PolicyName": .string(p["PolicyName"]?.knownString ?? "inline"), "PolicyDocument": json(p["PolicyDocument"] ?? .null)])
@@ -52,9 +51,9 @@ struct CloudFormationIdentityDocuments {
     }
 
     private func buckets(into docs: inout CLIDocuments) {
-        let policies = of("AWS::S3::BucketPolicy")
+        let policies = resources.of("AWS::S3::BucketPolicy")
         var listed: [JSONValue] = []
-        for r in of("AWS::S3::Bucket") {
+        for r in resources.of("AWS::S3::Bucket") {
             let name = ids.ref(r.logicalId)
             listed.append(.object(["Name": .string(name)]))
             if let policy = policies.first(where: { ids.id($0["Bucket"]) == name }), let document = policy["PolicyDocument"] {

@@ -9,7 +9,6 @@ struct CloudFormationNetworkDocuments {
     let resources: [TemplateResource]
     let ids: CloudFormationIds
 
-    func of(_ type: String) -> [TemplateResource] { resources.filter { $0.type == type } }
 
     func tags(_ r: TemplateResource) -> JSONValue {
         var tags: [String: String] = ["aws:cloudformation:logical-id": r.logicalId]
@@ -22,13 +21,13 @@ struct CloudFormationNetworkDocuments {
 
     func write(into docs: inout CLIDocuments) {
         var vpcCidrs: [String: String] = [:]
-        for r in of("AWS::EC2::VPC") {
+        for r in resources.of("AWS::EC2::VPC") {
             let id = ids.ref(r.logicalId)
             vpcCidrs[id] = r["CidrBlock"]?.knownString
             docs.add("Vpcs", ["VpcId": .string(id), "CidrBlock": .text(r["CidrBlock"]?.knownString), "IsDefault": .bool(false), "Tags": tags(r)])
         }
         var subnetVpc: [String: String] = [:]
-        for r in of("AWS::EC2::Subnet") {
+        for r in resources.of("AWS::EC2::Subnet") {
             let id = ids.ref(r.logicalId)
             subnetVpc[id] = ids.id(r["VpcId"])
             docs.add("Subnets", ["SubnetId": .string(id), "VpcId": .text(ids.id(r["VpcId"])), "CidrBlock": .text(r["CidrBlock"]?.knownString),
@@ -36,14 +35,14 @@ struct CloudFormationNetworkDocuments {
                                  "MapPublicIpOnLaunch": .bool(r["MapPublicIpOnLaunch"] == .bool(true) || r["MapPublicIpOnLaunch"] == .string("true")),
                                  "Tags": tags(r)])
         }
-        let attachments = of("AWS::EC2::VPCGatewayAttachment")
-        for r in of("AWS::EC2::InternetGateway") {
+        let attachments = resources.of("AWS::EC2::VPCGatewayAttachment")
+        for r in resources.of("AWS::EC2::InternetGateway") {
             let id = ids.ref(r.logicalId)
             let vpcs = attachments.filter { ids.id($0["InternetGatewayId"]) == id }.compactMap { ids.id($0["VpcId"]) }
             docs.add("InternetGateways", ["InternetGatewayId": .string(id), "Tags": tags(r),
                                           "Attachments": .array(vpcs.map { .object(["VpcId": .string($0), "State": .string("available")]) })])
         }
-        for r in of("AWS::EC2::NatGateway") {
+        for r in resources.of("AWS::EC2::NatGateway") {
             let subnet = ids.id(r["SubnetId"])
             docs.add("NatGateways", ["NatGatewayId": .string(ids.ref(r.logicalId)), "SubnetId": .text(subnet), "VpcId": .text(subnet.flatMap { subnetVpc[$0] }),
                                      "State": .string("available"), "ConnectivityType": .string(r["ConnectivityType"]?.knownString ?? "public"),
@@ -57,13 +56,13 @@ struct CloudFormationNetworkDocuments {
     }
 
     private func routeTables(vpcCidrs: [String: String], into docs: inout CLIDocuments) {
-        let routes = of("AWS::EC2::Route")
-        let associations = of("AWS::EC2::SubnetRouteTableAssociation")
+        let routes = resources.of("AWS::EC2::Route")
+        let associations = resources.of("AWS::EC2::SubnetRouteTableAssociation")
         func local(_ vpc: String?) -> [JSONValue] {
             guard let vpc, let cidr = vpcCidrs[vpc] else { return [] }
             return [.object(["DestinationCidrBlock": .string(cidr), "GatewayId": .string("local"), "State": .string("active")])]
         }
-        for r in of("AWS::EC2::RouteTable") {
+        for r in resources.of("AWS::EC2::RouteTable") {
             let id = ids.ref(r.logicalId)
             let vpc = ids.id(r["VpcId"])
             var items = local(vpc)

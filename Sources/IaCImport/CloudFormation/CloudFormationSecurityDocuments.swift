@@ -9,11 +9,10 @@ struct CloudFormationSecurityDocuments {
     let ids: CloudFormationIds
     let tags: (TemplateResource) -> JSONValue
 
-    func of(_ type: String) -> [TemplateResource] { resources.filter { $0.type == type } }
 
     func write(vpcs: [String], subnetVpc: [String: String], into docs: inout CLIDocuments) {
-        let standaloneIn = of("AWS::EC2::SecurityGroupIngress"), standaloneOut = of("AWS::EC2::SecurityGroupEgress")
-        for r in of("AWS::EC2::SecurityGroup") {
+        let standaloneIn = resources.of("AWS::EC2::SecurityGroupIngress"), standaloneOut = resources.of("AWS::EC2::SecurityGroupEgress")
+        for r in resources.of("AWS::EC2::SecurityGroup") {
             let id = ids.ref(r.logicalId)
             let ingress = (r["SecurityGroupIngress"]?.elements ?? []) + standaloneIn.filter { ids.id($0["GroupId"]) == id }.map { .map($0.properties) }
             var egress = (r["SecurityGroupEgress"]?.elements ?? []) + standaloneOut.filter { ids.id($0["GroupId"]) == id }.map { .map($0.properties) }
@@ -28,7 +27,7 @@ struct CloudFormationSecurityDocuments {
         }
         // Rules for groups the template does not declare (an existing group a plan adds a rule to): a partial group,
         // whose rules `PlanOverlay` adds to the captured one.
-        let declared = Set(of("AWS::EC2::SecurityGroup").map { ids.ref($0.logicalId) })
+        let declared = Set(resources.of("AWS::EC2::SecurityGroup").map { ids.ref($0.logicalId) })
         let orphans = Set((standaloneIn + standaloneOut).compactMap { ids.id($0["GroupId"]) }).subtracting(declared)
         for id in orphans.sorted() {
             let ingress = standaloneIn.filter { ids.id($0["GroupId"]) == id }.map { permission(.map($0.properties), peer: "Source") }
@@ -56,14 +55,14 @@ struct CloudFormationSecurityDocuments {
     }
 
     private func networkAcls(vpcs: [String], subnetVpc: [String: String], into docs: inout CLIDocuments) {
-        let entries = of("AWS::EC2::NetworkAclEntry"), associations = of("AWS::EC2::SubnetNetworkAclAssociation")
+        let entries = resources.of("AWS::EC2::NetworkAclEntry"), associations = resources.of("AWS::EC2::SubnetNetworkAclAssociation")
         var associated = Set<String>()
         func entry(_ number: Int, egress: Bool, allow: Bool, cidr: String = "0.0.0.0/0") -> JSONValue {
             .object(["RuleNumber": .number(Double(number)), "Protocol": .string("-1"), "RuleAction": .string(allow ? "allow" : "deny"),
                      "Egress": .bool(egress), "CidrBlock": .string(cidr)])
         }
         let implicitDeny = [entry(32767, egress: false, allow: false), entry(32767, egress: true, allow: false)]
-        for r in of("AWS::EC2::NetworkAcl") {
+        for r in resources.of("AWS::EC2::NetworkAcl") {
             let id = ids.ref(r.logicalId)
             var items: [JSONValue] = []
             for e in entries where ids.id(e["NetworkAclId"]) == id {

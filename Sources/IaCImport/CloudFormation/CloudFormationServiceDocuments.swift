@@ -9,7 +9,6 @@ struct CloudFormationServiceDocuments {
     /// The VPC of each subnet placeholder or ID.
     let subnetVpc: [String: String]
 
-    func of(_ type: String) -> [TemplateResource] { resources.filter { $0.type == type } }
 
     func write(into docs: inout CLIDocuments) {
         loadBalancers(into: &docs)
@@ -17,8 +16,8 @@ struct CloudFormationServiceDocuments {
     }
 
     private func loadBalancers(into docs: inout CLIDocuments) {
-        let listeners = of("AWS::ElasticLoadBalancingV2::Listener")
-        for r in of("AWS::ElasticLoadBalancingV2::LoadBalancer") {
+        let listeners = resources.of("AWS::ElasticLoadBalancingV2::Listener")
+        for r in resources.of("AWS::ElasticLoadBalancingV2::LoadBalancer") {
             let subnets = ids.ids(r["Subnets"]) + (r["SubnetMappings"]?.elements ?? []).compactMap { ids.id($0["SubnetId"]) }
             docs.add("LoadBalancers", [
                 "LoadBalancerArn": .string(ids.ref(r.logicalId)), "LoadBalancerName": .string(ids.name(r.logicalId, property: "Name")),
@@ -32,12 +31,12 @@ struct CloudFormationServiceDocuments {
                                    "Port": number(r["Port"]), "Protocol": .text(r["Protocol"]?.knownString),
                                    "DefaultActions": .array((r["DefaultActions"]?.elements ?? []).map(json))])
         }
-        for r in of("AWS::ElasticLoadBalancingV2::ListenerRule") {
+        for r in resources.of("AWS::ElasticLoadBalancingV2::ListenerRule") {
             docs.add("Rules", ["RuleArn": .string(ids.ref(r.logicalId)), "Priority": .text(r["Priority"]?.knownString), "IsDefault": .bool(false),
                                "Conditions": .array((r["Conditions"]?.elements ?? []).map(json)),
                                "Actions": .array((r["Actions"]?.elements ?? []).map(json))])
         }
-        for r in of("AWS::ElasticLoadBalancingV2::TargetGroup") {
+        for r in resources.of("AWS::ElasticLoadBalancingV2::TargetGroup") {
             let arn = ids.ref(r.logicalId)
             let balancers = listeners.filter { l in (l["DefaultActions"]?.elements ?? []).contains { ids.id($0["TargetGroupArn"]) == arn } }
                 .compactMap { ids.id($0["LoadBalancerArn"]) }
@@ -59,14 +58,14 @@ struct CloudFormationServiceDocuments {
 
     private func databases(into docs: inout CLIDocuments) {
         var groups: [String: (vpc: String?, subnets: [String])] = [:]
-        for r in of("AWS::RDS::DBSubnetGroup") {
+        for r in resources.of("AWS::RDS::DBSubnetGroup") {
             let name = ids.ref(r.logicalId), subnets = ids.ids(r["SubnetIds"])
             groups[name] = (subnets.lazy.compactMap { subnetVpc[$0] }.first, subnets)
             docs.add("DBSubnetGroups", ["DBSubnetGroupName": .string(name), "VpcId": .text(groups[name]?.vpc),
                                         "DBSubnetGroupDescription": .text(r["DBSubnetGroupDescription"]?.knownString),
                                         "Subnets": .array(subnets.map { .object(["SubnetIdentifier": .string($0)]) })])
         }
-        for r in of("AWS::RDS::DBInstance") {
+        for r in resources.of("AWS::RDS::DBInstance") {
             let engine = r["Engine"]?.knownString ?? "unknown"
             let groupName = ids.id(r["DBSubnetGroupName"])
             let group = groupName.flatMap { groups[$0] }

@@ -125,3 +125,8 @@ public struct TemplateResource: Sendable, Hashable {
     /// A property's value.
     public subscript(property: String) -> TemplateValue? { properties[property] }
 }
+
+extension [TemplateResource] {
+    /// The resources of one type, in template order.
+    func of(_ type: String) -> [TemplateResource] { filter { $0.type == type } }
+}
