@@ -21,29 +21,43 @@ extension AWSClient {
 }
 
 extension CallRunner {
+    /// A paginated JSON-protocol call (`nextToken` pages) followed to the end and merged like the AWS CLI
+    /// (result lists concatenated, every result key present); each page is reported to the sink under `pageRegion`.
+    func jsonListing(_ service: String, _ operation: String, region: String, pageRegion: String,
+                     body: [String: JSONValue] = [:]) async throws(AWSServiceError) -> [String: JSONValue] {
+        guard let paginator = client.shapes.service(service).operations[operation]?.paginator else {
+            let page = try await client.json(service: service, operation: operation, region: region, body: body)
+            _ = client.counter.call()
+            sink.page(page, region: pageRegion, keys: [])
+            if case .object(let o) = page { return o }
+            return [:]
+        }
+        var merged: [String: JSONValue] = [:]
+        var token: String? = nil
+        var seen = Set<String>()
+        repeat {
+            var request = body
+            if let token { request[paginator.inputToken] = .string(token) }
+            if let pageSize, let limit = paginator.limitKey { request[limit] = .number(Double(pageSize)) }
+            let page = try await client.json(service: service, operation: operation, region: region, body: request)
+            _ = client.counter.call()
+            sink.page(page, region: pageRegion, keys: paginator.resultKey)
+            guard case .object(let o) = page else { break }
+            AWSClient.merge(o, into: &merged, paginator: paginator)
+            token = nil
+            if case .string(let next)? = o[paginator.outputToken], !next.isEmpty, seen.insert(next).inserted { token = next }
+        } while token != nil
+        for key in paginator.resultKey where merged[key] == nil { merged[key] = .array([]) }
+        return merged
+    }
+
     /// Direct Connect gateways and their associations (JSON protocol, `nextToken` pages). Direct Connect
     /// gateways are global resources, so they are listed once, from the home region.
     func directConnect(homeRegion: String) async {
         for (operation, file) in [("DescribeDirectConnectGateways", "directconnect-describe-direct-connect-gateways"),
                                   ("DescribeDirectConnectGatewayAssociations", "directconnect-describe-direct-connect-gateway-associations")] {
-            guard let paginator = client.shapes.service("directconnect").operations[operation]?.paginator else { continue }
-            var merged: [String: JSONValue] = [:]
-            var token: String? = nil
-            var seen = Set<String>()
             do {
-                repeat {
-                    var body: [String: JSONValue] = [:]
-                    if let token { body[paginator.inputToken] = .string(token) }
-                    if let pageSize, let limit = paginator.limitKey { body[limit] = .number(Double(pageSize)) }
-                    let page = try await client.json(service: "directconnect", operation: operation, region: homeRegion, body: body)
-                    _ = client.counter.call()
-                    sink.page(page, region: "global", keys: paginator.resultKey)
-                    guard case .object(let o) = page else { break }
-                    AWSClient.merge(o, into: &merged, paginator: paginator)
-                    token = nil
-                    if case .string(let next)? = o[paginator.outputToken], !next.isEmpty, seen.insert(next).inserted { token = next }
-                } while token != nil
-                for key in paginator.resultKey where merged[key] == nil { merged[key] = .array([]) }
+                let merged = try await jsonListing("directconnect", operation, region: homeRegion, pageRegion: "global")
                 sink.add(CapturedDocument(account: account, region: nil, callFolder: nil, baseName: file, json: .object(merged)))
             } catch {
                 warn("directconnect", operation, homeRegion, error)
