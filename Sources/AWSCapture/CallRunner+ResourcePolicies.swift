@@ -29,32 +29,34 @@ extension CallRunner {
         return json
     }
 
-    /// Every page of a JSON-protocol listing merged as the AWS CLI prints it (no tokens, no `Truncated`); nil on
-    /// failure (a warning unless its code is in `quiet`).
+    /// Every page of a JSON-protocol listing merged as the AWS CLI prints it (no tokens, no `Truncated`; a call
+    /// without pages is one answer); nil on failure (a warning naming the call and `subject`, unless its code is in
+    /// `quiet`).
     func jsonPages(_ service: String, _ operation: String, region: String, storeRegion: String?, body extra: [String: JSONValue] = [:],
-                   quiet: Set<String> = []) async -> JSONValue? {
-        guard let paginator = client.shapes.service(service).operations[operation]?.paginator else { return nil }
+                   subject: String? = nil, quiet: Set<String> = []) async -> JSONValue? {
+        let paginator = client.shapes.service(service).operations[operation]?.paginator
         var merged: [String: JSONValue] = [:]
         var token: String? = nil
         var seen = Set<String>()
         do {
             repeat {
                 var body = extra
-                if let token { body[paginator.inputToken] = .string(token) }
-                if let pageSize, let limit = paginator.limitKey { body[limit] = .number(Double(pageSize)) }
+                if let token, let paginator { body[paginator.inputToken] = .string(token) }
+                if let pageSize, let limit = paginator?.limitKey { body[limit] = .number(Double(pageSize)) }
                 let page = try await client.json(service: service, operation: operation, region: region, body: body)
                 _ = client.counter.call()
-                sink.page(page, region: storeRegion ?? "global", keys: paginator.resultKey)
+                sink.page(page, region: storeRegion ?? "global", keys: paginator?.resultKey ?? [])
+                guard let paginator else { return page }
                 guard case .object(let o) = page else { break }
                 AWSClient.merge(o, into: &merged, paginator: paginator)
                 token = nil
                 if case .string(let next)? = o[paginator.outputToken], !next.isEmpty, seen.insert(next).inserted { token = next }
             } while token != nil
-            if let more = paginator.moreResults { merged[more] = nil }
-            for key in paginator.resultKey where merged[key] == nil { merged[key] = .array([]) }
+            if let more = paginator?.moreResults { merged[more] = nil }
+            for key in paginator?.resultKey ?? [] where merged[key] == nil { merged[key] = .array([]) }
             return .object(merged)
         } catch {
-            if !quiet.contains(error.code) { warn(service, operation, region, error) }
+            if !quiet.contains(error.code) { warn(service, [operation, subject].compactMap { $0 }.joined(separator: " "), region, error) }
             return nil
         }
     }

@@ -20,7 +20,7 @@ extension AWSClient {
 }
 
 /// Captures of the managed services whose workloads sit in VPCs: RDS/Aurora clusters, ElastiCache, EKS,
-/// OpenSearch Service and Lambda function URLs. Each document is stored as the AWS CLI prints it.
+/// OpenSearch Service, ECS (`CallRunner+ECS.swift`) and Lambda function URLs. Each document is stored as the AWS CLI prints it.
 extension CallRunner {
     func services(region: String, in group: inout TaskGroup<Void>) {
         group.addTask { await self.listing("rds", "DescribeDBClusters", file: "rds-describe-db-clusters", region: region, storeRegion: region) }
@@ -36,6 +36,7 @@ extension CallRunner {
         }
         group.addTask { await self.eks(region: region) }
         group.addTask { await self.openSearch(region: region) }
+        group.addTask { await self.ecs(region: region) }
     }
 
     /// The items of a paginated REST-JSON GET listing (`nextToken`), or nil on failure (recorded as a warning).

@@ -56,6 +56,10 @@ OPERATIONS = {
     ],
     "s3control": ["GetPublicAccessBlock"],
     "directconnect": ["DescribeDirectConnectGateways", "DescribeDirectConnectGatewayAssociations"],
+    "ecs": [
+        "ListClusters", "DescribeClusters", "ListServices", "DescribeServices", "ListTasks", "DescribeTasks",
+        "DescribeTaskDefinition",
+    ],
 }
 
 
