@@ -18,6 +18,8 @@ let package = Package(
         .target(name: "NetModel"),
         // The AWS representation: AWS CLI / API JSON documents mapped into the model.
         .target(name: "AWSImport", dependencies: ["NetModel"]),
+        // Infrastructure as code before deploy: CloudFormation templates (and Terraform plans) read into resources.
+        .target(name: "IaCImport", dependencies: ["NetModel", "AWSImport", "Findings", .product(name: "Yams", package: "Yams")]),
         // SQLite snapshot store (one file per snapshot).
         .target(name: "SnapshotStore", dependencies: [
             "NetModel",
@@ -51,7 +53,7 @@ let package = Package(
         // The tier graph: tiers as nodes, allowed flows as edges, as DOT, Mermaid, SVG or PNG.
         .target(name: "Graph", dependencies: ["NetModel", "Reachability", "Findings", "Policy"]),
         .executableTarget(name: "netaudit", dependencies: [
-            "NetModel", "AWSImport", "SnapshotStore", "Reachability", "AWSCapture", "Policy", "Findings", "Report", "HTTPClient", "Diff", "Graph",
+            "NetModel", "AWSImport", "IaCImport", "SnapshotStore", "Reachability", "AWSCapture", "Policy", "Findings", "Report", "HTTPClient", "Diff", "Graph",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "netaudit-bench", dependencies: [
@@ -59,6 +61,7 @@ let package = Package(
         ]),
         .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
         .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "IaCImportTests", dependencies: ["IaCImport", "AWSImport"], exclude: ["Fixtures"]),
         .testTarget(name: "AccessAnalysisTests", dependencies: ["AccessAnalysis", "NetModel"]),
         .testTarget(name: "ReachabilityTests", dependencies: ["Reachability", "NetModel", "AWSImport"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
@@ -73,5 +76,9 @@ let package = Package(
             "SnapshotStore", "AWSImport", "NetModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["netaudit", "SnapshotStore", "NetModel"]),
+        // Bounded in-process fuzzing of every parser (FUZZ_SECONDS, FUZZ_SEED, FUZZ_SAVE; `scripts/fuzz`).
+        .testTarget(name: "FuzzTests", dependencies: [
+            "AWSImport", "AWSCapture", "AccessAnalysis", "Policy", "Reachability", "NetModel", "Findings",
+        ], exclude: ["Corpus", "Regressions"]),
     ]
 )

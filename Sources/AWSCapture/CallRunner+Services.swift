@@ -20,7 +20,7 @@ extension AWSClient {
 }
 
 /// Captures of the managed services whose workloads sit in VPCs: RDS/Aurora clusters, ElastiCache, EKS,
-/// OpenSearch Service and Lambda function URLs. Each document is stored as the AWS CLI prints it.
+/// OpenSearch Service, ECS (`CallRunner+ECS.swift`) and Lambda function URLs. Each document is stored as the AWS CLI prints it.
 extension CallRunner {
     func services(region: String, in group: inout TaskGroup<Void>) {
         group.addTask { await self.listing("rds", "DescribeDBClusters", file: "rds-describe-db-clusters", region: region, storeRegion: region) }
@@ -36,6 +36,7 @@ extension CallRunner {
         }
         group.addTask { await self.eks(region: region) }
         group.addTask { await self.openSearch(region: region) }
+        group.addTask { await self.ecs(region: region) }
     }
 
     /// The items of a paginated REST-JSON GET listing (`nextToken`), or nil on failure (recorded as a warning).
@@ -68,8 +69,16 @@ extension CallRunner {
     /// One REST-JSON GET stored as a document in `folder/name.json`.
     func restDocument(_ service: String, _ operation: String, region: String, path: String, folder: String, name: String,
                       absentCodes: Set<String> = []) async -> JSONValue? {
+        await document(service, operation, region: region, folder: folder, name: name, absentCodes: absentCodes) { () async throws(AWSServiceError) in
+            try await client.rest(service: service, operation: operation, region: region, path: path)
+        }
+    }
+
+    /// One call's answer stored as `folder/name.json`; nil when it fails (a warning unless its code is in `absentCodes`).
+    func document(_ service: String, _ operation: String, region: String, folder: String, name: String, absentCodes: Set<String>,
+                  _ call: () async throws(AWSServiceError) -> JSONValue) async -> JSONValue? {
         do throws(AWSServiceError) {
-            let json = try await client.rest(service: service, operation: operation, region: region, path: path)
+            let json = try await call()
             _ = client.counter.call()
             sink.page(json, region: region, keys: [])
             sink.add(CapturedDocument(account: account, region: region, callFolder: folder, baseName: name, json: json))

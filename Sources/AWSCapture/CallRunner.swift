@@ -164,8 +164,13 @@ struct CallRunner: Sendable {
         }
         group.addTask { await self.listing("rds", "DescribeDBInstances", file: "rds-describe-db-instances", region: region, storeRegion: region) }
         group.addTask { await self.listing("rds", "DescribeDBSubnetGroups", file: "rds-describe-db-subnet-groups", region: region, storeRegion: region) }
-        group.addTask { await self.functionUrls(await self.lambdaFunctions(region: region), region: region) }
+        group.addTask {
+            let functions = await self.lambdaFunctions(region: region)
+            await self.functionUrls(functions, region: region)
+            await self.lambdaPolicies(functions, region: region)
+        }
         services(region: region, in: &group)
+        resourcePolicies(region: region, in: &group)
     }
 
     /// DescribeRules for each listener (paginated with Marker), stored as `elbv2-describe-rules/<load-balancer>-<port>.json`;

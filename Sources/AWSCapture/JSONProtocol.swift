@@ -26,28 +26,7 @@ extension CallRunner {
     func directConnect(homeRegion: String) async {
         for (operation, file) in [("DescribeDirectConnectGateways", "directconnect-describe-direct-connect-gateways"),
                                   ("DescribeDirectConnectGatewayAssociations", "directconnect-describe-direct-connect-gateway-associations")] {
-            guard let paginator = client.shapes.service("directconnect").operations[operation]?.paginator else { continue }
-            var merged: [String: JSONValue] = [:]
-            var token: String? = nil
-            var seen = Set<String>()
-            do {
-                repeat {
-                    var body: [String: JSONValue] = [:]
-                    if let token { body[paginator.inputToken] = .string(token) }
-                    if let pageSize, let limit = paginator.limitKey { body[limit] = .number(Double(pageSize)) }
-                    let page = try await client.json(service: "directconnect", operation: operation, region: homeRegion, body: body)
-                    _ = client.counter.call()
-                    sink.page(page, region: "global", keys: paginator.resultKey)
-                    guard case .object(let o) = page else { break }
-                    AWSClient.merge(o, into: &merged, paginator: paginator)
-                    token = nil
-                    if case .string(let next)? = o[paginator.outputToken], !next.isEmpty, seen.insert(next).inserted { token = next }
-                } while token != nil
-                for key in paginator.resultKey where merged[key] == nil { merged[key] = .array([]) }
-                sink.add(CapturedDocument(account: account, region: nil, callFolder: nil, baseName: file, json: .object(merged)))
-            } catch {
-                warn("directconnect", operation, homeRegion, error)
-            }
+            await jsonListing("directconnect", operation, file: file, region: homeRegion, storeRegion: nil)
         }
     }
 }

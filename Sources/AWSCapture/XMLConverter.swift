@@ -30,6 +30,9 @@ final class XMLElementNode {
 /// processing instructions and DOCTYPEs skipped). Foundation's XMLParser stops at libxml2's 10 MB
 /// limit, which a DescribeInstances page of a few thousand instances exceeds.
 enum XMLTree {
+    /// Deeper responses are refused (AWS responses nest a few dozen levels at most), as `JSONParser.maxDepth`.
+    static let maxDepth = JSONParser.maxDepth
+
     static func parse(_ bytes: [UInt8]) -> XMLElementNode? {
         var parser = Parser(bytes: bytes)
         return parser.document()
@@ -111,7 +114,11 @@ enum XMLTree {
                 let local = name.split(separator: ":").last.map(String.init) ?? name
                 let node = XMLElementNode(name: local, attributes: attributes)
                 if let parent = stack.last { parent.children.append(node) } else if root == nil { root = node } else { return nil }
-                if !selfClosing { stack.append(node) }
+                if !selfClosing {
+                    stack.append(node)
+                    // Bounded like the JSON parser: a hostile body must not nest without end.
+                    if stack.count > XMLTree.maxDepth { return nil }
+                }
             }
             return stack.isEmpty ? root : nil
         }
@@ -229,7 +236,9 @@ struct XMLToCLIJSON {
         guard let shape = service.shapes[shapeName] else { return .string(node.text) }
         switch shape.type {
         case "structure": return structure(node, shape)
-        case "list": return .array(node.children(named: shape.memberXml ?? "member").compactMap { value($0, shape.member!) })
+        case "list":
+            guard let member = shape.member else { return nil }
+            return .array(node.children(named: shape.memberXml ?? "member").compactMap { value($0, member) })
         case "map": return map(node.children(named: shape.flattened == true ? node.name : "entry"), shape)
         default: return scalar(node.text, shape)
         }
@@ -245,10 +254,10 @@ struct XMLToCLIJSON {
                 if let attr { out[member.name] = scalar(attr, memberShape) }
                 continue
             }
-            if memberShape.type == "list", memberShape.flattened == true {
-                let name = memberShape.memberXml != "member" ? memberShape.memberXml! : member.xmlName
+            if memberShape.type == "list", memberShape.flattened == true, let itemShape = memberShape.member {
+                let name = memberShape.memberXml.flatMap { $0 != "member" ? $0 : nil } ?? member.xmlName
                 let items = node.children(named: name)
-                if !items.isEmpty { out[member.name] = .array(items.compactMap { value($0, memberShape.member!) }) }
+                if !items.isEmpty { out[member.name] = .array(items.compactMap { value($0, itemShape) }) }
                 continue
             }
             if memberShape.type == "map", memberShape.flattened == true {
@@ -265,8 +274,9 @@ struct XMLToCLIJSON {
     func map(_ entries: [XMLElementNode], _ shape: ShapeModel.Shape) -> JSONValue {
         var out: [String: JSONValue] = [:]
         for entry in entries {
-            guard let k = entry.child(shape.keyXml ?? "key")?.text, let vNode = entry.child(shape.valueXml ?? "value") else { continue }
-            out[k] = value(vNode, shape.value!)
+            guard let k = entry.child(shape.keyXml ?? "key")?.text, let vNode = entry.child(shape.valueXml ?? "value"),
+                  let valueShape = shape.value else { continue }
+            out[k] = value(vNode, valueShape)
         }
         return .object(out)
     }
@@ -278,7 +288,8 @@ struct XMLToCLIJSON {
             return t.isEmpty ? nil : .bool(t == "true")
         case "integer", "long", "double", "float":
             let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return Double(t).map { .number($0) }
+            // Infinity and NaN are no JSON numbers (the stored document could not be written back).
+            return Double(t).flatMap { $0.isFinite ? .number($0) : nil }
         case "timestamp":
             return .string(text.trimmingCharacters(in: .whitespacesAndNewlines))
         default:

@@ -32,6 +32,8 @@ struct Collector {
     var identifiedAccounts: Set<String> = []
     /// Lambda function URLs by function, joined by `ServicesReconciler`.
     var functionUrls: [(function: ScopedName, url: FunctionURL, file: InputFile)] = []
+    /// Pieces of resources with a policy, joined by `ResourcePolicyReconciler`.
+    var policyParts = PolicyPartsBook()
 
     mutating func warn(_ file: InputFile, _ code: String, _ message: String) {
         inventory.warnings.append(CaptureWarning(source: file.displayPath, code: code, message: message))
@@ -91,7 +93,7 @@ struct FileContext {
     func cidr(_ text: String?, at node: Node) throws(ImportError) -> IPPrefix? {
         guard let text else { return nil }
         guard let prefix = IPPrefix(text) else {
-            throw .invalidValue(file: file.displayPath, path: node.path, message: "'\(text)' is not a CIDR block")
+            throw .invalidValue(file: file.displayPath, path: node.path, message: "'\(Quoted.value(text))' is not a CIDR block")
         }
         return prefix
     }
@@ -99,7 +101,7 @@ struct FileContext {
     func ipProtocol(_ text: String?, at node: Node) throws(ImportError) -> IPProtocol {
         guard let text else { throw .missingField(file: file.displayPath, path: node.path, field: "Protocol") }
         guard let p = IPProtocol(aws: text) else {
-            throw .invalidValue(file: file.displayPath, path: node.path, message: "'\(text)' is not an IP protocol")
+            throw .invalidValue(file: file.displayPath, path: node.path, message: "'\(Quoted.value(text))' is not an IP protocol")
         }
         return p
     }

@@ -49,6 +49,10 @@ enum Deduplicator {
         unique(&inv.vpnGateways, "virtual private gateway", scope: \.scope)
         unique(&inv.customerGateways, "customer gateway", scope: \.scope)
         unique(&inv.vpnConnections, "VPN connection", scope: \.scope)
+        unique(&inv.ecsClusters, "ECS cluster", scope: \.scope)
+        unique(&inv.ecsServices, "ECS service", scope: \.scope)
+        unique(&inv.ecsTasks, "ECS task", scope: \.scope)
+        unique(&inv.ecsTaskDefinitions, "ECS task definition", scope: \.scope)
         inv.warnings += warnings
     }
 }

@@ -85,6 +85,63 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case functionUrlConfig = "FunctionUrl"
     /// `aws ec2 describe-vpc-endpoint-services` (kept raw, named warning).
     case vpcEndpointServices = "ServiceDetails"
+    /// `aws ecs list-clusters`, `list-services`, `list-tasks`, `list-task-definitions`: ARNs only (informational).
+    case ecsClusterArns = "clusterArns"
+    case ecsServiceArns = "serviceArns"
+    case ecsTaskArns = "taskArns"
+    case ecsTaskDefinitionArns = "taskDefinitionArns"
+    /// `aws ecs describe-clusters` (items hold `clusterArn`; EKS `list-clusters` prints `clusters` as names).
+    case ecsClusters = "clusters"
+    /// `aws ecs describe-services` (items hold `serviceArn`).
+    case ecsServices = "services"
+    /// `aws ecs describe-tasks` (items hold `taskArn`).
+    case ecsTasks = "tasks"
+    /// `aws ecs describe-task-definition` (an object holding `taskDefinitionArn`).
+    case ecsTaskDefinition = "taskDefinition"
+    /// A list of task definitions (items hold `taskDefinitionArn`).
+    case ecsTaskDefinitions = "taskDefinitions"
+    // Resource policies and shared snapshots (`DocumentKind+ResourcePolicies.swift` tells apart the ones that
+    // share a key with another service; their raw values are labels, not keys).
+    /// `aws sns list-topics`.
+    case snsTopics = "Topics"
+    /// `aws sns get-topic-attributes` (an `Attributes` object naming `TopicArn`).
+    case snsTopicAttributes = "sns:Attributes"
+    /// `aws sqs list-queues`.
+    case sqsQueueUrls = "QueueUrls"
+    /// `aws sqs get-queue-attributes` (an `Attributes` object; `sqs-get-queue-attributes/<queue-name>.json`).
+    case sqsQueueAttributes = "sqs:Attributes"
+    /// `aws kms list-keys`.
+    case kmsKeys = "Keys"
+    /// `aws kms describe-key`.
+    case kmsKeyMetadata = "KeyMetadata"
+    /// `aws kms get-key-policy` (`Policy` + `PolicyName`, or in `kms-get-key-policy/<key-id>.json`).
+    case kmsKeyPolicy = "kms:Policy"
+    /// `aws kms list-grants` (grants holding `GrantId`, or in `kms-list-grants/<key-id>.json`).
+    case kmsGrants = "kms:Grants"
+    /// `aws lambda get-policy` (`Policy` + `RevisionId`; `lambda-get-policy/<function>.json`).
+    case lambdaPolicy = "lambda:Policy"
+    /// `aws secretsmanager list-secrets`.
+    case secretList = "SecretList"
+    /// `aws secretsmanager get-resource-policy` (`ARN`, `Name`, and `ResourcePolicy` when there is one).
+    case secretPolicy = "secretsmanager:ResourcePolicy"
+    /// `aws ecr describe-repositories`.
+    case ecrRepositories = "ecr:repositories"
+    /// `aws ecr get-repository-policy`.
+    case ecrRepositoryPolicy = "policyText"
+    /// `aws efs describe-file-systems`.
+    case efsFileSystems = "FileSystems"
+    /// `aws efs describe-file-system-policy` (`FileSystemId` + `Policy`).
+    case efsFileSystemPolicy = "efs:Policy"
+    /// `aws rds describe-db-snapshot-attributes`.
+    case dbSnapshotAttributes = "DBSnapshotAttributesResult"
+    /// `aws rds describe-db-cluster-snapshot-attributes`.
+    case dbClusterSnapshotAttributes = "DBClusterSnapshotAttributesResult"
+    /// `aws ec2 describe-snapshot-attribute --attribute createVolumePermission`.
+    case snapshotVolumePermissions = "CreateVolumePermissions"
+    /// `aws ec2 describe-images --owners self`.
+    case images = "Images"
+    /// `aws ec2 describe-image-attribute --attribute launchPermission`.
+    case imageLaunchPermissions = "LaunchPermissions"
 
     /// Keys of documents netaudit recognises but does not model yet: kept raw, reported as a warning.
     static let unsupported: [String: String] = [
@@ -95,10 +152,8 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         "LaunchTemplateVersions": "launch template versions",
         "Roles": "iam list-roles (use iam get-account-authorization-details)",
         "Users": "iam list-users (use iam get-account-authorization-details)",
-        "Topics": "SNS topics",
         "TableNames": "DynamoDB tables",
         "FlowLogs": "VPC flow logs",
-        "Images": "AMIs",
         "KeyPairs": "key pairs",
         "virtualInterfaces": "Direct Connect virtual interfaces",
         "VirtualInterfaces": "Direct Connect virtual interfaces",
@@ -124,6 +179,7 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
             return .known(.iamAuthorizationDetails)
         }
         if keys.contains("Account"), keys.contains("Arn") { return .known(.callerIdentity) }
+        if let kind = resourcePolicyKind(members) { return .known(kind) }
         if keys.contains("Grants"), keys.contains("Owner") || keys.count == 1 { return .known(.bucketAcl) }
         // `describe-vpc-endpoint-services` without details prints only `ServiceNames`.
         if keys.contains("ServiceNames"), !keys.contains("ServiceDetails") { return .known(.vpcEndpointServices) }
@@ -135,6 +191,8 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
             if kind == .listenerRules, !isList(members["Rules"], itemsHave: "RuleArn") { continue }
             if kind == .eksCluster, !isObject(members["cluster"], holding: "resourcesVpcConfig") { continue }
             if kind == .functionUrlConfig, members["FunctionArn"] == nil { continue }
+            if let item = ecsItemKey[kind], !isECSList(members, kind.rawValue, itemsHave: item) { continue }
+            if kind == .ecsTaskDefinition, !isObject(members["taskDefinition"], holding: "taskDefinitionArn") { continue }
             if keys.contains(kind.rawValue) { return .known(kind) }
         }
         if let rules = members["Rules"] { return .unsupported(key: "Rules", what: otherRules(rules)) }
@@ -142,6 +200,18 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
             if let what = unsupported[key] { return .unsupported(key: key, what: what) }
         }
         return .unrecognized(keys: keys.sorted())
+    }
+
+    /// The member each item of an ECS describe list holds.
+    private static let ecsItemKey: [DocumentKind: String] = [
+        .ecsClusters: "clusterArn", .ecsServices: "serviceArn", .ecsTasks: "taskArn", .ecsTaskDefinitions: "taskDefinitionArn",
+    ]
+
+    /// An ECS describe answer: a list next to ECS's `failures` (which the describe calls always print), or whose items hold `key`.
+    private static func isECSList(_ members: [String: JSONValue], _ list: String, itemsHave key: String) -> Bool {
+        guard case .array(let items)? = members[list] else { return false }
+        if members["failures"] != nil { return true }
+        return !items.isEmpty && isList(members[list], itemsHave: key)
     }
 
     /// What a `Rules` document that is not ELBv2's holds, told by its first item's members.

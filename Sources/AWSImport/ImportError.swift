@@ -1,3 +1,5 @@
+import NetModel
+
 /// Why an import failed. Each case names the file and, where it helps, the position.
 public enum ImportError: Error, Sendable, Hashable, CustomStringConvertible {
     case pathNotFound(String)
@@ -9,7 +11,11 @@ public enum ImportError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidValue(file: String, path: String, message: String)
     case invalidPolicyDocument(file: String, path: String)
 
-    public var description: String {
+    /// One line whatever the input: values are quoted to about 80 characters where the message is built, and the
+    /// whole line is cut here too, so a member path or value that slipped through cannot drown the user.
+    public var description: String { Quoted.value(text, limit: 240) }
+
+    private var text: String {
         switch self {
         case .pathNotFound(let p):
             "\(p): no such file or folder"

@@ -59,25 +59,12 @@ public struct Importer: Sendable {
                     throw ImportError.malformedJSON(file: file.displayPath, line: error.line, column: error.column, message: error.message)
                 }
                 let recognition = DocumentKind.recognize(root)
+                // One redaction for every stored document, modelled or raw; the mapping below reads the original.
                 var content = String(decoding: bytes, as: UTF8.self)
-                if case .known(.lambdaFunctions) = recognition { content = SecretRedactor.redactLambda(root).canonicalText }
-                if case .known = recognition {} else if let redacted = SecretRedactor.redactText(content) {
-                    content = redacted
-                    collector.warn(file, "secret-redacted", "pre-shared keys not stored (document kept raw)")
-                }
-                if case .known(let kind) = recognition, [.listeners, .listenerRules, .batfishLoadBalancerListeners].contains(kind) {
-                    let (redacted, removed) = SecretRedactor.redactMembers(root, named: ["ClientSecret"])
-                    if !removed.isEmpty {
-                        content = redacted.canonicalText
-                        collector.warn(file, "secret-redacted", "OIDC client secrets not stored: \(removed.prefix(5).joined(separator: "; "))")
-                    }
-                }
-                if case .known(.vpnConnections) = recognition {
-                    let (redacted, removed) = SecretRedactor.redactVPN(root)
-                    if !removed.isEmpty {
-                        content = redacted.canonicalText
-                        collector.warn(file, "secret-redacted", "pre-shared keys not stored: \(removed.joined(separator: "; "))")
-                    }
+                let (redacted, redaction) = SecretRedactor.redact(root)
+                if !redaction.paths.isEmpty {
+                    content = redacted.canonicalText
+                    collector.warn(file, "secret-redacted", redaction.summary)
                 }
                 raw.append(RawDocument(source: file.displayPath, scope: ctx.scope(), kind: recognition.label, content: content))
                 try map(recognition, Node(root: root, file: file.displayPath), ctx, into: &collector)
@@ -85,10 +72,12 @@ public struct Importer: Sendable {
                 guard skipInvalid else { throw error }
                 collector.warn(file, "invalid-document", "skipped: \(error.description)")
                 if raw.last?.source != file.displayPath {
-                    let text = String(decoding: bytes, as: UTF8.self)
-                    let redacted = SecretRedactor.redactText(text)
-                    if redacted != nil { collector.warn(file, "secret-redacted", "pre-shared keys not stored (invalid document kept raw)") }
-                    raw.append(RawDocument(source: file.displayPath, scope: ctx.scope(), kind: "invalid", content: redacted ?? text))
+                    var text = String(decoding: bytes, as: UTF8.self)
+                    if let redacted = SecretRedactor.redactText(text) {
+                        text = redacted.text
+                        collector.warn(file, "secret-redacted", "\(redacted.kinds.joined(separator: ", ")) not stored (invalid document kept raw)")
+                    }
+                    raw.append(RawDocument(source: file.displayPath, scope: ctx.scope(), kind: "invalid", content: text))
                 }
             }
         }
@@ -142,6 +131,10 @@ public struct Importer: Sendable {
         case .lambdaFunctions: try LambdaMapper.functions(root, ctx, into: &c)
         case .iamAuthorizationDetails: try IAMMapper.authorizationDetails(root, ctx, into: &c)
         case .buckets: try S3Mapper.buckets(root, ctx, into: &c)
+        case .bucketPolicy where ctx.file.callFolder == "kms-get-key-policy", .bucketAcl where ctx.file.callFolder == "kms-list-grants":
+            try ResourcePolicyMapper.map(kind, root, ctx, into: &c)
+        case .bucketPolicy where ctx.file.callFolder == "lambda-get-policy":
+            try ResourcePolicyMapper.map(.lambdaPolicy, root, ctx, into: &c)
         case .bucketPolicy, .bucketPolicyStatus, .bucketAcl, .publicAccessBlock, .ownershipControls, .bucketLocation:
             try S3Mapper.bucketDocument(kind, root, ctx, into: &c)
         case .callerIdentity:
@@ -174,6 +167,16 @@ public struct Importer: Sendable {
         case .functionUrlConfigs: try FunctionURLMapper.configs(root, ctx, into: &c)
         case .functionUrlConfig: try FunctionURLMapper.config(root, ctx, into: &c)
         case .vpcEndpointServices: try BatfishMapper.unmodelled(kind, root, ctx, into: &c)
+        case .ecsClusterArns, .ecsServiceArns, .ecsTaskArns, .ecsTaskDefinitionArns: try ECSMapper.arns(root, kind.rawValue)
+        case .ecsClusters: try ECSMapper.clusters(root, ctx, into: &c)
+        case .ecsServices: try ECSMapper.services(root, ctx, into: &c)
+        case .ecsTasks: try ECSMapper.tasks(root, ctx, into: &c)
+        case .ecsTaskDefinition, .ecsTaskDefinitions: try ECSMapper.taskDefinitions(root, kind, ctx, into: &c)
+        case .snsTopics, .snsTopicAttributes, .sqsQueueUrls, .sqsQueueAttributes, .kmsKeys, .kmsKeyMetadata, .kmsKeyPolicy, .kmsGrants,
+             .lambdaPolicy, .secretList, .secretPolicy, .ecrRepositories, .ecrRepositoryPolicy, .efsFileSystems, .efsFileSystemPolicy:
+            try ResourcePolicyMapper.map(kind, root, ctx, into: &c)
+        case .dbSnapshotAttributes, .dbClusterSnapshotAttributes, .snapshotVolumePermissions, .images, .imageLaunchPermissions:
+            try SharedArtifactMapper.map(kind, root, ctx, into: &c)
         }
     }
 }

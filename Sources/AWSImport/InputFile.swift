@@ -23,14 +23,14 @@ public struct InputFile: Sendable, Hashable {
     public var resourceName: String? { callFolder == nil ? nil : baseName }
 
     /// Folder names that hold one file per resource, named after the resource.
-    public static let perResourceCallFolders: Set<String> = [
+    public static let perResourceCallFolders: Set<String> = Set([
         "s3api-get-bucket-policy", "s3api-get-bucket-acl", "s3api-get-bucket-policy-status",
         "s3api-get-bucket-ownership-controls", "s3api-get-bucket-location", "s3api-get-public-access-block",
         "elbv2-describe-listeners", "elbv2-describe-target-health",
         "ec2-search-transit-gateway-routes", "ec2-get-managed-prefix-list-entries",
         "ec2-get-transit-gateway-route-table-propagations", "ec2-get-transit-gateway-route-table-associations",
         "elbv2-describe-load-balancer-attributes", "elbv2-describe-target-group-attributes",
-    ]
+    ]).union(ResourcePolicyMapper.callFolders)
 
     /// Lists the `*.json` files under each path (a file or a folder), sorted for a stable import.
     public static func discover(_ paths: [String]) throws(ImportError) -> [InputFile] {

@@ -98,6 +98,12 @@ enum InterfaceOwnerRecognizer {
             }
             return nil
         },
+        // "arn:aws:ecs:<region>:<account>:attachment/<id>": an awsvpc task's interface; `describe-tasks` says which task
+        // (ECSReconciler), the interface alone only that it is one.
+        Rule(name: "ECS task") { f in
+            guard f.description.hasPrefix("arn:"), f.description.contains(":ecs:"), f.description.contains(":attachment/") else { return nil }
+            return .other("ECS task interface (attachment \(f.description.split(separator: "/").last.map(String.init) ?? f.description))")
+        },
         Rule(name: "API Gateway VPC link") { f in
             f.type == "api_gateway_managed" ? .other(f.description.isEmpty ? "API Gateway VPC link" : f.description) : nil
         },

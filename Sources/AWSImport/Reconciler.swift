@@ -41,6 +41,8 @@ enum Reconciler {
         ELBAttributesReconciler.apply(&inv, c)
         addBuckets(&inv, c)
         ServicesReconciler.apply(&inv, c)
+        ECSReconciler.apply(&inv)
+        ResourcePolicyReconciler.apply(&inv, c)
         c.inventory = inv
     }
 

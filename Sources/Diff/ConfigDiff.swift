@@ -29,6 +29,9 @@ public enum ConfigDiff {
         out += diff(old.dbSubnetGroups, new.dbSubnetGroups) { .of($0) }
         out += diff(old.lambdaFunctions, new.lambdaFunctions) { .of($0, names: names) }
         out += diff(old.dbClusters, new.dbClusters) { .of($0, names: names) }
+        out += diff(old.ecsClusters, new.ecsClusters) { .of($0) }
+        out += ecsServices(old, new, names: names)
+        out += diff(old.ecsTaskDefinitions, new.ecsTaskDefinitions) { .of($0) }
         out += diff(old.eksClusters, new.eksClusters) { .of($0, names: names) }
         out += diff(old.eksNodegroups, new.eksNodegroups) { .of($0) }
         out += diff(old.cacheClusters, new.cacheClusters) { .of($0, names: names) }
@@ -39,11 +42,25 @@ public enum ConfigDiff {
         out += diff(old.managedPolicies, new.managedPolicies) { .of($0) }
         out += diff(old.buckets, new.buckets) { .of($0) }
         out += diff(old.accounts, new.accounts) { .of($0) }
+        out += diff(old.policyResources, new.policyResources) { .of($0) }
+        out += diff(old.sharedArtifacts, new.sharedArtifacts) { .of($0) }
         return out
     }
 
+    /// ECS services, each compared with its own snapshot's task definition (a new revision is a change of the service).
+    private static func ecsServices(_ old: Inventory, _ new: Inventory, names: NameBook) -> [ResourceChange] {
+        let oldDefinitions = Dictionary(old.ecsTaskDefinitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let newDefinitions = Dictionary(new.ecsTaskDefinitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let pair = { (s: ECSService, defs: [String: ECSTaskDefinition]) in ServiceWithDefinition(service: s, definition: s.taskDefinitionArn.flatMap { defs[$0] }) }
+        return diff(old.ecsServices.map { pair($0, oldDefinitions) }, new.ecsServices.map { pair($0, newDefinitions) }) {
+            .of($0.service, definition: $0.definition, names: names)
+        }
+    }
+
     /// Kinds whose changes cannot move a network path (identity and storage).
-    static let nonNetworkKinds: Set<String> = ["iam-user", "iam-group", "iam-role", "iam-policy", "bucket", "account"]
+    static let nonNetworkKinds: Set<String> = Set(["iam-user", "iam-group", "iam-role", "iam-policy", "bucket", "account"]
+        // A Lambda function's policy shares its kind with the function, whose changes do move paths.
+        + PolicyResource.Kind.allCases.filter { $0 != .lambdaFunction }.map(\.label) + SharedArtifact.Kind.allCases.map(\.label))
 
     /// Whether any change can affect reachability.
     public static func touchesNetwork(_ changes: [ResourceChange]) -> Bool {
@@ -76,4 +93,11 @@ public enum ConfigDiff {
         }
         return out
     }
+}
+
+/// An ECS service and the task definition it runs, compared as one resource.
+private struct ServiceWithDefinition: Identifiable, Hashable {
+    var service: ECSService
+    var definition: ECSTaskDefinition?
+    var id: String { service.id }
 }

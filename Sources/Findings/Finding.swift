@@ -38,18 +38,39 @@ public struct ResourceRef: Sendable, Hashable, Codable {
     public var arn: String?
     public var account: String
     public var region: String
+    /// Where a planned resource is declared (template line, plan address); nil for captured resources.
+    public var location: SourceLocation?
 
-    public init(id: String, kind: String, name: String? = nil, arn: String? = nil, account: String, region: String) {
+    public init(id: String, kind: String, name: String? = nil, arn: String? = nil, account: String, region: String,
+                location: SourceLocation? = nil) {
         self.id = id
         self.kind = kind
         self.name = name
         self.arn = arn
         self.account = account
         self.region = region
+        self.location = location
     }
 
     /// `name (id)` or the ID.
     public var label: String { name.map { $0 == id ? id : "\($0) (\(id))" } ?? id }
+}
+
+/// Where a resource is declared in infrastructure as code: the file, the line (0 when the format has none, as a
+/// Terraform plan), and the name there (a CloudFormation logical ID, a Terraform address).
+public struct SourceLocation: Sendable, Hashable, Codable {
+    public var file: String
+    public var line: Int
+    public var name: String
+
+    public init(file: String, line: Int, name: String) {
+        self.file = file
+        self.line = line
+        self.name = name
+    }
+
+    /// `todo-app.yaml:142 (PostgreSQLDB)`, `plan.json (module.db.aws_db_instance.main)`.
+    public var description: String { line > 0 ? "\(file):\(line) (\(name))" : "\(file) (\(name))" }
 }
 
 /// How to fix a finding: plain words, and where one applies an AWS CLI command and a Terraform snippet.

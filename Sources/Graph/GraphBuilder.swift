@@ -141,7 +141,7 @@ public struct GraphBuilder: Sendable {
     /// How managed service tiers are described (their members are the service's resources).
     static let serviceNames: [Endpoint.Kind: (one: String, many: String)] = [
         .cache: ("ElastiCache cluster", "ElastiCache clusters"), .search: ("OpenSearch domain", "OpenSearch domains"),
-        .eksCluster: ("EKS cluster API", "EKS cluster APIs"),
+        .eksCluster: ("EKS cluster API", "EKS cluster APIs"), .ecsTask: ("ECS service", "ECS services"),
     ]
 
     /// The VPC and subnet class most of the tier's members are in.

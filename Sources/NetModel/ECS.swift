@@ -98,11 +98,14 @@ public struct ECSTask: Sendable, Hashable, Codable, Identifiable {
     public var taskRoleOverride: String?
     /// The container instance an EC2-launch task runs on.
     public var containerInstanceArn: String?
+    /// `overrides.containerOverrides[]` that set environment variables: names and what looked like a secret (no values).
+    public var containerOverrides: [ContainerDefinition]?
     public var tags: Tags
 
     public init(id: String, scope: ResourceScope, clusterArn: String, taskDefinitionArn: String? = nil, group: String? = nil,
                 lastStatus: String? = nil, launchType: String? = nil, networkInterfaceId: String? = nil, privateIp: String? = nil,
-                subnetId: String? = nil, taskRoleOverride: String? = nil, containerInstanceArn: String? = nil, tags: Tags = [:]) {
+                subnetId: String? = nil, taskRoleOverride: String? = nil, containerInstanceArn: String? = nil,
+                containerOverrides: [ContainerDefinition]? = nil, tags: Tags = [:]) {
         self.id = id
         self.scope = scope
         self.clusterArn = clusterArn
@@ -115,6 +118,7 @@ public struct ECSTask: Sendable, Hashable, Codable, Identifiable {
         self.subnetId = subnetId
         self.taskRoleOverride = taskRoleOverride
         self.containerInstanceArn = containerInstanceArn
+        self.containerOverrides = containerOverrides
         self.tags = tags
     }
 
@@ -126,6 +130,10 @@ public struct ECSTask: Sendable, Hashable, Codable, Identifiable {
 
     /// The task ID: the last segment of its ARN.
     public var shortId: String { id.split(separator: "/").last.map(String.init) ?? id }
+
+    /// Whether the task holds its interface: not yet stopped (AWS "Amazon ECS task lifecycle": STOPPED and DELETED
+    /// tasks have released it; DEPROVISIONING ones are still releasing it).
+    public var isRunning: Bool { !["STOPPED", "DELETED"].contains(lastStatus?.uppercased() ?? "") }
 }
 
 /// A task definition revision: network mode, roles and containers.

@@ -44,6 +44,10 @@ public struct Inventory: Sendable, Hashable, Codable {
     public var managedPolicies: [ManagedPolicy] = []
     public var buckets: [Bucket] = []
     public var accounts: [AccountSettings] = []
+    /// SNS topics, SQS queues, KMS keys, Lambda functions, secrets, ECR repositories and EFS file systems with their policies.
+    public var policyResources: [PolicyResource] = []
+    /// RDS and EBS snapshots and AMIs with who they are shared with.
+    public var sharedArtifacts: [SharedArtifact] = []
     /// What the capture or import could not take in fully.
     public var warnings: [CaptureWarning] = []
 
@@ -95,6 +99,8 @@ public struct Inventory: Sendable, Hashable, Codable {
         case .iamPolicy: managedPolicies.count
         case .bucket: buckets.count
         case .account: accounts.count
+        case .policyResource: policyResources.count
+        case .sharedArtifact: sharedArtifacts.count
         }
     }
 
@@ -107,6 +113,7 @@ public struct Inventory: Sendable, Hashable, Codable {
         add(dbClusters, \.scope); add(ecsClusters, \.scope); add(ecsServices, \.scope); add(ecsTasks, \.scope)
         add(eksClusters, \.scope); add(cacheClusters, \.scope); add(openSearchDomains, \.scope)
         add(iamPrincipals, \.scope); add(managedPolicies, \.scope); add(buckets, \.scope)
+        add(policyResources, \.scope); add(sharedArtifacts, \.scope)
         return set.sorted()
     }
 }
@@ -121,6 +128,7 @@ public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable {
     case dbCluster, ecsCluster, ecsService, ecsTask, ecsTaskDefinition, eksCluster, eksNodegroup
     case cacheCluster, cacheReplicationGroup, cacheSubnetGroup, openSearchDomain
     case iamUser, iamGroup, iamRole, iamPolicy, bucket, account
+    case policyResource, sharedArtifact
 
     /// The normalized table holding one row per resource of this kind.
     public var tableName: String {
@@ -168,6 +176,8 @@ public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .iamPolicy: "iam_policies"
         case .bucket: "buckets"
         case .account: "accounts"
+        case .policyResource: "policy_resources"
+        case .sharedArtifact: "shared_artifacts"
         }
     }
 }

@@ -17,10 +17,13 @@ import Yams
 /// allow:
 ///   public_buckets: [demo-app-frontend-s3-bucket-6789]
 ///   database_tiers: [app]
+///   trusted_accounts: ["444455556666"]
+///   trusted_organizations: [o-a1b2c3d4e5]
 /// workloads:
 ///   demo-app-lambda-iam-role:
 ///     needs:
 ///       - {actions: [dynamodb:PutItem], resources: ["arn:aws:dynamodb:*:*:table/demo-app-file-metadata-dynamodb"]}
+/// trusted_ranges: [203.0.113.0/24]
 /// suppressions:
 ///   - {rule: internet-exposed-port, resource: "demo-app-bastion*", reason: "lab bastion", expires: 2026-12-31}
 /// ```
@@ -34,9 +37,15 @@ public struct PolicyFile: Sendable {
     public var publicBuckets: Set<String> = []
     /// Tiers allowed to reach databases; other tiers reaching a DB port are findings.
     public var databaseTiers: [String] = []
+    /// Other accounts whose access to resources (policies, shared snapshots) is expected: reported as info.
+    public var trustedAccounts: Set<String> = []
+    /// Organizations (`o-...`) whose access to resources is expected: reported as info.
+    public var trustedOrganizations: Set<String> = []
     /// What each workload role really needs, by role name: fixes propose exactly these.
     public var workloads: [String: [Need]] = [:]
     public var suppressions: [Suppression] = []
+    /// Public ranges expected to reach what they reach (an office, a partner): exposures only to them are no finding.
+    public var trustedRanges: [IPPrefix] = []
 
     public init() {}
 
@@ -66,7 +75,7 @@ public struct PolicyFile: Sendable {
             if root.scalar?.string.isEmpty ?? false { return file }
             throw .invalid(path: path, at: "(top level)", reason: "must be a mapping of sections")
         }
-        let known: Set<String> = ["tiers", "intents", "rules", "allow", "workloads", "suppressions"]
+        let known: Set<String> = ["tiers", "intents", "rules", "allow", "workloads", "suppressions", "trusted_ranges"]
         for (key, _) in top {
             guard let name = key.string, known.contains(name) else {
                 let name = key.string ?? "(key)"
@@ -78,8 +87,10 @@ public struct PolicyFile: Sendable {
         file.intents = try reader.intents(top["intents"])
         (file.disabledRules, file.severityOverrides) = try reader.rules(top["rules"])
         (file.publicBuckets, file.databaseTiers) = try reader.allow(top["allow"])
+        (file.trustedAccounts, file.trustedOrganizations) = try reader.trusted(top["allow"])
         file.workloads = try reader.workloads(top["workloads"])
         file.suppressions = try reader.suppressions(top["suppressions"])
+        file.trustedRanges = try reader.trustedRanges(top["trusted_ranges"])
         try file.checkTierReferences(reader)
         return file
     }

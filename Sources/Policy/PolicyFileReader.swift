@@ -113,8 +113,23 @@ struct PolicyFileReader {
     func allow(_ node: Node?) throws(PolicyFileError) -> (Set<String>, [String]) {
         guard let node else { return ([], []) }
         guard let m = node.mapping else { throw fail("allow", "must be a mapping") }
-        try checkKeys(m, "allow", known: ["public_buckets", "database_tiers"])
+        try checkKeys(m, "allow", known: ["public_buckets", "database_tiers", "trusted_accounts", "trusted_organizations"])
         return (Set(try strings(m["public_buckets"], "allow.public_buckets")), try strings(m["database_tiers"], "allow.database_tiers"))
+    }
+
+    /// `allow.trusted_accounts` (12-digit account IDs) and `allow.trusted_organizations` (`o-` organization IDs):
+    /// access they are given is expected, reported at info.
+    func trusted(_ node: Node?) throws(PolicyFileError) -> (accounts: Set<String>, organizations: Set<String>) {
+        guard let m = node?.mapping else { return ([], []) }
+        let accounts = try strings(m["trusted_accounts"], "allow.trusted_accounts")
+        for (i, a) in accounts.enumerated() where !(a.count == 12 && a.allSatisfy(\.isASCII) && a.allSatisfy(\.isNumber)) {
+            throw fail("allow.trusted_accounts[\(i)]", "'\(Quoted.value(a))' is not an account ID (12 digits)")
+        }
+        let organizations = try strings(m["trusted_organizations"], "allow.trusted_organizations")
+        for (i, o) in organizations.enumerated() where !o.hasPrefix("o-") || o.count < 3 || o.contains("/") {
+            throw fail("allow.trusted_organizations[\(i)]", "'\(Quoted.value(o))' is not an organization ID (o-...)")
+        }
+        return (Set(accounts), Set(organizations))
     }
 
     func workloads(_ node: Node?) throws(PolicyFileError) -> [String: [PolicyFile.Need]] {
@@ -156,6 +171,14 @@ struct PolicyFileReader {
             }
         }
         return out
+    }
+
+    /// `trusted_ranges`: CIDR blocks (or single addresses), each checked.
+    func trustedRanges(_ node: Node?) throws(PolicyFileError) -> [IPPrefix] {
+        try strings(node, "trusted_ranges").enumerated().map { (i, text) throws(PolicyFileError) in
+            guard let prefix = IPPrefix(text) else { throw fail("trusted_ranges[\(i)]", "'\(Quoted.value(text))' is not a CIDR block") }
+            return prefix
+        }
     }
 
     /// A real calendar day as `YYYY-MM-DD` (2026-02-30 is not one).

@@ -34,6 +34,9 @@ public final class RuleContext: @unchecked Sendable {
     lazy var principalsByRoleName: [String: PrincipalAnalysis] = Dictionary(
         principals.filter { $0.principal.kind == .role }.map { ($0.principal.name, $0) }, uniquingKeysWith: { a, _ in a })
 
+    /// Every resource with a policy, judged once for the resource policy rules (a policy that does not parse is a problem, once).
+    lazy var resourceAccess: [ResourceAccess] = inventory.policyResources.compactMap { ResourceAccess($0, self) }
+
     /// What the internet reaches, per endpoint, for TCP and UDP (computed on first use).
     lazy var exposure: [InternetExposure] = InternetExposure.compute(solver)
 
@@ -121,7 +124,7 @@ struct InternetExposure: Sendable {
         }
         for tg in preserving {
             let proto: IPProtocol = (tg.protocolName ?? "").uppercased().hasPrefix("UDP") ? .udp : .tcp
-            for target in tg.targets { for e in byTarget[target.id] ?? [] {
+            for target in solver.topology.targets(of: tg) { for e in byTarget[target.id] ?? [] {
                 guard let port = target.port ?? tg.port, directPorts["\(e.id)|\(proto)"]?.contains(port) != true else { continue }
                 let answer = solver.pair([.internet()], [e], proto: proto, ports: PortSet(port))
                 guard let leg = answer.loadBalancerLegs.first(where: { $0.reachable && $0.clientIp.preserved }) else { continue }

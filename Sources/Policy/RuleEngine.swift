@@ -11,7 +11,7 @@ public enum RuleEngine {
         InternetExposedPort(), AllPortsOpen(), LatentOpenSecurityGroup(),
         RDSPubliclyAccessible(), RDSSubnetInternetRoute(), RDSOpenToWorld(), RDSStorageUnencrypted(), RDSUnexpectedTier(),
         EKSPublicEndpointOpen(), DatastoreUnexpectedTier(), OpenSearchOpenAccessPolicy(),
-        S3PublicBucket(), S3PolicyStatusDisagreement(),
+        S3PublicBucket(), S3PolicyStatusDisagreement(), ResourcePublic(), ResourceExternalAccess(),
         IAMFullAdmin(), IAMBroadManagedPolicy(), IAMServiceWildcard(), IAMWriteOnAllResources(), IAMPassRoleAll(),
         IAMPrivilegeEscalation(), IAMTrustOpen(),
         ExposedWorkloadRole(), PlaintextSecretInEnvironment(),

@@ -68,7 +68,24 @@ enum YAMLDocument {
         do {
             return try Yams.compose(yaml: text) ?? Node("")
         } catch {
-            throw .malformed(path: path, reason: Quoted.value("\(error)", limit: 160))
+            throw .malformed(path: path, reason: message(error))
+        }
+    }
+
+    /// Yams' error as position and problem, without the snippet of the file it appends (one line, no echo).
+    static func message(_ error: any Error) -> String {
+        guard let yaml = error as? YamlError else { return Quoted.value("\(error)") }
+        switch yaml {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let during = context.map { "\($0.text) (line \($0.mark.line), column \($0.mark.column)): " } ?? ""
+            return "line \(mark.line), column \(mark.column): \(Quoted.value(during + problem, limit: 120))"
+        case let .reader(problem, offset, _, _):
+            return Quoted.value(problem, limit: 120) + (offset.map { " at byte \($0)" } ?? "")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().prefix(3).map { "'\(Quoted.value($0, limit: 40))'" }.joined(separator: ", ")
+            return "line \(context.mark.line), column \(context.mark.column): duplicate key \(keys)"
+        default:
+            return Quoted.value(yaml.description, limit: 120)
         }
     }
 }

@@ -47,6 +47,8 @@ public struct Endpoint: Sendable, Hashable, Identifiable {
     public var internetAddresses: AddressSet?
     /// True when the snapshot lacked the interface and the endpoint was placed from the resource's subnets.
     public var placementEstimated: Bool
+    /// What answers say about a placed endpoint, when more than "placed in its subnet" (an ECS service with no running task).
+    public var placementNote: String?
     /// Set when the endpoint is addressed by this public IP: traffic goes out to the internet and back in.
     public var viaPublicAddress: IPAddress?
     /// Set for a service endpoint AWS runs outside every VPC (an EKS public API endpoint, a public OpenSearch

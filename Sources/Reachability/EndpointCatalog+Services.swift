@@ -19,9 +19,12 @@ struct ServiceEndpoints {
     private let functionsByPlacement: [String: [LambdaFunction]]
     private let cacheClusters: [String: CacheCluster]
     private let cacheSubnetGroups: [String: CacheSubnetGroup]
+    /// ECS tasks and services.
+    let ecs: ECSEndpoints
 
     init(_ inventory: Inventory) {
         self.inventory = inventory
+        ecs = ECSEndpoints(inventory)
         var byPlacement: [String: [LambdaFunction]] = [:]
         for fn in inventory.lambdaFunctions {
             for subnet in Set(fn.subnetIds) { byPlacement[Self.placementKey(subnet, fn.securityGroupIds), default: []].append(fn) }
@@ -54,6 +57,8 @@ struct ServiceEndpoints {
                 $0.subnetIds.contains(eni.subnetId) && Set($0.securityGroupIds) == Set(eni.securityGroupIds)
             }?.id
             return [Owner(kind: .search, resource: domain ?? eni.id, name: domain ?? "OpenSearch interface \(eni.id)", tags: eni.tags)]
+        case .ecsTask(let arn):
+            return [ecs.owner(ofTask: arn)]
         case .eksCluster(let name):
             let tags = inventory.eksClusters.first { $0.id == name }?.tags ?? eni.tags
             return [Owner(kind: .eksCluster, resource: name, name: name, tags: tags)]

@@ -133,6 +133,9 @@ public struct EndpointCatalog: Sendable {
         let placedServices = services.placed(seen: seenServices, topology: topology)
         out += placedServices.endpoints
         notes += placedServices.notes
+        let placedTasks = services.ecs.placed(interfaces: Set(inv.networkInterfaces.map(\.id)), topology: topology)
+        out += placedTasks.endpoints
+        notes += placedTasks.notes
         out += services.publicEndpoints()
         out += EndpointCatalog.onPremises(topology)
         endpoints = out

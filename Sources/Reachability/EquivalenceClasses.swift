@@ -49,8 +49,8 @@ struct EquivalenceClasses: Sendable {
                 covering.append(p.description)
             }
         }
-        // Kinds whose identity matters to a rule (listeners, NAT gateways, EKS endpoint access, Lambda interfaces) and the address families held.
-        let identity = e.kind == .loadBalancer || e.kind == .natGateway || e.kind == .eksCluster ? e.resourceId : e.kind == .lambda ? "lambda" : ""
+        // Kinds whose identity matters to a rule (listeners, NAT gateways, EKS endpoint access, ECS services as load balancer targets, Lambda interfaces) and the address families held.
+        let identity = e.kind == .loadBalancer || e.kind == .natGateway || e.kind == .eksCluster || e.kind == .ecsTask ? e.resourceId : e.kind == .lambda ? "lambda" : ""
         let via = e.viaPublicAddress.map { "\($0)" } ?? ""
         let families = (e.privateAddresses.isEmpty ? "" : "4") + (e.hasIPv6 ? "6" : "")
         return [identity, e.vpcId ?? "", e.subnetId ?? "", e.securityGroupIds.joined(separator: ","), e.hasPublicAddress ? "pub" : "",

@@ -191,7 +191,7 @@ struct Flow {
         }
         var notes = self.notes
         for endpoint in [source, destination] where endpoint.placementEstimated {
-            notes.append("\(endpoint.label) has no network interface in the snapshot; placed in \(endpoint.subnetId ?? "?") with its security groups")
+            notes.append(endpoint.placementNote ?? "\(endpoint.label) has no network interface in the snapshot; placed in \(endpoint.subnetId ?? "?") with its security groups")
         }
         return FlowResult(source: source, destination: destination, ipProtocol: proto, allowed: allowed, path: path,
                           blockers: blockers, unknowns: unknowns, notes: notes, verdict: verdict)

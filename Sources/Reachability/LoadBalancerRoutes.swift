@@ -15,7 +15,7 @@ extension Solver {
             guard !balancers.isEmpty else { continue }
             var seenPorts = Set<Int>()
             var registered = false
-            for target in tg.targets {
+            for target in topology.targets(of: tg) {
                 let address = IPAddress(target.id)
                 let hits = destinations.filter { d in d.resourceId == target.id || address.map(d.owns) == true }
                 guard !hits.isEmpty else { continue }
@@ -104,6 +104,10 @@ extension Solver {
         leg.rules = ListenerForwarding.ruleNames(taken)
         if let note = TargetHealthNote.note(target, in: tg, loadBalancer: lb.name) { leg.notes.append(note) }
         leg.notes += routing.otherListenerNotes()
+        for d in topology.dynamicHostPorts[tg.id] ?? [] where tg.targetType == "instance" {
+            let range = ECSServiceTargets.ephemeralHostPorts
+            leg.notes.append("\(target.id):\(port) serves ECS service \(d.service)'s container port \(d.containerPort) on a dynamic host port (bridge mode, hostPort 0: AWS \"PortMapping\"); ECS may pick any port of \(range.lower)-\(range.upper), which the instance's security group must admit from \(lb.name)")
+        }
         if !crossZone, target.availabilityZone != "all", sameZone(chosen.n, target, chosen.d) == nil {
             leg.notes.append("cross-zone load balancing is off for \(lb.name), but the Availability Zone of \(zone(of: chosen.n) == nil ? "its node in \(chosen.n.subnetId ?? "?")" : target.id) is not in the snapshot: the zone was not checked")
         }

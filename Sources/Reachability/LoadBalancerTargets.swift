@@ -18,7 +18,7 @@ struct LoadBalancerTargets: Sendable {
         for tg in inv.targetGroups {
             for lb in topology.loadBalancersByTargetGroup[tg.id] ?? [] {
                 let crossZone = tg.crossZoneOverride ?? lb.crossZoneEnabled
-                for t in tg.targets { out[lb.name, default: [:]][IPAddress(t.id)?.description ?? t.id, default: []].append(Registration(zone: t.availabilityZone, crossZone: crossZone)) }
+                for t in topology.targets(of: tg) { out[lb.name, default: [:]][IPAddress(t.id)?.description ?? t.id, default: []].append(Registration(zone: t.availabilityZone, crossZone: crossZone)) }
             }
         }
         byBalancer = out

@@ -26,7 +26,7 @@ public struct QuerySpec: Sendable, Hashable {
         var ranges: [PortRange] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard (1...2).contains(bounds.count), let lo = bounds[0], let hi = bounds.last!, (0...65535).contains(lo),
+            guard (1...2).contains(bounds.count), let lo = bounds.first ?? nil, let hi = bounds.last ?? nil, (0...65535).contains(lo),
                   (0...65535).contains(hi), lo <= hi else {
                 throw ParseError(message: "'\(Quoted.value(text))' is not a port list (use P, P1-P2 or P1,P2 with ports 0-65535)")
             }

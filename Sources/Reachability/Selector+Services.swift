@@ -15,6 +15,44 @@ extension Selector {
         }
     }
 
+    /// ECS terms: `ecs` (every service's endpoints), `task` (every task's), `ecs-service:NAME`, a service ARN, a task ID
+    /// or ARN. Nil when the term is none of these (a plain service name resolves as a name).
+    func ecsTerm(_ term: String) -> ([Endpoint], String)? {
+        let inv = topology.inventory
+        let lower = term.lowercased()
+        let all = catalog.endpoints.filter { $0.kind == .ecsTask }
+        let services = Set(inv.ecsServices.map(\.name))
+        switch lower {
+        case "ecs": return (all.filter { services.contains($0.resourceId) }, "names a kind the snapshot has none of (no ECS service)")
+        case "task", "tasks":
+            let ids = Set(inv.ecsTasks.filter(\.isRunning).map(ECSEndpoints.endpointId))
+            return (all.filter { ids.contains($0.id) }, "names a kind the snapshot has none of (no running ECS task)")
+        default: break
+        }
+        if lower.hasPrefix("ecs-service:") {
+            let name = String(term.dropFirst("ecs-service:".count))
+            var found = all.filter { $0.resourceId.lowercased() == name.lowercased() && services.contains($0.resourceId) }
+            if found.isEmpty, let service = inv.ecsServices.first(where: { $0.name.lowercased() == name.lowercased() }) { found = containerInstances(of: service) }
+            return (found, "matches no ECS service" + (services.isEmpty ? "" : " (services: \(services.sorted().prefix(8).joined(separator: ", ")))"))
+        }
+        if let service = inv.ecsServices.first(where: { $0.id.lowercased() == lower }) {
+            return (all.filter { $0.resourceId == service.name }, "is an ECS service with no task or network configuration in the snapshot")
+        }
+        if let task = inv.ecsTasks.first(where: { $0.id.lowercased() == lower || $0.shortId.lowercased() == lower }) {
+            let id = ECSEndpoints.endpointId(of: task)
+            return (all.filter { $0.id == id }, task.isRunning ? "is an ECS task without an interface in the snapshot" : "is an ECS task that has stopped (\(task.lastStatus ?? "?"))")
+        }
+        return lower.hasPrefix("arn:aws:ecs:") ? ([], "matches no ECS service or task in the snapshot") : nil
+    }
+
+    /// The instances a `bridge`/`host`-mode service's tasks run on: the instance targets of its target groups.
+    func containerInstances(of service: ECSService) -> [Endpoint] {
+        guard service.network == nil else { return [] }
+        let groups = Set(service.loadBalancers.compactMap(\.targetGroupArn))
+        let ids = Set(topology.inventory.targetGroups.filter { groups.contains($0.id) && $0.targetType == "instance" }.flatMap { $0.targets.map(\.id) })
+        return catalog.endpoints.filter { $0.kind == .instance && ids.contains($0.resourceId) }
+    }
+
     /// DB instances of a cluster (`DBClusterIdentifier`), or of an `aurora*` engine.
     private func auroraMembers() -> Set<String> {
         let inv = topology.inventory
@@ -24,7 +62,7 @@ extension Selector {
 
     /// Names of service resources that stand for several endpoints: a replication group for its clusters' nodes,
     /// a DB cluster for its member instances, an EKS node group (`cluster/nodegroup`, or its name) for the instances
-    /// of its Auto Scaling groups.
+    /// of its Auto Scaling groups, a bridge-mode ECS service for its container instances.
     func serviceNames() -> [(name: String, label: String, members: [Endpoint])] {
         let inv = topology.inventory
         let all = catalog.endpoints
@@ -36,6 +74,9 @@ extension Selector {
             let members = Set(cluster.members.map(\.instanceId))
                 .union(inv.dbInstances.filter { $0.clusterId == cluster.id }.map(\.id))
             out.append((cluster.id, "DB cluster \(cluster.id)", all.filter { $0.kind == .database && members.contains($0.resourceId) }))
+        }
+        for service in inv.ecsServices where service.network == nil {
+            out.append((service.name, "ECS service \(service.name) (its container instances)", containerInstances(of: service)))
         }
         for group in inv.eksNodegroups {
             let asgs = Set(group.autoScalingGroupNames)

@@ -9,12 +9,19 @@ public enum SelectorError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknown(let term, let suggestions):
-            "'\(Quoted.value(term))' matches nothing in the snapshot" + (suggestions.isEmpty ? "" : "; did you mean: \(suggestions.joined(separator: ", "))?")
+            "'\(Quoted.value(term))' matches nothing in the snapshot" + (suggestions.isEmpty ? "" : "; did you mean: \(SelectorError.few(suggestions, ", "))?")
         case .ambiguous(let term, let candidates):
-            "'\(Quoted.value(term))' is ambiguous; it could be: \(candidates.joined(separator: "; ")). Use an ID or a kind keyword"
+            "'\(Quoted.value(term))' is ambiguous; it could be: \(SelectorError.few(candidates, "; ", count: 3, limit: 26)). Use an ID or a kind keyword"
         case .empty(let term, let reason):
             "'\(Quoted.value(term))' \(reason)"
         }
+    }
+
+    /// The first few names, so the message stays one short line (`netaudit inspect` lists them all).
+    /// A few names, each cut short, and how many more: error messages stay one short line (the fuzz limit is 250).
+    static func few(_ names: [String], _ separator: String, count: Int = 4, limit: Int = 30) -> String {
+        let shown = names.prefix(count).map { Quoted.value($0, limit: limit) }.joined(separator: separator)
+        return names.count > count ? "\(shown)\(separator)… (\(names.count - count) more)" : shown
     }
 }
 
@@ -31,7 +38,7 @@ public struct Selector: Sendable {
     let topology: Topology
 
     public static let keywords = ["internet", "onprem", "alb", "nlb", "elb", "rds", "ec2", "lambda", "nat", "asg",
-                                  "eks", "elasticache", "opensearch", "aurora"]
+                                  "eks", "elasticache", "opensearch", "aurora", "ecs", "task"]
 
     public init(topology: Topology, catalog: EndpointCatalog) {
         self.topology = topology
@@ -70,6 +77,10 @@ public struct Selector: Sendable {
         default: break
         }
         if let (found, reason) = serviceKeyword(lower) { return try nonEmpty(term, found, reason) }
+        if let (found, reason) = ecsTerm(term) {
+            if found.isEmpty { throw .empty(term: term, reason: reason) }
+            return found
+        }
         if lower.hasPrefix("tag:") {
             let spec = term.dropFirst(4)
             let parts = spec.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)

@@ -19,7 +19,7 @@ public struct Tier: Sendable {
 extension Solver {
     /// The default tiers: the internet, each on-premises network (VPN connection or Direct Connect gateway), each load balancer, each Auto Scaling group, other instances
     /// by Name tag (or, untagged, by their security groups' names), each database, each Lambda function, each cache
-    /// (cluster or replication group), each OpenSearch domain and each EKS cluster.
+    /// (cluster or replication group), each OpenSearch domain, each EKS cluster and each ECS service (a RunTask task by its ID).
     public func defaultTiers() -> [Tier] {
         var order: [String] = []
         var members: [String: [Endpoint]] = [:]
@@ -27,7 +27,7 @@ extension Solver {
         for e in catalog.endpoints {
             let name: String
             switch e.kind {
-            case .loadBalancer, .database, .lambda, .cache, .search, .eksCluster:
+            case .loadBalancer, .database, .lambda, .cache, .search, .eksCluster, .ecsTask:
                 name = e.resourceId
             case .onPremises:
                 name = "onprem:\(e.name)"

@@ -21,6 +21,10 @@ public struct Topology: Sendable {
     let egressOnlyGatewaysByVPC: [String: [String]]
     /// The load balancers forwarding to each target group (by its ARN): attached to it, or a listener naming it.
     let loadBalancersByTargetGroup: [String: [LoadBalancer]]
+    /// Targets ECS services register that their target groups' listings don't show (`ECSServiceTargets`).
+    private let serviceTargets: [String: [Target]]
+    /// Bridge-mode ECS services with dynamic host ports, by target group ARN.
+    let dynamicHostPorts: [String: [DynamicHostPort]]
     /// Name tags of route tables and NACLs, for labels.
     private let otherNames: [String: String]
 
@@ -68,6 +72,14 @@ public struct Topology: Sendable {
             for tg in groups.sorted() { balancers[tg, default: []].append(lb) }
         }
         loadBalancersByTargetGroup = balancers
+        serviceTargets = ECSServiceTargets.standIns(inventory)
+        dynamicHostPorts = ECSServiceTargets.dynamicHostPorts(inventory)
+    }
+
+    /// A target group's targets: those it lists, and those ECS services register where the listing doesn't show them.
+    public func targets(of tg: TargetGroup) -> [Target] {
+        guard let extra = serviceTargets[tg.id] else { return tg.targets }
+        return tg.targets + extra
     }
 
     /// The same topology with some security groups replaced (their rules loaded later).

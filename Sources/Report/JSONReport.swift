@@ -42,6 +42,7 @@ struct JSONReport {
                 ("arn", .optional(r.arn)),
                 ("account", .string(r.account)),
                 ("region", .string(r.region)),
+                ("location", r.location.map { l in .object([("file", .string(l.file)), ("line", .int(l.line)), ("name", .string(l.name))]) } ?? .null),
             ])),
             ("evidence", .array(f.evidence.map(JSONValue.string))),
             ("fix", .object([

@@ -68,12 +68,13 @@ struct SARIFReport {
             ("level", .string(Self.level(f.severity))),
             ("message", .object([("text", .string(text))])),
             ("locations", .array([.object([
+                // A planned resource points at its declaration, so the pull-request annotation lands on the right line.
                 ("physicalLocation", .object([
-                    ("artifactLocation", .object([("uri", .string(uri))])),
-                    ("region", .object([("startLine", .int(1))])),
+                    ("artifactLocation", .object([("uri", .string(f.resource.location.map { Self.relativeURI($0.file) } ?? uri))])),
+                    ("region", .object([("startLine", .int(max(f.resource.location?.line ?? 1, 1)))])),
                 ])),
                 ("logicalLocations", .array([.object([
-                    ("name", .string(f.resource.name ?? f.resource.id)),
+                    ("name", .string(f.resource.location?.name ?? f.resource.name ?? f.resource.id)),
                     ("fullyQualifiedName", .string(f.resource.arn ?? f.resource.id)),
                     ("kind", .string("resource")),
                 ])])),

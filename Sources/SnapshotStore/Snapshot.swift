@@ -17,6 +17,7 @@ public struct Snapshot: Sendable {
 public enum SnapshotSchema {
     /// Written into `PRAGMA user_version` and the `meta` table. Bump on incompatible changes;
     /// readers refuse snapshots with a higher number. Version 2 added the VPN and Direct Connect tables;
-    /// version 1 files read with those kinds empty.
-    public static let version = 3
+    /// version 1 files read with those kinds empty. Version 3 added the managed-service tables, version 4 the
+    /// resource policy and shared snapshot tables (older files read with those kinds empty).
+    public static let version = 4
 }

@@ -89,13 +89,14 @@ public enum SnapshotWriter {
 
 /// Every table that holds resources, in load order.
 enum StoreTables {
-    static let all: [AnyResourceTable] = NetworkTables.all + VPNTables.all + WorkloadTables.all + ServiceTables.all + IdentityTables.all
+    static let all: [AnyResourceTable] = NetworkTables.all + VPNTables.all + WorkloadTables.all + ServiceTables.all + IdentityTables.all + AccessTables.all
 
     /// The tables a snapshot of the given schema version holds: tables added later are skipped (read as empty).
     static func present(inSchema version: Int) -> [AnyResourceTable] {
         var later = Set<String>()
         if version < VPNTables.introducedIn { later.formUnion(VPNTables.all.map(\.name)) }
         if version < ServiceTables.introducedIn { later.formUnion(ServiceTables.all.map(\.name)) }
+        if version < AccessTables.introducedIn { later.formUnion(AccessTables.all.map(\.name)) }
         return all.filter { !later.contains($0.name) }
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Diff
+import AWSImport
 import Foundation
+import IaCImport
 import NetModel
 import Policy
 import Report
@@ -23,8 +25,10 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The earlier snapshot file.")
     var old: String
 
-    @Argument(help: "The later snapshot file.")
+    @Argument(help: "The later snapshot file, or a Terraform plan / CloudFormation template laid over OLD (what the change will do).")
     var new: String
+
+    @OptionGroup var template: TemplateOptions
 
     @Option(help: "A policy file (YAML): tiers, rule settings, allow-lists, suppressions (applied to both snapshots).")
     var policy: String?
@@ -39,9 +43,17 @@ struct DiffCommand: ParsableCommand {
         let threshold = try Gate.threshold(parsing: failOn)
         let policyFile = try policy.map(PolicyFile.load) ?? PolicyFile()
         let oldReader = try SnapshotReader(path: old)
-        let newReader = try SnapshotReader(path: new)
-        try Compatibility.check(old: try oldReader.metadata(), oldPath: old, new: try newReader.metadata(), newPath: new)
-        let (oldInventory, newInventory) = try Self.load(oldReader, newReader)
+        let oldInventory: Inventory, newInventory: Inventory
+        if TemplateOptions.isSnapshot(new) || !FileManager.default.fileExists(atPath: new) {
+            let newReader = try SnapshotReader(path: new)
+            try Compatibility.check(old: try oldReader.metadata(), oldPath: old, new: try newReader.metadata(), newPath: new)
+            (oldInventory, newInventory) = try Self.load(oldReader, newReader)
+        } else {
+            // A plan or template: the account after apply is OLD with the change laid over it.
+            oldInventory = try oldReader.inventory()
+            newInventory = try TemplateOptions.overlay([new], onto: oldInventory, metadata: try oldReader.metadata(),
+                                                       importer: template.importer(Importer())).result.inventory
+        }
         let result = try SnapshotDiff.run(old: oldInventory, new: newInventory, oldName: old, newName: new,
                                           policy: policyFile, threshold: threshold, today: RuleEngine.today())
         let text = DiffRenderer.render(result, format: format)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AWSImport
 import Foundation
+import IaCImport
 import NetModel
 import SnapshotStore
 
@@ -19,8 +20,10 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Files or folders of AWS CLI JSON output.")
+    @Argument(help: "Files or folders of AWS CLI JSON output, or CloudFormation templates.")
     var paths: [String]
+
+    @OptionGroup var template: TemplateOptions
 
     @Option(name: .shortAndLong, help: "The snapshot file to write (SQLite).")
     var out: String
@@ -40,7 +43,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         TemporaryFiles.installSignalCleanup()
-        let result = try Importer(skipInvalid: skipInvalid, maxFileBytes: maxFileMB << 20).importPaths(paths)
+        let result = try template.load(paths, Importer(skipInvalid: skipInvalid, maxFileBytes: maxFileMB << 20)).result
         let inventory = result.inventory
         let scopes = inventory.scopes
         let accounts = Set(scopes.map(\.account)).subtracting([ResourceScope.unknownValue]).sorted()

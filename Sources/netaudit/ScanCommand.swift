@@ -3,6 +3,7 @@ import AWSCapture
 import AWSImport
 import Findings
 import Foundation
+import IaCImport
 import NetModel
 import Policy
 import Report
@@ -26,8 +27,10 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "A snapshot file to evaluate.")
     var snapshot: String?
 
-    @Argument(help: "Folders or files of AWS CLI JSON output to evaluate instead of a snapshot.")
+    @Argument(help: "Folders or files of AWS CLI JSON output, or CloudFormation templates, to evaluate instead of a snapshot.")
     var paths: [String] = []
+
+    @OptionGroup var template: TemplateOptions
 
     @Option(help: "A policy file (YAML): tiers, intents, rule settings, allow-lists, workloads, suppressions.")
     var policy: String?
@@ -58,8 +61,14 @@ struct ScanCommand: AsyncParsableCommand {
     func run() async throws {
         let policyFile = try policy.map(PolicyFile.load) ?? PolicyFile()
         let gate = Gate(threshold: try Gate.threshold(parsing: failOn), baseline: try baseline.map(Baseline.load) ?? [])
-        let (inventory, source) = try await load()
-        let result = try RuleEngine.scan(inventory, policy: policyFile, source: source, today: RuleEngine.today())
+        let (inventory, source, locations) = try await load()
+        var result = try RuleEngine.scan(inventory, policy: policyFile, source: source, today: RuleEngine.today())
+        // Planned resources name where they are declared: an evidence line, and the SARIF location of the annotation.
+        for i in result.findings.indices {
+            guard let at = locations[result.findings[i].resource.id] else { continue }
+            result.findings[i].resource.location = at
+            result.findings[i].evidence.append("declared at \(at.description)")
+        }
         let color = output == nil && format == .table && Terminal.stdoutIsTTY && Terminal.colorAllowed
         let graph = format == .html ? GraphCommand.reportGraph(inventory: inventory, result: result, policy: policyFile) : nil
         let text = ReportRenderer.render(result, format: format, gate: gate, color: color, graph: graph)
@@ -73,9 +82,12 @@ struct ScanCommand: AsyncParsableCommand {
     }
 
     /// The model to evaluate and a name for it (the snapshot path, the import paths, or the saved live snapshot).
-    private func load() async throws -> (Inventory, String) {
-        if let snapshot { return (try SnapshotReader(path: snapshot).inventory(), snapshot) }
-        if !paths.isEmpty { return (try Importer(maxFileBytes: maxFileMB << 20).importPaths(paths).inventory, paths.joined(separator: " ")) }
+    private func load() async throws -> (Inventory, String, [String: SourceLocation]) {
+        if let snapshot { return (try SnapshotReader(path: snapshot).inventory(), snapshot, [:]) }
+        if !paths.isEmpty {
+            let planned = try template.load(paths, Importer(maxFileBytes: maxFileMB << 20))
+            return (planned.result.inventory, paths.joined(separator: " "), planned.locations)
+        }
         TemporaryFiles.installSignalCleanup()
         let line = ProgressLine(enabled: Terminal.stderrIsTTY)
         let result = try await capture(live.options()) { line.update($0) }
@@ -86,7 +98,7 @@ struct ScanCommand: AsyncParsableCommand {
         try SnapshotWriter.write(Snapshot(metadata: result.metadata, inventory: result.inventory, rawDocuments: result.rawDocuments), to: path)
         for w in result.warnings { Terminal.warning("\(w.source): \(w.code): \(w.message)") }
         Terminal.printErr("netaudit: captured account \(result.account) into \(path)")
-        return (result.inventory, path)
+        return (result.inventory, path, [:])
     }
 }
 

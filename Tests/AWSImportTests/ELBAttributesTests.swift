@@ -33,7 +33,7 @@ struct ELBAttributesTests {
         #expect(inv.warnings.isEmpty, "unexpected warnings: \(inv.warnings)")
     }
 
-    @Test("attributes outside their folder warn; SNS-style object Attributes stay unrecognised")
+    @Test("attributes outside their folder warn; SNS's object Attributes are a topic's, never ELBv2's")
     func unscopedAndForeignAttributes() throws {
         let elb = Array(#"{"Attributes": [{"Key": "preserve_client_ip.enabled", "Value": "false"}]}"#.utf8)
         let sns = Array(#"{"Attributes": {"TopicArn": "arn:aws:sns:eu-west-1:111111111111:t"}}"#.utf8)
@@ -41,8 +41,9 @@ struct ELBAttributesTests {
                                callFolder: "elbv2-describe-target-group-attributes", baseName: "gone", contents: elb)
         let files = [InputFile(displayPath: "a.json", account: nil, region: nil, baseName: "a", contents: elb),
                      InputFile(displayPath: "b.json", account: nil, region: nil, baseName: "b", contents: sns), orphan]
-        let warnings = try Importer().importFiles(files).inventory.warnings
-        #expect(warnings.map(\.code).sorted() == ["orphan-document", "unrecognized-document", "unscoped-document"])
+        let inv = try Importer().importFiles(files).inventory
+        #expect(inv.warnings.map(\.code).sorted() == ["orphan-document", "unscoped-document"])
+        #expect(inv.policyResources.map(\.id) == ["arn:aws:sns:eu-west-1:111111111111:t"] && inv.targetGroups.isEmpty)
     }
 
     @Test("an attribute without a Key names the member")

@@ -28,6 +28,9 @@ struct InterfaceOwnerTests {
         Case(facts: f("gateway_load_balancer", "ELB gwy/inspect/99", managed: true), owner: .loadBalancer("inspect")),
         Case(facts: f("interface", "ELB classic-web", attachment: "amazon-elb"), owner: .loadBalancer("classic-web")),
         Case(facts: f("vpc_endpoint", "VPC Endpoint Interface vpce-0d8d", managed: true), owner: .vpcEndpoint("vpce-0d8d")),
+        // An awsvpc task's interface (ECSReconciler names its task from describe-tasks).
+        Case(facts: f("interface", "arn:aws:ecs:us-east-1:123456789012:attachment/5876c8dd-cb43", requester: "578734482556", managed: true),
+             owner: .other("ECS task interface (attachment 5876c8dd-cb43)")),
         Case(facts: f("interface", "VPC Endpoint Interface: vpce-0f00", managed: true), owner: .vpcEndpoint("vpce-0f00")),
         Case(facts: f("gateway_load_balancer_endpoint", "VPC Endpoint Interface vpce-gwlb", managed: true), owner: .vpcEndpoint("vpce-gwlb")),
         Case(facts: f("transit_gateway", "Network Interface for Transit Gateway Attachment tgw-attach-1", managed: true), owner: .transitGatewayAttachment("tgw-attach-1")),

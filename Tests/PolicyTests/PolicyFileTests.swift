@@ -26,7 +26,7 @@ struct PolicyFileTests {
         ("rules: {disable: [no-such-rule]}", "rules.disable[0]: unknown rule 'no-such-rule'"),
         ("rules: {disable: [internet-exposed-prot]}", "unknown rule 'internet-exposed-prot'; did you mean 'internet-exposed-port'?"),
         ("rules: {disabled: [s3-public-bucket]}", "rules.disabled: unknown key (expected disable, severity); did you mean 'disable'?"),
-        ("tier: {web: [alb]}", "tier: unknown section (expected one of allow, intents, rules, suppressions, tiers, workloads); did you mean 'tiers'?"),
+        ("tier: {web: [alb]}", "tier: unknown section (expected one of allow, intents, rules, suppressions, tiers, trusted_ranges, workloads); did you mean 'tiers'?"),
         ("intents: [{from: internet, to: db, deny: true, port: tcp/22}]", "intents[0].port: unknown key (expected name, from, to, only_from, deny, ports, severity); did you mean 'ports'?"),
         ("intents: [{from: internet, to: db, deny: true, ports: tcp/70000}]", "intents[0].ports: '70000' is not a port list"),
         ("intents: [{from: internet, to: db, deny: true, ports: foo/22}]", "intents[0].ports: 'foo' is not a protocol"),
@@ -45,6 +45,8 @@ struct PolicyFileTests {
         ("suppressions: [{rule: s3-public-bucket, reason: x, expires: soon}]", "suppressions[0].expires: 'soon' is not a date"),
         ("intents: [{to: db}]", "intents[0]: needs `from`"),
         ("tiers: [a, b]", "tiers: must map tier names"),
+        ("trusted_ranges: [203.0.113.0/24, 10.0.0.999/32]", "trusted_ranges[1]: '10.0.0.999/32' is not a CIDR block"),
+        ("trusted_range: [203.0.113.0/24]", "unknown section"),
         ("tiers: {web: [alb\n", "not valid YAML"),
     ])
     func errors(text: String, message: String) throws {
@@ -119,5 +121,30 @@ struct PolicyFileTests {
         let a = try WorkshopScanTests.scan(try WorkshopScanTests.sample("workshop"))
         let b = try WorkshopScanTests.scan(try WorkshopScanTests.sample("workshop"))
         #expect(a.findings.map(\.id) == b.findings.map(\.id) && Set(a.findings.map(\.id)).count == a.findings.count)
+    }
+}
+
+@Suite("Policy file: trusted accounts and organizations")
+struct TrustedPolicyFileTests {
+    private func write(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-policy-\(UUID()).yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("allow.trusted_accounts and allow.trusted_organizations load (quoted or not)")
+    func loads() throws {
+        let p = try PolicyFile.load(try write("allow: {trusted_accounts: ['444455556666', 777788889999], trusted_organizations: [o-a1b2c3d4e5]}"))
+        #expect(p.trustedAccounts == ["444455556666", "777788889999"] && p.trustedOrganizations == ["o-a1b2c3d4e5"])
+    }
+
+    @Test("bad trusted entries name the entry", arguments: [
+        ("allow: {trusted_account: ['444455556666']}", "allow.trusted_account: unknown key (expected public_buckets, database_tiers, trusted_accounts, trusted_organizations); did you mean 'trusted_accounts'?"),
+        ("allow: {trusted_accounts: ['4444']}", "allow.trusted_accounts[0]: '4444' is not an account ID (12 digits)"),
+        ("allow: {trusted_organizations: [a1b2]}", "allow.trusted_organizations[0]: 'a1b2' is not an organization ID (o-...)"),
+    ])
+    func errors(text: String, message: String) throws {
+        let path = try write(text)
+        #expect { try PolicyFile.load(path) } throws: { error in "\(error)".hasPrefix(path) && "\(error)".contains(message) }
     }
 }

@@ -29,13 +29,23 @@ OPERATIONS = {
         "GetManagedPrefixListEntries", "DescribeAddresses",
         "GetTransitGatewayRouteTablePropagations", "GetTransitGatewayRouteTableAssociations",
         "DescribeVpnGateways", "DescribeCustomerGateways", "DescribeVpnConnections",
+        "DescribeSnapshots", "DescribeSnapshotAttribute", "DescribeImages", "DescribeImageAttribute",
     ],
     "elbv2": [
         "DescribeLoadBalancers", "DescribeListeners", "DescribeTargetGroups", "DescribeTargetHealth",
         "DescribeLoadBalancerAttributes", "DescribeTargetGroupAttributes", "DescribeRules",
     ],
-    "rds": ["DescribeDBInstances", "DescribeDBSubnetGroups", "DescribeDBClusters"],
-    "lambda": ["ListFunctions", "GetFunctionUrlConfig"],
+    "rds": [
+        "DescribeDBInstances", "DescribeDBSubnetGroups", "DescribeDBClusters",
+        "DescribeDBSnapshots", "DescribeDBSnapshotAttributes", "DescribeDBClusterSnapshots", "DescribeDBClusterSnapshotAttributes",
+    ],
+    "lambda": ["ListFunctions", "GetFunctionUrlConfig", "GetPolicy"],
+    "sns": ["ListTopics", "GetTopicAttributes"],
+    "sqs": ["ListQueues", "GetQueueAttributes"],
+    "kms": ["ListKeys", "DescribeKey", "GetKeyPolicy", "ListGrants"],
+    "secretsmanager": ["ListSecrets", "GetResourcePolicy"],
+    "ecr": ["DescribeRepositories", "GetRepositoryPolicy"],
+    "efs": ["DescribeFileSystems", "DescribeFileSystemPolicy"],
     "eks": ["ListClusters", "DescribeCluster", "ListNodegroups", "DescribeNodegroup"],
     "elasticache": ["DescribeCacheClusters", "DescribeReplicationGroups", "DescribeCacheSubnetGroups"],
     "opensearch": ["ListDomainNames", "DescribeDomains"],
@@ -46,6 +56,10 @@ OPERATIONS = {
     ],
     "s3control": ["GetPublicAccessBlock"],
     "directconnect": ["DescribeDirectConnectGateways", "DescribeDirectConnectGatewayAssociations"],
+    "ecs": [
+        "ListClusters", "DescribeClusters", "ListServices", "DescribeServices", "ListTasks", "DescribeTasks",
+        "DescribeTaskDefinition",
+    ],
 }
 
 

@@ -4,8 +4,9 @@
   moto_setup.py workshop URL              build the workshop architecture (scripts/samples/workshop.py)
   moto_setup.py instances URL N           launch N t3.micro instances in one VPC (batched run_instances)
   moto_setup.py groups URL N              create N security groups (each referencing the previous one)
-  moto_setup.py restricted-user URL       on a server started with INITIAL_NO_AUTH_ACTION_COUNT=0: create a user
-                                          allowed read-only calls but denied ec2:DescribeNetworkAcls; prints
+  moto_setup.py restricted-user URL [ACTION]
+                                          on a server started with INITIAL_NO_AUTH_ACTION_COUNT=0: create a user
+                                          allowed read-only calls but denied ACTION (ec2:DescribeNetworkAcls); prints
                                           {"AccessKeyId": ..., "SecretAccessKey": ...}
   moto_setup.py role URL                  create role auditor-role (ReadOnlyAccess) and print its ARN
   moto_setup.py tgw URL                   two VPCs on a transit gateway (default route table: both associated, VPC A
@@ -21,10 +22,18 @@
                                           public OpenSearch domain (open access policy), an Aurora PostgreSQL cluster with
                                           two instances, a Lambda function in the VPC with a function URL (AuthType NONE);
                                           prints the IDs as JSON
+  moto_setup.py ecs URL N                 an ECS Fargate cluster in a VPC with DNS hostnames: task definitions web (awsvpc,
+                                          port 8000, task and execution roles, a literal DATABASE_URL) and worker, N services
+                                          (every third behind an ALB ip target group, all but the last with an awsvpc
+                                          configuration), and one RUNNING task started with RunTask (frozen in RUNNING
+                                          through the state manager); prints the IDs as JSON
+  moto_setup.py ecs-dump URL OUT          only the ECS calls of the dump below (scripts/samples/dump.py dump_ecs) into OUT
+  moto_setup.py reset-auth URL N          on a server checking signatures: let the next N calls through unsigned
   moto_setup.py cli-dump URL OUT          dump the account with the AWS CLI into OUT in the import layout
-                                          (scripts/samples/dump.py, plus prefix-list entries, transit gateways with
+                                          (scripts/samples/dump.py with ECS and listener rules, plus prefix-list entries, transit gateways with
                                           their routes, propagations and associations, LB and TG attributes, and the
-                                          caller identity)
+                                          caller identity, and the resource policy and sharing calls of
+                                          moto_resource_policies.dump_policies)
 """
 import json
 import os
@@ -73,10 +82,15 @@ def groups(url, n):
         previous = gid
 
 
-def restricted_user(url):
-    req = urllib.request.Request(url + "/moto-api/reset-auth", data=b"4", method="POST",
+def reset_auth(url, n):
+    """Let the next N calls through unsigned on a server checking signatures (shared/notes/moto.md)."""
+    req = urllib.request.Request(url + "/moto-api/reset-auth", data=str(n).encode(), method="POST",
                                  headers={"Content-Type": "text/plain"})
     urllib.request.urlopen(req).read()
+
+
+def restricted_user(url, denied="ec2:DescribeNetworkAcls"):
+    reset_auth(url, 4)
     iam = client(url, "iam")
     iam.create_user(UserName="auditor")
     policy = {
@@ -84,9 +98,12 @@ def restricted_user(url):
         "Statement": [
             {"Effect": "Allow", "Action": ["ec2:Describe*", "ec2:Get*", "ec2:Search*", "elasticloadbalancing:Describe*",
                                            "rds:Describe*", "lambda:List*", "lambda:Get*", "elasticache:Describe*",
-                                           "eks:Describe*", "eks:List*", "es:Describe*", "es:List*", "iam:Get*", "iam:List*",
-                                           "s3:Get*", "s3:List*", "sts:GetCallerIdentity"], "Resource": "*"},
-            {"Effect": "Deny", "Action": "ec2:DescribeNetworkAcls", "Resource": "*"},
+                                           "eks:Describe*", "eks:List*", "es:Describe*", "es:List*", "ecs:Describe*", "ecs:List*",
+                                           "iam:Get*", "iam:List*", "s3:Get*", "s3:List*", "sts:GetCallerIdentity",
+                                           "sns:List*", "sns:Get*", "sqs:List*", "sqs:Get*", "kms:List*", "kms:Describe*", "kms:Get*",
+                                           "secretsmanager:List*", "secretsmanager:GetResourcePolicy", "ecr:Describe*",
+                                           "ecr:GetRepositoryPolicy", "elasticfilesystem:Describe*"], "Resource": "*"},
+            {"Effect": "Deny", "Action": denied, "Resource": "*"},
         ],
     }
     iam.put_user_policy(UserName="auditor", PolicyName="audit", PolicyDocument=json.dumps(policy))
@@ -246,9 +263,88 @@ def services(url):
                       "eks": eks_sg, "db": db_sg}))
 
 
+def ecs(url, n):
+    """ECS on moto: services start no tasks and RunTask's task advances past RUNNING on every DescribeTasks unless the
+    state manager holds it (shared/notes/moto.md); RunTask needs a VPC with DNS hostnames."""
+    ec2 = client(url, "ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.80.0.0/16")["Vpc"]["VpcId"]
+    ec2.modify_vpc_attribute(VpcId=vpc, EnableDnsSupport={"Value": True})
+    ec2.modify_vpc_attribute(VpcId=vpc, EnableDnsHostnames={"Value": True})
+    a = ec2.create_subnet(VpcId=vpc, CidrBlock="10.80.1.0/24", AvailabilityZone="us-east-1a")["Subnet"]["SubnetId"]
+    b = ec2.create_subnet(VpcId=vpc, CidrBlock="10.80.2.0/24", AvailabilityZone="us-east-1b")["Subnet"]["SubnetId"]
+    alb_sg = ec2.create_security_group(GroupName="ecs-alb", Description="alb", VpcId=vpc)["GroupId"]
+    task_sg = ec2.create_security_group(GroupName="ecs-tasks", Description="tasks", VpcId=vpc)["GroupId"]
+    ec2.authorize_security_group_ingress(GroupId=task_sg, IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 8000, "ToPort": 8000, "UserIdGroupPairs": [{"GroupId": alb_sg}]}])
+
+    iam = client(url, "iam")
+    trust = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+    task_role = iam.create_role(RoleName="ecs-web-task-role", AssumeRolePolicyDocument=trust)["Role"]["Arn"]
+    exec_role = iam.create_role(RoleName="ecs-execution-role", AssumeRolePolicyDocument=trust)["Role"]["Arn"]
+
+    elb = client(url, "elbv2")
+    lb = elb.create_load_balancer(Name="ecs-alb", Subnets=[a, b], SecurityGroups=[alb_sg], Scheme="internet-facing",
+                                  Type="application")["LoadBalancers"][0]["LoadBalancerArn"]
+    tg = elb.create_target_group(Name="ecs-web-tg", Protocol="HTTP", Port=8000, VpcId=vpc, TargetType="ip")[
+        "TargetGroups"][0]["TargetGroupArn"]
+    elb.create_listener(LoadBalancerArn=lb, Protocol="HTTP", Port=80, DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+
+    ecs_client = client(url, "ecs")
+    cluster = ecs_client.create_cluster(clusterName="ecs-cap", tags=[{"key": "team", "value": "shop"}])["cluster"]["clusterArn"]
+    logs = {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web", "awslogs-region": REGION, "awslogs-stream-prefix": "web"}}
+    web = ecs_client.register_task_definition(
+        family="ecs-web", networkMode="awsvpc", requiresCompatibilities=["FARGATE"], cpu="256", memory="512",
+        taskRoleArn=task_role, executionRoleArn=exec_role, tags=[{"key": "app", "value": "web"}],
+        containerDefinitions=[{"name": "web", "image": "public.ecr.aws/docker/library/python:3.12", "memory": 512, "essential": True,
+                               "portMappings": [{"containerPort": 8000, "hostPort": 8000, "protocol": "tcp"}],
+                               "environment": [{"name": "DATABASE_URL",
+                                                "value": "postgresql://app:ecs-capture-not-a-password@db.internal:5432/app"},
+                                               {"name": "LOG_LEVEL", "value": "info"}],
+                               "logConfiguration": logs}])["taskDefinition"]["taskDefinitionArn"]
+    worker = ecs_client.register_task_definition(
+        family="ecs-worker", networkMode="awsvpc", requiresCompatibilities=["FARGATE"], cpu="256", memory="512",
+        executionRoleArn=exec_role,
+        containerDefinitions=[{"name": "worker", "image": "public.ecr.aws/docker/library/python:3.12", "memory": 512,
+                               "essential": True}])["taskDefinition"]["taskDefinitionArn"]
+    network = {"awsvpcConfiguration": {"subnets": [a, b], "securityGroups": [task_sg], "assignPublicIp": "DISABLED"}}
+    services = []
+    for i in range(1, n + 1):
+        name = f"ecs-svc-{i:02d}"
+        extra = {}
+        if i < n:
+            extra["networkConfiguration"] = network
+        if i % 3 == 1:
+            extra["loadBalancers"] = [{"targetGroupArn": tg, "containerName": "web", "containerPort": 8000}]
+        ecs_client.create_service(cluster=cluster, serviceName=name, taskDefinition=web if i % 2 else worker, desiredCount=1,
+                                  launchType="FARGATE", tags=[{"key": "index", "value": str(i)}], **extra)
+        services.append(name)
+
+    # Hold tasks in RUNNING: "manual" progression moves a task on only after this many DescribeTasks calls.
+    req = urllib.request.Request(url + "/moto-api/state-manager/set-transition", method="POST",
+                                 data=json.dumps({"model_name": "ecs::task",
+                                                  "transition": {"progression": "manual", "times": 1000000}}).encode(),
+                                 headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(req).read()
+    task = ecs_client.run_task(cluster=cluster, taskDefinition=web, launchType="FARGATE", group=f"service:{services[0]}",
+                               networkConfiguration={"awsvpcConfiguration": {"subnets": [a], "securityGroups": [task_sg],
+                                                                             "assignPublicIp": "ENABLED"}},
+                               tags=[{"key": "started", "value": "run-task"}])["tasks"][0]["taskArn"]
+    print(json.dumps({"vpc": vpc, "subnets": [a, b], "taskGroup": task_sg, "albGroup": alb_sg, "targetGroup": tg,
+                      "cluster": cluster, "web": web, "worker": worker, "taskRole": task_role, "executionRole": exec_role,
+                      "services": services, "task": task}))
+
+
+def ecs_dump(url, out):
+    from dump import ACCOUNT_ID, Cli, dump_ecs, write_files
+    files = {}
+    dump_ecs(Cli(url), f"{ACCOUNT_ID}/{REGION}", files)
+    write_files(files, out)
+
+
 def cli_dump(url, out):
     from dump import ACCOUNT_ID, Cli, dump_account, write_files
-    files = dump_account(url, frozenset({"elbv2-rules"}))
+    files = dump_account(url, frozenset({"elbv2-rules", "ecs"}))
     cli = Cli(url)
     reg = f"{ACCOUNT_ID}/{REGION}"
     lists = files.get(f"{reg}/ec2-describe-managed-prefix-lists.json", {}).get("PrefixLists", [])
@@ -275,6 +371,8 @@ def cli_dump(url, out):
                  "describe-transit-gateways", "describe-transit-gateway-attachments"):
         files[f"{reg}/ec2-{call}.json"] = cli("ec2", call)
     files[f"{ACCOUNT_ID}/sts-get-caller-identity.json"] = cli("sts", "get-caller-identity")
+    from moto_resource_policies import dump_policies
+    dump_policies(cli, files, reg, ACCOUNT_ID)
     write_files(files, out)
 
 
@@ -287,7 +385,7 @@ def main():
     elif cmd == "groups":
         groups(url, int(sys.argv[3]))
     elif cmd == "restricted-user":
-        restricted_user(url)
+        restricted_user(url, *sys.argv[3:4])
     elif cmd == "role":
         role(url)
     elif cmd == "tgw":
@@ -298,6 +396,12 @@ def main():
         listener_rules(url)
     elif cmd == "services":
         services(url)
+    elif cmd == "ecs":
+        ecs(url, int(sys.argv[3]))
+    elif cmd == "reset-auth":
+        reset_auth(url, int(sys.argv[3]))
+    elif cmd == "ecs-dump":
+        ecs_dump(url, sys.argv[3])
     elif cmd == "cli-dump":
         cli_dump(url, sys.argv[3])
     else:

@@ -181,7 +181,9 @@ def dump_ecs(cli: Cli, reg: str, files: dict[str, Any]) -> None:
     ``ecs-describe-services/<cluster>.json``, ``ecs-list-tasks/<cluster>.json``,
     ``ecs-describe-tasks/<cluster>.json`` (the same suffix when the call had to
     be split: DescribeServices takes 10 services, DescribeTasks 100);
-    ``ecs-describe-task-definition/<family>-<revision>.json``.  A describe call
+    ``ecs-describe-task-definition/<family>-<revision>.json``; services, tasks
+    and task definitions with ``--include TAGS`` (as ``netaudit snapshot``
+    captures them).  A describe call
     is skipped when its list is empty (an account without ECS gets only the
     empty ``ecs-list-clusters.json``, as AWS answers it).
     """
@@ -202,19 +204,19 @@ def dump_ecs(cli: Cli, reg: str, files: dict[str, Any]) -> None:
         svc_arns = cli("ecs", "list-services", "--cluster", arn)
         files[f"{reg}/ecs-list-services/{name}.json"] = svc_arns
         for i, part in enumerate(_chunks(svc_arns.get("serviceArns", []), 10)):
-            out = cli("ecs", "describe-services", "--cluster", arn, "--services", *part)
+            out = cli("ecs", "describe-services", "--cluster", arn, "--services", *part, "--include", "TAGS")
             files[numbered("ecs-describe-services", name, i)] = out
             in_use += [s["taskDefinition"] for s in out.get("services", [])]
         task_arns = cli("ecs", "list-tasks", "--cluster", arn, "--desired-status", "RUNNING")
         files[f"{reg}/ecs-list-tasks/{name}.json"] = task_arns
         for i, part in enumerate(_chunks(task_arns.get("taskArns", []), 100)):
-            out = cli("ecs", "describe-tasks", "--cluster", arn, "--tasks", *part)
+            out = cli("ecs", "describe-tasks", "--cluster", arn, "--tasks", *part, "--include", "TAGS")
             files[numbered("ecs-describe-tasks", name, i)] = out
             in_use += [t["taskDefinitionArn"] for t in out.get("tasks", [])]
     for td in sorted(set(in_use)):
         family_rev = td.rsplit("/", 1)[-1]
         files[f"{reg}/ecs-describe-task-definition/{family_rev.replace(':', '-')}.json"] = cli(
-            "ecs", "describe-task-definition", "--task-definition", td)
+            "ecs", "describe-task-definition", "--task-definition", td, "--include", "TAGS")
 
 
 def write_files(files: dict[str, Any], out_dir: str) -> None:

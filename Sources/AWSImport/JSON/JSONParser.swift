@@ -13,7 +13,8 @@ public struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
-    private static let maxDepth = 512
+    /// Deeper documents are refused (no AWS output nests past a few dozen levels; the parser recurses).
+    public static let maxDepth = 512
 
     /// Parses a complete document; anything but whitespace after the value is an error.
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
@@ -58,7 +59,7 @@ public struct JSONParser {
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default:
-            throw error("unexpected character '\(Character(Unicode.Scalar(bytes[index])))'")
+            throw error("unexpected \(JSONParser.describe(bytes[index]))")
         }
     }
 
@@ -216,6 +217,13 @@ public struct JSONParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text) else { throw error("invalid number") }
+        // 1e999 reads as infinity, which no JSON printer can write back: refuse it here.
+        guard value.isFinite else { index = start; throw error("number out of range") }
         return .number(value)
+    }
+
+    /// A byte for a message: printable ASCII quoted, anything else (control bytes, bytes of bad UTF-8) in hex.
+    static func describe(_ byte: UInt8) -> String {
+        (0x21...0x7E).contains(byte) ? "character '\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
     }
 }

@@ -50,11 +50,11 @@ public enum JSONValue: Sendable, Hashable {
             out += "]"
         case .object(let members):
             out += "{"
-            for (i, key) in members.keys.sorted().enumerated() {
+            for (i, (key, value)) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if i > 0 { out += "," }
                 JSONValue.writeString(key, to: &out)
                 out += ":"
-                members[key]!.write(to: &out)
+                value.write(to: &out)
             }
             out += "}"
         }

@@ -45,8 +45,18 @@ enum RDSMapper {
     }
 }
 
-/// Maps Lambda functions (their VPC placement and role).
+/// Maps Lambda functions (their VPC placement and role; which environment variables hold a credential, never their values).
 enum LambdaMapper {
+    /// `Environment.Variables` values that look like credentials (nil when there are none).
+    private static func plainSecrets(_ variables: [String: JSONValue]) -> [PlainSecret]? {
+        let pairs = variables.keys.sorted().compactMap { key -> (name: String, value: String)? in
+            if case .string(let v)? = variables[key] { return (key, v) }
+            return nil
+        }
+        let found = PlainSecretDetector.detect(pairs)
+        return found.isEmpty ? nil : found
+    }
+
     static func functions(_ root: Node, _ ctx: FileContext, into c: inout Collector) throws(ImportError) {
         for item in try root.array("Functions") {
             let arn = try item.string("FunctionArn")
@@ -57,7 +67,7 @@ enum LambdaMapper {
                 runtime: try item.string("Runtime"), roleArn: try item.string("Role"),
                 vpcId: try vpc?.string("VpcId").flatMap { $0.isEmpty ? nil : $0 },
                 subnetIds: try vpc?.strings("SubnetIds") ?? [], securityGroupIds: try vpc?.strings("SecurityGroupIds") ?? [],
-                environmentVariableNames: variables.keys.sorted()))
+                environmentVariableNames: variables.keys.sorted(), plainSecrets: plainSecrets(variables)))
         }
     }
 }

@@ -2,7 +2,8 @@ import NetModel
 
 /// Decides whether buckets are public, following the S3 User Guide's "The meaning of 'public'".
 ///
-/// Policy statements are judged by `StatementPublicity`; ACL grants to `AllUsers` or
+/// Policy statements are judged on the whole policy by `ResourcePolicyAnalysis` (a `Deny` of everything outside a
+/// network or an organization makes an open `Allow` non-public); ACL grants to `AllUsers` or
 /// `AuthenticatedUsers` are public unless ACLs are disabled (`BucketOwnerEnforced`).
 /// Of the Block Public Access switches (account OR bucket), `RestrictPublicBuckets`
 /// neutralises a public policy and `IgnorePublicAcls` public ACLs; `BlockPublicPolicy` and
@@ -29,7 +30,7 @@ public struct BucketPublicAccessAnalyzer: Sendable {
         if let text = bucket.policy {
             do {
                 let document = try PolicyDocument(parsing: text, source: "bucket \(bucket.id)")
-                let publicStatements = document.statements.map(StatementPublicity.init).filter(\.isPublic)
+                let publicStatements = ResourcePolicyAnalysis(document: document, ownerAccount: bucket.scope.account).publicStatements
                 policyIsPublic = !publicStatements.isEmpty
                 let neutraliser = bpa.setting(.restrictPublicBuckets)
                 exposures += publicStatements.map { p in

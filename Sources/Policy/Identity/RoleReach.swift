@@ -26,6 +26,11 @@ struct RoleReach: Sendable, Hashable {
             return
         }
         isAdmin = false
+        if let broad = p.allActionsExcept.first(where: { !$0.grant.isConditional }) {
+            isPowerful = true
+            summary = "every action except \(broad.excluded.joined(separator: ", ")) on *"
+            return
+        }
         let wildcards = p.serviceWildcards.filter { $0.grant.coversAllResources && !$0.grant.isConditional && !RoleReach.telemetryServices.contains($0.service) }
         let writes = p.writeActionsOnAllResources.filter { grant in
             !grant.grant.isConditional && !RoleReach.telemetryServices.contains(grant.action.split(separator: ":").first.map { $0.lowercased() } ?? "")

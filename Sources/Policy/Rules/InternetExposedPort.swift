@@ -22,13 +22,13 @@ struct InternetExposedPort: Rule {
                 let sensitive = PortCatalog.sensitive(in: PortSet(range))
                 let webOnly = range.lower == range.upper && PortCatalog.web.contains(range.lower)
                 if isPublicLB && webOnly { continue }
-                var severity: Severity = !sensitive.isEmpty || range.upper - range.lower > 1000 ? .critical : (webOnly ? .low : .medium)
+                let reach = SourceReach(exposure.sources, trusted: context.policy.trustedRanges)
+                if reach.isTrusted { continue }
+                // A few fixed ranges (an office, a partner) are not the internet at large: low, whatever the port.
+                var severity: Severity = !reach.isWide ? .low
+                    : !sensitive.isEmpty || range.upper - range.lower > 1000 ? .critical : (webOnly ? .low : .medium)
                 let what = PortCatalog.describe(exposure.proto, range)
-                let whole = exposure.sources.filter(QueryAnswer.isWholeInternet)
-                let from = whole.count == exposure.sources.count && whole.count == 2 ? "anywhere on the internet"
-                    : exposure.sources == ["0.0.0.0/0"] ? "anywhere on the internet"
-                    : whole.count == exposure.sources.count && whole.count == 1 ? "anywhere on the \(whole[0].hasPrefix("::") ? "IPv6" : "IPv4") internet (\(whole[0]))"
-                    : exposure.sources.prefix(4).joined(separator: ", ")
+                let from = reach.phrase
                 let opening = openingRules(e, range, exposure.proto, context)
                 let through = exposure.via.map { " through load balancer \($0.loadBalancer), which shows it the clients' addresses" } ?? ""
                 var evidence = ["reachable from \(from) on \(what)\(through)"]
@@ -45,9 +45,10 @@ struct InternetExposedPort: Rule {
                 }
                 let fix = opening.first.map { FixText.narrowIngress(group: $0.0, rule: $0.1, replacement: adminSource(for: range, excluding: $0.0.id, bastions)) }
                     ?? e.publicService.map { Fix(summary: "Restrict who can reach \(what) on \(resource.label): \($0.fix).") }
-                    ?? Fix(summary: "Restrict who can reach \(what) on \(resource.label): narrow the security group rule or remove the public address.")
+                    ?? Fix(summary: reach.isWide ? "Restrict who can reach \(what) on \(resource.label): narrow the security group rule or remove the public address."
+                           : "If \(reach.untrusted.joined(separator: ", ")) should reach \(what) on \(resource.label), list \(reach.untrusted.count == 1 ? "it" : "them") under `trusted_ranges:` in the policy file; otherwise remove the rule.")
                 out.append(finding(resource, severity: severity,
-                                   title: "\(what) on \(resource.label) is reachable from the internet\(exposure.via.map { " through \($0.loadBalancer)" } ?? "")",
+                                   title: "\(what) on \(resource.label) is reachable from \(reach.isWide ? "the internet" : from)\(exposure.via.map { " through \($0.loadBalancer)" } ?? "")",
                                    detail: "\(exposure.proto)/\(range)", evidence: evidence, fix: fix))
             }
         }

@@ -119,6 +119,15 @@ struct BucketPublicAccessAnalyzerTests {
         #expect(!result.isPublic && result.policyIsPublic == false && result.exposures.isEmpty)
     }
 
+    @Test("a public Allow cancelled by a Deny of everything, or narrowed by a Deny outside one range, is not public",
+          arguments: [#"{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"]}"#,
+                      #"{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::b/*","Condition":{"NotIpAddress":{"aws:SourceIp":"198.51.100.0/24"}}}"#])
+    func publicAllowDenied(deny: String) throws {
+        let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"},"# + deny + "]}"
+        let result = try assess(bucket(policy: policy, block: .off), account: .off)
+        #expect(!result.isPublic && result.policyIsPublic == false && result.exposures.isEmpty)
+    }
+
     @Test("S3's policy status is compared with the analysis", arguments: [
         (Optional(workshopPolicy), Optional(false), Optional(PolicyStatusDisagreement(s3SaysPublic: false, analysisSaysPublic: true))),
         (nil, true, PolicyStatusDisagreement(s3SaysPublic: true, analysisSaysPublic: false)),

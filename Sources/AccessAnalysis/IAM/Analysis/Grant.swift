@@ -55,3 +55,15 @@ public struct ServiceWildcardGrant: Sendable, Hashable, Codable {
         self.grant = grant
     }
 }
+
+/// `Allow` of every action except some (`NotAction`) on every resource.
+public struct ExceptionGrant: Sendable, Hashable, Codable {
+    /// The excluded action patterns as written (`iam:*`, `organizations:*`).
+    public var excluded: [String]
+    public var grant: Grant
+
+    public init(excluded: [String], grant: Grant) {
+        self.excluded = excluded
+        self.grant = grant
+    }
+}

@@ -5,26 +5,51 @@
 public struct PermissionAnalysis: Sendable {
     public let evaluator: PolicyEvaluator
     public let actions: ActionDatabase
+    /// The ARN of the principal whose policies these are, when known: policy variables and the principal's own
+    /// ARN in a resource tell what the principal can do to itself from what it can do to others.
+    public let principalArn: String?
 
-    public init(policies: [PolicySource], actions: ActionDatabase) {
+    public init(policies: [PolicySource], actions: ActionDatabase, principalArn: String? = nil) {
         self.evaluator = PolicyEvaluator(policies: policies)
         self.actions = actions
+        self.principalArn = principalArn
     }
 
-    /// Full administrator access: `Allow` of `*` on `*`, or `Allow` with `NotAction` on `*`.
+    /// The actions with which a principal rewrites permissions; a `Deny` of any of them on every resource
+    /// leaves a principal short of administrator.
+    static let permissionsCore = ["iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:PutUserPolicy", "iam:AttachUserPolicy",
+                                  "iam:CreatePolicyVersion", "iam:PassRole"]
+
+    /// Full administrator access: `Allow` of `*` on `*`.
     ///
-    /// Nil when no statement grants it or an unconditional `Deny *` on `*` cancels it.
+    /// Nil when no statement grants it, or an unconditional `Deny` on every resource takes away everything but a
+    /// few actions (`NotAction`) or the actions that rewrite permissions (`iam:*`). An `Allow` of `NotAction` on
+    /// `*` (the PowerUserAccess shape, "every service but IAM") is not administrator: see `allActionsExcept()`.
     public func fullAdmin() -> Grant? {
         let statements = evaluator.statements.filter { ref in
             let s = ref.statement
-            return s.effect == .allow && s.coversAllResources && (s.actions.coversEverything || s.actions.isNegated)
+            return s.effect == .allow && s.coversAllResources && s.actions.coversEverything
         }
         guard !statements.isEmpty else { return nil }
         let denies = evaluator.statements.filter { ref in
-            ref.statement.effect == .deny && ref.statement.actions.coversEverything && ref.statement.coversAllResources
+            let s = ref.statement
+            return s.effect == .deny && s.coversAllResources
+                && (s.actions.coversEverything || s.actions.isNegated || Self.permissionsCore.contains(where: s.actions.coversAction))
         }
         guard !denies.contains(where: { !$0.isConditional }) else { return nil }
         return Grant(statements: statements, conditionalDenies: denies)
+    }
+
+    /// `Allow` of every action but a few (`NotAction`) on every resource, one per statement: broad short of
+    /// administrator. Left out when an unconditional `Deny` of everything on every resource cancels it.
+    public func allActionsExcept() -> [ExceptionGrant] {
+        let denies = evaluator.statements.filter { $0.statement.effect == .deny && $0.statement.coversAllResources && $0.statement.actions.coversEverything }
+        guard !denies.contains(where: { !$0.isConditional }) else { return [] }
+        return evaluator.statements.compactMap { ref in
+            let s = ref.statement
+            guard s.effect == .allow, s.coversAllResources, case .allExcept(let excluded) = s.actions, !excluded.isEmpty else { return nil }
+            return ExceptionGrant(excluded: excluded, grant: Grant(statements: [ref], conditionalDenies: denies))
+        }
     }
 
     /// Service-wide wildcards (`s3:*`, `iam:*`, ...) in `Allow` statements, one per service.

@@ -1,7 +1,9 @@
 /// All broad-permission facts about one principal, computed together.
 public struct PermissionSummary: Sendable, Hashable, Codable {
-    /// Full administrator access (`*` on `*`, or `NotAction` on `*`), if granted.
+    /// Full administrator access (`*` on `*`), if granted.
     public var fullAdmin: Grant?
+    /// Every action but a few on every resource (`NotAction` on `*`).
+    public var allActionsExcept: [ExceptionGrant]
     /// Service-wide wildcards such as `s3:*`, one per service.
     public var serviceWildcards: [ServiceWildcardGrant]
     /// Write and Permissions-management actions allowed on `Resource: *`.
@@ -11,9 +13,10 @@ public struct PermissionSummary: Sendable, Hashable, Codable {
     /// Known privilege-escalation methods the policies allow.
     public var privilegeEscalations: [EscalationPath]
 
-    public init(fullAdmin: Grant?, serviceWildcards: [ServiceWildcardGrant], writeActionsOnAllResources: [ActionGrant],
+    public init(fullAdmin: Grant?, allActionsExcept: [ExceptionGrant] = [], serviceWildcards: [ServiceWildcardGrant], writeActionsOnAllResources: [ActionGrant],
                 passRoleOnAllResources: ActionGrant?, privilegeEscalations: [EscalationPath]) {
         self.fullAdmin = fullAdmin
+        self.allActionsExcept = allActionsExcept
         self.serviceWildcards = serviceWildcards
         self.writeActionsOnAllResources = writeActionsOnAllResources
         self.passRoleOnAllResources = passRoleOnAllResources
@@ -24,7 +27,7 @@ public struct PermissionSummary: Sendable, Hashable, Codable {
 extension PermissionAnalysis {
     /// Every fact of `PermissionAnalysis` in one value.
     public func summary() -> PermissionSummary {
-        PermissionSummary(fullAdmin: fullAdmin(), serviceWildcards: serviceWildcards(),
+        PermissionSummary(fullAdmin: fullAdmin(), allActionsExcept: allActionsExcept(), serviceWildcards: serviceWildcards(),
                           writeActionsOnAllResources: writeActionsOnAllResources(),
                           passRoleOnAllResources: passRoleOnAllResources(), privilegeEscalations: privilegeEscalations())
     }

@@ -13,6 +13,8 @@ public enum EscalationMethod: String, Sendable, Hashable, Codable, CaseIterable 
     case putUserPolicy
     case putGroupPolicy
     case putRolePolicy
+    case attachOwnRolePolicy
+    case putOwnRolePolicy
     case addUserToGroup
     case updateAssumeRolePolicy
     case passRoleToLambdaInvoke
@@ -40,6 +42,8 @@ public enum EscalationMethod: String, Sendable, Hashable, Codable, CaseIterable 
         case .putUserPolicy: ["iam:PutUserPolicy"]
         case .putGroupPolicy: ["iam:PutGroupPolicy"]
         case .putRolePolicy: ["iam:PutRolePolicy", "sts:AssumeRole"]
+        case .attachOwnRolePolicy: ["iam:AttachRolePolicy"]
+        case .putOwnRolePolicy: ["iam:PutRolePolicy"]
         case .addUserToGroup: ["iam:AddUserToGroup"]
         case .updateAssumeRolePolicy: ["iam:UpdateAssumeRolePolicy", "sts:AssumeRole"]
         case .passRoleToLambdaInvoke: ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"]
@@ -70,6 +74,8 @@ public enum EscalationMethod: String, Sendable, Hashable, Codable, CaseIterable 
         case .putUserPolicy: "write an inline policy with any permissions on a user"
         case .putGroupPolicy: "write an inline policy with any permissions on a group"
         case .putRolePolicy: "write an inline policy on a role, then assume it"
+        case .attachOwnRolePolicy: "attach any managed policy to its own role"
+        case .putOwnRolePolicy: "write an inline policy with any permissions on its own role"
         case .addUserToGroup: "join a more privileged group"
         case .updateAssumeRolePolicy: "rewrite a role's trust policy to allow oneself, then assume it"
         case .passRoleToLambdaInvoke: "create a Lambda function with a privileged role and invoke it"
@@ -83,6 +89,39 @@ public enum EscalationMethod: String, Sendable, Hashable, Codable, CaseIterable 
         case .passRoleToSageMakerNotebook: "open a SageMaker notebook that runs with a privileged role"
         }
     }
+}
+
+extension EscalationMethod {
+    /// The service a role is passed to with `iam:PassRole`, as `iam:PassedToService` names it (IAM User Guide,
+    /// "Granting a user permissions to pass a role to an AWS service"); nil for methods without PassRole.
+    public var passedToService: String? {
+        switch self {
+        case .passRoleToEC2: "ec2.amazonaws.com"
+        case .passRoleToLambdaInvoke, .passRoleToLambdaEventSource: "lambda.amazonaws.com"
+        case .passRoleToGlueDevEndpoint: "glue.amazonaws.com"
+        case .passRoleToCloudFormation: "cloudformation.amazonaws.com"
+        case .passRoleToDataPipeline: "datapipeline.amazonaws.com"
+        case .passRoleToCodeBuild: "codebuild.amazonaws.com"
+        case .passRoleToSageMakerNotebook: "sagemaker.amazonaws.com"
+        default: nil
+        }
+    }
+
+    /// Methods that act on the principal itself, without assuming anything: only a role's own ARN counts.
+    public var targetsOwnRole: Bool { self == .attachOwnRolePolicy || self == .putOwnRolePolicy }
+
+    /// The same method through assuming the role, which makes the own-role variant redundant.
+    var assumingVariant: EscalationMethod? {
+        switch self {
+        case .attachOwnRolePolicy: .attachRolePolicy
+        case .putOwnRolePolicy: .putRolePolicy
+        default: nil
+        }
+    }
+
+    /// Methods that work on other users' credentials: granted only on the caller's own user
+    /// (`user/${aws:username}`) they gain nothing.
+    var targetsOtherUsers: Bool { self == .createAccessKey || self == .createLoginProfile || self == .updateLoginProfile }
 }
 
 /// A privilege-escalation method available to a principal, with the grant of each required action.
@@ -107,15 +146,55 @@ extension PermissionAnalysis {
     /// The escalation methods whose every action the policies allow, on any resource.
     ///
     /// Actions scoped to named resources count (e.g. `iam:PutUserPolicy` on the user itself);
-    /// `EscalationPath.coversAllResources` tells the two apart.
+    /// `EscalationPath.coversAllResources` tells the two apart. Conditions decide some methods:
+    /// - `iam:PassRole` whose every granting statement pins `iam:PassedToService` to other services cannot
+    ///   pass the role to the method's service;
+    /// - credentials actions granted only on the caller itself (`${aws:username}`, or the principal's own ARN)
+    ///   reach no other user;
+    /// - a role allowed `iam:AttachRolePolicy` / `iam:PutRolePolicy` on its own ARN escalates without
+    ///   `sts:AssumeRole` (reported only when the assuming variant is not).
     public func privilegeEscalations() -> [EscalationPath] {
-        EscalationMethod.allCases.compactMap { method in
+        let paths = EscalationMethod.allCases.compactMap { method -> EscalationPath? in
+            if method.targetsOwnRole {
+                guard let arn = principalArn, arn.contains(":role/"),
+                      let action = method.requiredActions.first,
+                      let grant = Grant(evaluator.evaluate(action: action, resource: arn)) else { return nil }
+                return EscalationPath(method: method, steps: [ActionGrant(action: action, level: actions.accessLevel(of: action), grant: grant)])
+            }
             var steps: [ActionGrant] = []
             for action in method.requiredActions {
-                guard let step = grant(action: action, onAllResources: false) else { return nil }
+                guard var step = grant(action: action, onAllResources: false) else { return nil }
+                if action.equalsIgnoringCase("iam:PassRole"), let service = method.passedToService {
+                    step.grant.statements = step.grant.statements.filter { $0.statement.mayPass(to: service) }
+                }
+                if method.targetsOtherUsers {
+                    step.grant.statements = step.grant.statements.filter { !$0.statement.onlyTargets(self: principalArn) }
+                }
+                guard !step.grant.statements.isEmpty else { return nil }
                 steps.append(step)
             }
             return EscalationPath(method: method, steps: steps)
         }
+        let found = Set(paths.map(\.method))
+        return paths.filter { path in path.method.assumingVariant.map { !found.contains($0) } ?? true }
+    }
+}
+
+extension Statement {
+    /// Whether the statement's `iam:PassedToService` condition (if any) admits `service`: a pinned list
+    /// (`StringEquals`/`StringLike`, with or without `ForAnyValue:`) must match it.
+    func mayPass(to service: String) -> Bool {
+        let pins = conditions.filter { c in
+            c.matchesKey("iam:PassedToService") && !c.op.ifExists && c.op.setQualifier != .forAllValues
+                && ["StringEquals", "StringEqualsIgnoreCase", "StringLike"].contains(where: c.op.isBase)
+        }
+        return pins.allSatisfy { c in c.values.contains { Wildcard.matches($0, service, ignoringCase: true) } }
+    }
+
+    /// Whether every resource the statement names is the caller itself: a pattern holding the policy variable
+    /// `${aws:username}` (IAM User Guide, "IAM policy elements: Variables and tags") or the principal's own ARN.
+    func onlyTargets(self arn: String?) -> Bool {
+        guard case .only(let patterns)? = resources, !patterns.isEmpty else { return false }
+        return patterns.allSatisfy { p in p.contains("${aws:username}") || (arn.map { p == $0 } ?? false) }
     }
 }

@@ -47,6 +47,8 @@ public enum TrustPolicyAnalysis {
 /// One principal allowed to assume a role.
 public struct TrustGrant: Sendable, Hashable, Codable {
     public var trustee: Trustee
+    /// The role's own account.
+    public var roleAccount: String
     /// Whether the trustee lies outside the role's account (`anyone` always does).
     public var isOtherAccount: Bool
     /// The assume actions allowed, e.g. `sts:AssumeRole`.
@@ -58,6 +60,7 @@ public struct TrustGrant: Sendable, Hashable, Codable {
 
     init(trustee: Trustee, roleAccount: String, actions: [String], statement: Statement, conditionalDenies: [Statement]) {
         self.trustee = trustee
+        self.roleAccount = roleAccount
         switch trustee {
         case .anyone: isOtherAccount = true
         case .account(let id), .awsPrincipal(_, let id?): isOtherAccount = id != roleAccount

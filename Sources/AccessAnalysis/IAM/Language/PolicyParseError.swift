@@ -1,3 +1,4 @@
+import NetModel
 /// Why a policy document could not be read, naming the document and the problem.
 ///
 /// `description` renders one short line such as
@@ -46,7 +47,7 @@ public struct PolicyParseError: Error, Sendable, Hashable, Codable, CustomString
 
     public var description: String {
         let location = statementIndex.map { "statement \($0 + 1): " } ?? ""
-        return "policy \(source): \(location)\(problem.message)"
+        return Quoted.value("policy \(source): \(location)\(problem.message)", limit: 240)
     }
 }
 
@@ -58,18 +59,18 @@ extension PolicyParseError.Problem {
         case .notAnObject(let found): "expected a JSON object, found \(found)"
         case .missingStatement: "no Statement element"
         case .emptyStatementList: "Statement is an empty list"
-        case .unsupportedVersion(let v): "unsupported Version \"\(v)\" (expected 2012-10-17 or 2008-10-17)"
-        case .unknownElement(let name): "unknown element \"\(name)\""
-        case .duplicateElement(let name): "element \"\(name)\" appears more than once"
+        case .unsupportedVersion(let v): "unsupported Version \"\(Quoted.value(v))\" (expected 2012-10-17 or 2008-10-17)"
+        case .unknownElement(let name): "unknown element \"\(Quoted.value(name))\""
+        case .duplicateElement(let name): "element \"\(Quoted.value(name))\" appears more than once"
         case .missingEffect: "no Effect element"
-        case .invalidEffect(let v): "Effect must be \"Allow\" or \"Deny\", not \"\(v)\""
-        case .conflictingElements(let a, let b): "has both \(a) and \(b)"
+        case .invalidEffect(let v): "Effect must be \"Allow\" or \"Deny\", not \"\(Quoted.value(v))\""
+        case .conflictingElements(let a, let b): "has both \(Quoted.value(a)) and \(Quoted.value(b))"
         case .missingAction: "has neither Action nor NotAction"
         case .wrongType(let element, let expected, let found): "\(element) must be \(expected), found \(found)"
         case .emptyList(let element): "\(element) is an empty list"
-        case .invalidAction(let a): "action \"\(a)\" is not \"*\" or \"service:action\""
-        case .invalidPrincipal(let detail): "invalid Principal: \(detail)"
-        case .invalidCondition(let detail): "invalid Condition: \(detail)"
+        case .invalidAction(let a): "action \"\(Quoted.value(a))\" is not \"*\" or \"service:action\""
+        case .invalidPrincipal(let detail): "invalid Principal: \(Quoted.value(detail, limit: 160))"
+        case .invalidCondition(let detail): "invalid Condition: \(Quoted.value(detail, limit: 160))"
         }
     }
 }

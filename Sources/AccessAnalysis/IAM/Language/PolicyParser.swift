@@ -1,3 +1,5 @@
+import NetModel
+
 /// Turns policy JSON into a `PolicyDocument`, reporting the first problem as a `PolicyParseError`.
 struct PolicyParser {
     let source: String
@@ -115,13 +117,13 @@ struct PolicyParser {
     private func principal(_ value: JSONValue, index: Int) throws(PolicyParseError) -> Principal {
         switch value {
         case .string("*"): return .anyone
-        case .string(let s): throw fail(.invalidPrincipal("a bare string must be \"*\", found \"\(s)\""), statement: index)
+        case .string(let s): throw fail(.invalidPrincipal("a bare string must be \"*\", found \"\(Quoted.value(s, limit: 60))\""), statement: index)
         case .object(let members):
             guard !members.isEmpty else { throw fail(.invalidPrincipal("empty object"), statement: index) }
             var ids: [PrincipalIdentity] = []
             for member in members {
                 guard let kind = PrincipalKind.allCases.first(where: { $0.rawValue.equalsIgnoringCase(member.key) }) else {
-                    throw fail(.invalidPrincipal("unknown principal type \"\(member.key)\""), statement: index)
+                    throw fail(.invalidPrincipal("unknown principal type \"\(Quoted.value(member.key, limit: 60))\""), statement: index)
                 }
                 let values: [String]
                 switch member.value {
@@ -146,24 +148,24 @@ struct PolicyParser {
         var out: [Condition] = []
         for (opName, block) in operators {
             guard case .object(let keys) = block, !keys.isEmpty else {
-                throw fail(.invalidCondition("operator \(opName) must map to an object of keys, found \(block.typeName)"), statement: index)
+                throw fail(.invalidCondition("operator \(Quoted.value(opName, limit: 60)) must map to an object of keys, found \(block.typeName)"), statement: index)
             }
             let op = ConditionOperator(opName)
-            guard !op.base.isEmpty else { throw fail(.invalidCondition("operator \"\(opName)\" has no name"), statement: index) }
+            guard !op.base.isEmpty else { throw fail(.invalidCondition("operator \"\(Quoted.value(opName, limit: 60))\" has no name"), statement: index) }
             for (key, rawValues) in keys {
                 let values: [String]
                 switch rawValues {
                 case .array(let items):
-                    guard !items.isEmpty else { throw fail(.invalidCondition("\(opName) \(key) has an empty list"), statement: index) }
+                    guard !items.isEmpty else { throw fail(.invalidCondition("\(Quoted.value(opName, limit: 60)) \(Quoted.value(key, limit: 60)) has an empty list"), statement: index) }
                     values = try items.map { item throws(PolicyParseError) in
                         guard let text = item.scalarText else {
-                            throw fail(.invalidCondition("\(opName) \(key) values must be strings, numbers or booleans"), statement: index)
+                            throw fail(.invalidCondition("\(Quoted.value(opName, limit: 60)) \(Quoted.value(key, limit: 60)) values must be strings, numbers or booleans"), statement: index)
                         }
                         return text
                     }
                 default:
                     guard let text = rawValues.scalarText else {
-                        throw fail(.invalidCondition("\(opName) \(key) must be a value or a list, found \(rawValues.typeName)"), statement: index)
+                        throw fail(.invalidCondition("\(Quoted.value(opName, limit: 60)) \(Quoted.value(key, limit: 60)) must be a value or a list, found \(rawValues.typeName)"), statement: index)
                     }
                     values = [text]
                 }

@@ -35,8 +35,8 @@ extension RuleContext {
                 }
             }
             return PrincipalAnalysis(principal: p, policies: policies,
-                                     all: PermissionAnalysis(policies: policies.sources, actions: actions).summary(),
-                                     customer: PermissionAnalysis(policies: customerSources, actions: actions).summary(),
+                                     all: PermissionAnalysis(policies: policies.sources, actions: actions, principalArn: p.id).summary(),
+                                     customer: PermissionAnalysis(policies: customerSources, actions: actions, principalArn: p.id).summary(),
                                      trustedServices: services)
         }
         principalCache.value = result

@@ -11,7 +11,8 @@ struct IAMPrivilegeEscalation: Rule {
         context.principals.flatMap { a -> [Finding] in
             guard a.all.fullAdmin == nil else { return [] }
             return a.all.privilegeEscalations.map { path in
-                var severity: Severity = path.coversAllResources ? .high : .medium
+                // Rewriting its own role's policies reaches everything, though the grant names one resource.
+                var severity: Severity = path.coversAllResources || path.method.targetsOwnRole ? .high : .medium
                 if path.isConditional { severity = severity.lowered }
                 return finding(context.resource(a.principal), severity: severity,
                                title: "\(a.principal.kind.rawValue) \(a.principal.name) can escalate privileges: \(path.method.summary)",

@@ -14,17 +14,39 @@ struct IAMTrustOpen: Rule {
             for g in grants {
                 let who: String
                 var severity: Severity
+                var note: String? = nil
                 switch g.trustee {
-                case .anyone: who = "anyone (*)"; severity = .critical
+                case .anyone:
+                    let audience = g.openAudience
+                    if audience.isPublic {
+                        who = "anyone (*)"; severity = g.isConditional ? .high : .critical
+                    } else if !audience.organizations.isEmpty {
+                        // aws:PrincipalOrgID pins the callers to one organization: access within it, not open.
+                        who = "any principal in \(audience.summary)"; severity = .low
+                    } else if !audience.otherAccounts.isEmpty {
+                        who = "\(audience.summary) (through conditions on *)"; severity = .high
+                    } else {
+                        continue
+                    }
+                case .federated(let idp) where g.subjectKey != nil:
+                    guard !g.pinsSubject, let key = g.subjectKey else { continue }
+                    who = "any identity of \(idp)"; severity = .high
+                    note = "no \(key) condition: every subject of the provider (for GitHub, every repository's workflows) can assume the role"
                 case .federated(let idp) where !g.isConditional: who = "any identity of \(idp)"; severity = .high
-                case .account(let id) where g.isOtherAccount: who = "account \(id)"; severity = .high
-                case .awsPrincipal(let arn, _) where g.isOtherAccount: who = arn; severity = .high
+                case .account(let id) where g.isOtherAccount, .awsPrincipal(let id, _) where g.isOtherAccount:
+                    who = g.trustee == .account(id) ? "account \(id)" : id
+                    if !g.externalIds.isEmpty {
+                        // The documented third-party pattern (IAM User Guide, "Access to AWS accounts owned by third parties").
+                        severity = .info; note = "requires sts:ExternalId: the documented pattern for a third party"
+                    } else {
+                        severity = g.isConditional ? .medium : .high
+                    }
                 default: continue
                 }
-                if g.isConditional { severity = severity.lowered }
+                let conditions = g.conditions.map { "condition: \($0.op) \($0.key) = \($0.values.joined(separator: ", "))" }
                 out.append(finding(context.resource(a.principal), severity: severity,
                                    title: "role \(a.principal.name) can be assumed by \(who)\(g.isConditional ? " (with conditions)" : " without conditions")",
-                                   detail: who, evidence: ["trust policy \(g.statement.label)"] + g.conditions.map { "condition: \($0.op) \($0.key) = \($0.values.joined(separator: ", "))" },
+                                   detail: who, evidence: ["trust policy \(g.statement.label)"] + conditions + (note.map { [$0] } ?? []),
                                    fix: Fix(summary: "Name the exact principals in the trust policy and add conditions (sts:ExternalId for third parties, token.actions.githubusercontent.com:sub for GitHub OIDC).",
                                             cli: "aws iam update-assume-role-policy --role-name \(a.principal.name) --policy-document file://trust.json")))
             }

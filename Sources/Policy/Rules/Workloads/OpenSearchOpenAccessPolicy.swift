@@ -18,10 +18,9 @@ struct OpenSearchOpenAccessPolicy: Rule {
                 context.problem("\(error)")
                 continue
             }
-            // Statements granting any es: action to an open principal with no restricting condition.
-            let open = document.statements.filter { s in
-                StatementPublicity(s).isPublic && s.actions.patterns.contains { PolicyMatch.action("es:ESHttpGet", matches: $0) || $0.lowercased().hasPrefix("es:") }
-                    && !s.actions.isNegated
+            // Statements granting any es: action to an open principal that no restricting condition or Deny narrows.
+            let open = ResourcePolicyAnalysis(document: document, ownerAccount: domain.scope.account).publicStatements.map(\.statement).filter { s in
+                s.actions.patterns.contains { PolicyMatch.action("es:ESHttpGet", matches: $0) || $0.lowercased().hasPrefix("es:") } && !s.actions.isNegated
             }
             guard !open.isEmpty else { continue }
             let resource = ResourceRef(id: domain.id, kind: "opensearch-domain", name: domain.id, arn: domain.arn,

@@ -28,6 +28,19 @@ struct PlaintextSecretInEnvironment: Rule {
                 }
             }
         }
+        // RunTask/StartTask `overrides.containerOverrides[].environment`: the task's own description shows them.
+        for task in inv.ecsTasks where task.isRunning {
+            let workload = task.serviceName ?? task.shortId
+            let endpoints = context.solver.catalog.endpoints.filter { $0.kind == .ecsTask && $0.resourceId == workload }
+            for container in task.containerOverrides ?? [] {
+                for secret in container.plainSecrets {
+                    let resource = ResourceRef(id: task.id, kind: "ecs-task", name: task.shortId, arn: task.id, account: task.scope.account, region: task.scope.region)
+                    out.append(report(secret, where: "the container override \(container.name) of ECS task \(task.shortId)",
+                                      users: task.serviceName.map { ["task of ECS service \($0)"] } ?? [], resource: resource, endpoints: endpoints,
+                                      fix: overrideFix(task, container: container.name, secret), context))
+                }
+            }
+        }
         for f in inv.lambdaFunctions {
             let endpoints = context.solver.catalog.endpoints.filter { $0.kind == .lambda && $0.resourceId == f.id }
             for secret in f.plainSecrets ?? [] {
@@ -84,6 +97,18 @@ struct PlaintextSecretInEnvironment: Rule {
                        # in container_definitions of aws_ecs_task_definition.\(FixText.terraformName(def.family)), container "\(container)":
                        #   secrets = [{ name = "\(s.variable)", valueFrom = aws_secretsmanager_secret.\(FixText.terraformName(s.variable)).arn }]
                        # and remove \(s.variable) from environment
+                       """)
+    }
+
+    private func overrideFix(_ task: ECSTask, container: String, _ s: PlainSecret) -> Fix {
+        let definition = task.taskDefinitionArn.flatMap { $0.split(separator: "/").last }.map(String.init) ?? "<family>"
+        let family = definition.split(separator: ":").first.map(String.init) ?? definition
+        return Fix(summary: "Stop passing \(s.variable) in the task's overrides (containerOverrides environment, shown by ecs:DescribeTasks): keep it in Secrets Manager, reference it under `secrets` (valueFrom) of container \(container) in task definition \(family), and rotate the credential.",
+                   cli: """
+                       aws secretsmanager create-secret --region \(task.scope.region) --name \(family)/\(s.variable) --secret-string file://value.txt
+                       # in container \(container) of the task definition: "secrets": [{"name": "\(s.variable)", "valueFrom": "<the secret's ARN>"}]
+                       aws ecs register-task-definition --region \(task.scope.region) --cli-input-json file://\(family).json
+                       # then run the task without \(s.variable) in --overrides
                        """)
     }
 

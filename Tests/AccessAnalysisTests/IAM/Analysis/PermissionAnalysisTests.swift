@@ -15,11 +15,22 @@ struct PermissionAnalysisTests {
         #expect(grant.statements.count == 1 && !grant.isConditional)
     }
 
-    @Test("Allow with NotAction on * is full admin; scoped resources or actions are not")
+    @Test("Allow NotAction on * (PowerUserAccess) is every service but IAM, not full admin; scoped resources or actions are not admin")
     func adminNotAction() throws {
-        #expect(try analysis(#"{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}"#).fullAdmin() != nil)
+        let powerUser = try analysis(#"{"Effect":"Allow","NotAction":["iam:*","organizations:*","account:*"],"Resource":"*"}"#)
+        #expect(powerUser.fullAdmin() == nil)
+        #expect(powerUser.allActionsExcept().map(\.excluded) == [["iam:*", "organizations:*", "account:*"]])
         #expect(try analysis(#"{"Effect":"Allow","Action":"*","Resource":"arn:aws:s3:::b/*"}"#).fullAdmin() == nil)
         #expect(try analysis(#"{"Effect":"Allow","Action":"s3:*","Resource":"*"}"#).fullAdmin() == nil)
+    }
+
+    @Test("Allow * cut down by a Deny NotAction, or by a Deny of IAM, is not full admin; a Deny of one unrelated action is")
+    func adminCutDown() throws {
+        let allow = #"{"Effect":"Allow","Action":"*","Resource":"*"}"#
+        #expect(try analysis(allow, #"{"Effect":"Deny","NotAction":["s3:*","ec2:Describe*"],"Resource":"*"}"#).fullAdmin() == nil)
+        #expect(try analysis(allow, #"{"Effect":"Deny","Action":"iam:*","Resource":"*"}"#).fullAdmin() == nil)
+        #expect(try analysis(allow, #"{"Effect":"Deny","Action":"ec2:TerminateInstances","Resource":"*"}"#).fullAdmin() != nil)
+        #expect(try analysis(allow, #"{"Effect":"Deny","NotAction":"s3:*","Resource":"arn:aws:s3:::b"}"#).fullAdmin() != nil)
     }
 
     @Test("an unconditional Deny * cancels admin; a conditional one makes it conditional")
@@ -77,7 +88,7 @@ struct PermissionAnalysisTests {
     func summary() throws {
         let summary = try analysis(#"{"Effect":"Allow","NotAction":["iam:*","organizations:*"],"Resource":"*"}"#,
                                    #"{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}"#).summary()
-        #expect(summary.fullAdmin != nil)
+        #expect(summary.fullAdmin == nil && summary.allActionsExcept.count == 1)
         #expect(summary.serviceWildcards.isEmpty)
         #expect(summary.passRoleOnAllResources?.grant.statements.count == 1)
         #expect(summary.privilegeEscalations.map(\.method).contains(.passRoleToEC2))

@@ -66,4 +66,35 @@ struct TrustPolicyAnalysisTests {
         let error = #expect(throws: PolicyParseError.self) { try TrustPolicyAnalysis.trustees(of: broken) }
         #expect(error?.description.hasPrefix("policy role ops trust policy: statement 1: invalid Principal") == true)
     }
+
+    @Test("Principal * pinned to an organization is access within it, not open; pinned accounts are named")
+    func organizationPinned() throws {
+        let org = try #require(try trustees(#"{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}"#).first)
+        #expect(!org.openAudience.isPublic && org.openAudience.organizations == ["o-a1b2c3d4e5"])
+        let accounts = try #require(try trustees(#"{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"444455556666"}}}"#).first)
+        #expect(accounts.openAudience.otherAccounts == ["444455556666"])
+        let open = try #require(try trustees(#"{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole","Condition":{"Bool":{"aws:SecureTransport":"true"}}}"#).first)
+        #expect(open.openAudience.isPublic)
+    }
+
+    @Test("Access to AWS accounts owned by third parties: a fixed sts:ExternalId is read off the statement")
+    func externalId() throws {
+        let g = try #require(try trustees(#"{"Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"Unique-1"}}}"#).first)
+        #expect(g.externalIds == ["Unique-1"])
+        let ifExists = try #require(try trustees(#"{"Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"sts:ExternalId":"Unique-1"}}}"#).first)
+        #expect(ifExists.externalIds.isEmpty)
+    }
+
+    @Test("Configuring a role for GitHub OIDC identity provider: without a sub condition every repository can assume the role", arguments: [
+        (#"{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}"#, false),
+        (#"{"StringLike":{"token.actions.githubusercontent.com:sub":"repo:*"}}"#, false),
+        (#"{"StringLike":{"token.actions.githubusercontent.com:sub":"*"}}"#, false),
+        (#"{"StringLike":{"token.actions.githubusercontent.com:sub":"repo:octo-org/octo-repo:*"}}"#, true),
+        (#"{"StringEquals":{"token.actions.githubusercontent.com:sub":"repo:octo-org/octo-repo:ref:refs/heads/main"}}"#, true),
+    ])
+    func oidcSubject(condition: String, pinned: Bool) throws {
+        let g = try #require(try trustees(#"{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":\#(condition)}"#).first)
+        #expect(g.subjectKey == "token.actions.githubusercontent.com:sub")
+        #expect(g.pinsSubject == pinned)
+    }
 }

@@ -1,7 +1,9 @@
 import NetModel
 
-/// The condition keys that, fixed to non-wildcard values, make a bucket policy statement
-/// non-public, per the S3 User Guide section "The meaning of 'public'".
+/// The condition keys that, fixed to non-wildcard values, make a resource policy statement
+/// non-public, per the S3 User Guide section "The meaning of 'public'" and the IAM Access Analyzer
+/// User Guide's "Identifying resources shared with an external entity" (organization keys, and
+/// `kms:CallerAccount` for KMS key policies).
 ///
 /// The guide's list: a set of CIDRs using `aws:SourceIp`; an AWS principal, user, role or
 /// service principal (its example is `aws:PrincipalOrgID`; `aws:PrincipalAccount` and
@@ -12,6 +14,9 @@ import NetModel
 public enum RestrictingConditionKey: String, Sendable, Hashable, Codable, CaseIterable {
     case sourceIp = "aws:SourceIp"
     case principalOrgID = "aws:PrincipalOrgID"
+    case principalOrgPaths = "aws:PrincipalOrgPaths"
+    case sourceOrgID = "aws:SourceOrgID"
+    case sourceOrgPaths = "aws:SourceOrgPaths"
     case principalAccount = "aws:PrincipalAccount"
     case principalArn = "aws:PrincipalArn"
     case sourceArn = "aws:SourceArn"
@@ -23,6 +28,29 @@ public enum RestrictingConditionKey: String, Sendable, Hashable, Codable, CaseIt
     case userId = "aws:userid"
     case dataAccessPointArn = "s3:DataAccessPointArn"
     case dataAccessPointAccount = "s3:DataAccessPointAccount"
+    case kmsCallerAccount = "kms:CallerAccount"
+
+    /// What a fixed value of the key limits the callers to.
+    public var limits: Limit {
+        switch self {
+        case .principalOrgID, .principalOrgPaths, .sourceOrgID, .sourceOrgPaths: .organization
+        case .principalAccount, .sourceAccount, .sourceOwner, .dataAccessPointAccount, .kmsCallerAccount: .account
+        case .principalArn, .sourceArn, .dataAccessPointArn: .arn
+        case .sourceIp, .sourceVpc, .sourceVpce, .kmsKeyId, .userId: .other
+        }
+    }
+
+    /// The kind of value a restricting key pins.
+    public enum Limit: Sendable, Hashable, Codable {
+        /// An organization ID (`o-…`) or an organization path (`o-…/r-…/ou-…/`).
+        case organization
+        /// An account ID.
+        case account
+        /// An ARN, whose account field names the account.
+        case arn
+        /// Addresses, networks, keys or user IDs: not public, but no account to name.
+        case other
+    }
 
     /// The key a condition tests, if it is one of these (case-insensitive).
     public init?(key: String) {
@@ -70,6 +98,21 @@ public enum RestrictingConditionKey: String, Sendable, Hashable, Codable, CaseIt
         guard condition.matchesKey(rawValue), !op.ifExists, op.setQualifier != .forAllValues else { return false }
         let pinning = self == .sourceIp ? ["IpAddress"] : ["StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike"]
         guard pinning.contains(where: op.isBase) else { return false }
+        return !condition.values.isEmpty && condition.values.allSatisfy(isFixed)
+    }
+
+    /// Whether a condition of a `Deny` statement refuses every value of this key but fixed ones, so that
+    /// the `Allow`s it covers only pass for those values.
+    ///
+    /// Negated operators (`StringNotEquals`, `StringNotEqualsIgnoreCase`, `StringNotLike`, `ArnNotEquals`,
+    /// `ArnNotLike`, and `NotIpAddress` for `aws:SourceIp`), with or without `IfExists`: per the IAM User
+    /// Guide ("IAM JSON policy elements: Condition operators"), a negated operator is true when the key is
+    /// absent, so such a Deny also refuses requests without the key. Set qualifiers pin nothing.
+    public func isPinnedByDeny(_ condition: Condition) -> Bool {
+        let op = condition.op
+        guard condition.matchesKey(rawValue), op.setQualifier == nil else { return false }
+        let negated = self == .sourceIp ? ["NotIpAddress"] : ["StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike", "ArnNotEquals", "ArnNotLike"]
+        guard negated.contains(where: op.isBase) else { return false }
         return !condition.values.isEmpty && condition.values.allSatisfy(isFixed)
     }
 }

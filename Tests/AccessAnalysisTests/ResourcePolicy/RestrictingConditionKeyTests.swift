@@ -7,6 +7,9 @@ struct RestrictingConditionKeyTests {
     static let fixedValues: [(RestrictingConditionKey, String, String)] = [
         (.sourceIp, "IpAddress", "203.0.113.0/24"),
         (.principalOrgID, "StringEquals", "o-a1b2c3d4e5"),
+        (.principalOrgPaths, "ForAnyValue:StringLike", "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/"),
+        (.sourceOrgID, "StringEquals", "o-a1b2c3d4e5"),
+        (.sourceOrgPaths, "ForAnyValue:StringEquals", "o-a1b2c3d4e5/r-ab12/"),
         (.principalAccount, "StringEquals", "111122223333"),
         (.principalArn, "ArnEquals", "arn:aws:iam::111122223333:role/app"),
         (.sourceArn, "ArnLike", "arn:aws:cloudfront::111122223333:distribution/E1ABC"),
@@ -18,6 +21,7 @@ struct RestrictingConditionKeyTests {
         (.userId, "StringEquals", "AIDAJQABLZS4A3QDU576Q"),
         (.dataAccessPointArn, "StringEquals", "arn:aws:s3:us-west-2:123456789012:accesspoint/reports"),
         (.dataAccessPointAccount, "StringEquals", "123456789012"),
+        (.kmsCallerAccount, "StringEquals", "111122223333"),
     ]
 
     static func publicStatement(_ op: String, _ key: String, _ values: String) throws -> StatementPublicity {

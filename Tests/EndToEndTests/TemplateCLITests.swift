@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// A CloudFormation template audited before deploy: `import` and `scan` take it like CLI output (seed 002 fixture).
+@Suite("CloudFormation templates end to end")
+struct TemplateCLITests {
+    static let template = CLIRunner.packageRoot.appendingPathComponent("Tests/IaCImportTests/Fixtures/todo-app.yaml").path
+
+    private func snapshot() throws -> (URL, String) {
+        let dir = try CLIRunner.temporaryFolder()
+        let db = dir.appendingPathComponent("plan.db").path
+        let imported = try CLIRunner.run(["import", Self.template, "--out", db, "--template-region", "us-east-1"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("1 load_balancers") && imported.stdout.contains("1 db_instances"), "\(imported.stdout)")
+        // Types not modelled from templates yet are named, never dropped in silence.
+        #expect(imported.stderr.contains("not modelled from templates yet: AWS::ECS::Cluster"), "\(imported.stderr)")
+        return (dir, db)
+    }
+
+    @Test("query by the template's names: the ALB is reachable on 80 through the planned gateway; the database only from the app's group")
+    func queries() throws {
+        let (dir, db) = try snapshot()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let alb = try CLIRunner.run(["query", db, "--from", "internet", "--to", "todoapp-alb", "--port", "80"])
+        #expect(alb.status == 0 && alb.stdout.contains("igw-InternetGateway"), "\(alb.stdout)\(alb.stderr)")
+        let db5432 = try CLIRunner.run(["query", db, "--from", "todoapp-alb", "--to", "todoapp-postgres", "--port", "5432"])
+        #expect(db5432.status == 1 && db5432.stdout.contains("sg-DatabaseSecurityGroup"), "\(db5432.stdout)\(db5432.stderr)")
+    }
+
+    @Test("the NoEcho password never reaches the snapshot; scan names the unencrypted database and the latent 443 rule")
+    func scanAndSecrets() throws {
+        let (dir, db) = try snapshot()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: db))
+        #expect(bytes.range(of: Data("do-not-store-me".utf8)) == nil)
+        let scan = try CLIRunner.run(["scan", Self.template, "--template-region", "us-east-1", "--format", "json", "--fail-on", "none"])
+        #expect(scan.status == 0, "\(scan.stderr)")
+        #expect(scan.stdout.contains("rds-storage-unencrypted") && scan.stdout.contains("latent-open-security-group"), "\(scan.stdout)")
+    }
+
+    @Test("template errors exit 2 with one line naming the file or option")
+    func errors() throws {
+        let unknown = try CLIRunner.run(["scan", Self.template, "--parameter", "Enviroment=prod"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("--parameter Enviroment: the template has no such parameter"), "\(unknown.stderr)")
+        let malformed = try CLIRunner.run(["scan", Self.template, "--parameter", "novalue"])
+        #expect(malformed.status == 2 && malformed.stderr.contains("--parameter: 'novalue' is not Key=Value"), "\(malformed.stderr)")
+    }
+
+    @Test("a Terraform plan imports like CLI output: modules' references linked, the sensitive password never stored, no default egress")
+    func terraformPlan() throws {
+        let plan = CLIRunner.packageRoot.appendingPathComponent("Tests/IaCImportTests/Fixtures/three-tier-modules.plan.json").path
+        let dir = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("tf.db").path
+        let imported = try CLIRunner.run(["import", plan, "--out", db])
+        #expect(imported.status == 0 && imported.stdout.contains("2 security_groups") && imported.stdout.contains("1 db_instances"), "\(imported.stdout)\(imported.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)).range(of: Data("plan-secret-value".utf8)) == nil)
+        let query = try CLIRunner.run(["query", db, "--from", "internet", "--to", "demo-flask-app-dev-db", "--port", "5432"])
+        #expect(query.status == 1 && query.stdout.contains("has no internet gateway attached"), "\(query.stdout)\(query.stderr)")
+        let scan = try CLIRunner.run(["scan", plan, "--format", "json", "--fail-on", "none"])
+        #expect(scan.stdout.contains("rds-storage-unencrypted"), "\(scan.stdout)\(scan.stderr)")
+    }
+
+    @Test("the PR check: a plan laid over the workshop snapshot; diff names the path it opens and its cause, and gates")
+    func planOverSnapshot() throws {
+        let plan = CLIRunner.packageRoot.appendingPathComponent("Tests/IaCImportTests/Fixtures/workshop-opens-mysql.plan.json").path
+        let dir = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("workshop.db").path
+        #expect(try CLIRunner.run(["import", "snapshots/workshop", "--out", db, "-q"]).status == 0)
+        let diff = try CLIRunner.run(["diff", db, plan])
+        #expect(diff.status == 1, "\(diff.stdout)\(diff.stderr)")
+        #expect(diff.stdout.contains("+ internet → demo-app-test-ami-builder tcp/3306 now reachable [critical]"), "\(diff.stdout)")
+        #expect(diff.stdout.contains("ingress rule added: tcp/3306 from 0.0.0.0/0"), "\(diff.stdout)")
+        // The rule joins the captured group: the other findings stay unchanged, nothing else moves.
+        #expect(diff.stdout.contains("Findings: 1 new, 0 resolved"), "\(diff.stdout)")
+        let scan = try CLIRunner.run(["scan", plan, "--against", db, "--format", "json", "--fail-on", "none"])
+        #expect(scan.status == 0 && scan.stdout.contains("tcp/3306 (MySQL) on demo-app-test-ami-builder"), "\(scan.stderr)")
+    }
+
+    @Test("SARIF points each finding at the template line declaring the resource, so the PR annotation lands there")
+    func sarifLocations() throws {
+        let scan = try CLIRunner.run(["scan", Self.template, "--template-region", "us-east-1", "--format", "sarif", "--fail-on", "none"])
+        #expect(scan.status == 0, "\(scan.stderr)")
+        let lines = try String(contentsOfFile: Self.template, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let declaration = try #require(lines.firstIndex { $0 == "  PostgreSQLDB:" }) + 1
+        let compact = scan.stdout.replacingOccurrences(of: " ", with: "")
+        #expect(compact.contains("\"startLine\":\(declaration)"), "\(scan.stdout)")
+        #expect(scan.stdout.contains("todo-app.yaml") && scan.stdout.contains("PostgreSQLDB"))
+    }
+}

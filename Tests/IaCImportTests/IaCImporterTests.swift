@@ -1,0 +1,31 @@
+import AWSImport
+import NetModel
+import Testing
+@testable import IaCImport
+
+/// Templates and plans written as the CLI documents they deploy into, read back by the AWS CLI importer.
+@Suite("IaC import")
+struct IaCImporterTests {
+    static let template = CloudFormationTemplateTests.fixtures.appendingPathComponent("todo-app.yaml").path
+
+    static func inventory() throws -> Inventory {
+        try IaCImporter(importer: Importer(), region: "us-east-1", account: "123456789012").importPaths([template]).inventory
+    }
+
+    @Test("IAM roles: trust policy, inline policies with references resolved to the resources' ARNs, managed policy ARNs")
+    func roles() throws {
+        let inv = try Self.inventory()
+        let task = try #require(inv.iamPrincipals.first { $0.name == "ecstaskrole" })
+        #expect(task.id == "arn:aws:iam::123456789012:role/ecstaskrole" && task.trustPolicy?.contains("ecs-tasks.amazonaws.com") == true)
+        #expect(task.inlinePolicies.first?.document.contains("arn:aws:s3:::todoappbucket/*") == true)
+        let execution = try #require(inv.iamPrincipals.first { $0.name == "ecsexecutionrole" })
+        #expect(execution.attachedPolicyArns == ["arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"])
+    }
+
+    @Test("S3 buckets: a new bucket has Block Public Access on and ACLs disabled unless the template says otherwise")
+    func buckets() throws {
+        let bucket = try #require(try Self.inventory().buckets.first { $0.id == "todoappbucket" })
+        #expect(bucket.publicAccessBlock == PublicAccessBlock(blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true))
+        #expect(bucket.objectOwnership == "BucketOwnerEnforced")
+    }
+}
