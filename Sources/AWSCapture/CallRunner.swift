@@ -180,7 +180,7 @@ struct CallRunner: Sendable {
             for l in listeners {
                 guard let arn = CallRunner.string(l, "ListenerArn"), CallRunner.string(l, "Protocol") != "GENEVE" else { continue }
                 let port: String
-                if case .number(let n)? = l["Port"] { port = String(Int(n)) } else { port = String(arn.split(separator: "/").last ?? "listener") }
+                if case .number(let n)? = l["Port"], let whole = Int(exactly: n) { port = String(whole) } else { port = String(arn.split(separator: "/").last ?? "listener") }
                 group.addTask {
                     await self.listing("elbv2", "DescribeRules", file: "\(name)-\(port)", region: region, storeRegion: region,
                                        parameters: [("ListenerArn", arn)], callFolder: "elbv2-describe-rules")

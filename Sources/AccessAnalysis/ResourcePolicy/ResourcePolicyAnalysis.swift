@@ -6,6 +6,9 @@
 /// - without conditions cancels the `Allow` (a bucket policy that denies everything is not public);
 /// - with one negated test of a restricting key (`StringNotEquals aws:PrincipalOrgID`, `NotIpAddress
 ///   aws:SourceIp`) lets the `Allow` through only for those values, as if the `Allow` pinned the key itself;
+/// - with conditions that all hold for an anonymous caller outside AWS (`RequestContext.anonymousOutsider`:
+///   `StringNotEquals aws:SourceVpce` and `StringNotEquals aws:PrincipalAccount` together, `Null
+///   aws:PrincipalOrgID`) keeps the public out, and restricts the `Allow` to whoever fails those tests;
 /// - with other conditions may or may not apply, and is kept as a conditional deny.
 /// An open principal is then public unless a restricting key is pinned (`RestrictingConditionKey`); pinned
 /// accounts and organizations make it external instead.
@@ -61,6 +64,15 @@ public struct StatementAccess: Sendable, Hashable, Codable {
             if d.conditions.isEmpty { return nil }
             if d.conditions.count == 1, let c = d.conditions.first, let key = RestrictingConditionKey(key: c.key), key.isPinnedByDeny(c) {
                 restrictions.append(Restriction(key: key, condition: c, statement: d.label, fromDeny: true))
+                continue
+            }
+            // A Deny whose every condition holds for an anonymous caller outside AWS keeps that caller out; who
+            // still gets in is whoever fails one of its tests of a restricting key.
+            let keyed = d.conditions.compactMap { c in
+                RestrictingConditionKey(key: c.key).map { Restriction(key: $0, condition: c, statement: d.label, fromDeny: true) }
+            }
+            if !keyed.isEmpty, d.conditions(in: .anonymousOutsider) == .holds {
+                restrictions += keyed
             } else {
                 conditional.append(d)
             }

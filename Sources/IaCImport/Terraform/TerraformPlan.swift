@@ -93,7 +93,7 @@ public struct TerraformPlan: Sendable {
                       case .string(let name)? = o["name"], o["mode"] != .string("data") else { continue }
                 var index: String?
                 switch o["index"] {
-                case .number(let n)?: index = String(Int(n))
+                case .number(let n)?: index = Int(exactly: n).map(String.init) ?? String(n)
                 case .string(let s)?: index = s
                 default: index = nil
                 }

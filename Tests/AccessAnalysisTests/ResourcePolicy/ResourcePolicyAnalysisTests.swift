@@ -36,6 +36,21 @@ struct ResourcePolicyAnalysisTests {
         #expect(try analysis(Self.publicRead, #"{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"*","Resource":"*"}"#).publicStatements.count == 1)
     }
 
+    @Test("IAM policy evaluation logic: a Deny whose conditions all hold for an anonymous outsider keeps the public out")
+    func denyHoldingForOutsiders() throws {
+        let vpceOrAccount = #"{"Sid":"OnlyInside","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"StringNotEquals":{"aws:SourceVpce":"vpce-1a2b","aws:PrincipalAccount":"111122223333"}}}"#
+        let a = try analysis(Self.publicRead, vpceOrAccount)
+        #expect(a.publicStatements.isEmpty)
+        #expect(a.statements.first?.restrictions.map(\.key.rawValue).sorted() == ["aws:PrincipalAccount", "aws:SourceVpce"])
+        let noOrg = #"{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"Null":{"aws:PrincipalOrgID":"true"}}}"#
+        #expect(try analysis(Self.publicRead, noOrg).publicStatements.isEmpty)
+        // Plain HTTP only: an anonymous caller over HTTPS still gets in.
+        let tls = #"{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"},"StringNotEquals":{"aws:SourceVpce":"vpce-1a2b"}}}"#
+        let open = try analysis(Self.publicRead, tls)
+        #expect(open.publicStatements.count == 1)
+        #expect(open.publicStatements.first?.conditionalDenies.count == 1)
+    }
+
     @Test("Condition operators: a Deny with NotIpAddress outside a narrow range makes the Allow non-public")
     func denyOutsideRange() throws {
         let a = try analysis(Self.publicRead, #"{"Sid":"OnlyOffice","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"NotIpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}"#)
@@ -109,4 +124,5 @@ struct PatternCoverageTests {
         #expect(PatternList.coversResources(.only(["arn:aws:s3:::b/*"]), of: .only(["arn:aws:s3:::b/x/*"])))
         #expect(!PatternList.coversResources(.only(["arn:aws:s3:::b/*"]), of: nil))
     }
+
 }

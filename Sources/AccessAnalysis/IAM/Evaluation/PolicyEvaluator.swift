@@ -2,9 +2,10 @@
 ///
 /// IAM's logic for one principal's policies (inline, attached managed and group policies):
 /// an explicit `Deny` overrides any `Allow`, and without an `Allow` the request is denied
-/// by default. Statement conditions are not evaluated against a request: a statement with
-/// a `Condition` block is reported as applying *under conditions*, never treated as
-/// unconditional and never dropped. Principal elements are ignored (identity policies have none).
+/// by default. Without a request context, a statement with a `Condition` block is reported as
+/// applying *under conditions*, never treated as unconditional and never dropped; with one, its
+/// conditions are judged there (`Condition.evaluate(in:)`). Principal elements are ignored (identity
+/// policies have none).
 public struct PolicyEvaluator: Sendable {
     public let policies: [PolicySource]
     /// Every statement of every policy, with its policy name, in policy order.
@@ -15,10 +16,19 @@ public struct PolicyEvaluator: Sendable {
         self.statements = policies.flatMap { p in p.document.statements.map { StatementRef(policy: p.name, statement: $0) } }
     }
 
-    /// Evaluates one action on one resource (use `*` to mean "every resource").
-    public func evaluate(action: String, resource: String) -> EvaluationResult {
+    /// Evaluates one action on one resource (use `*` to mean "every resource"). With a request `context`,
+    /// statements whose conditions fail in it do not apply and those whose conditions hold apply unconditionally;
+    /// without one (or where the context does not know a key) conditional statements apply *under conditions*.
+    public func evaluate(action: String, resource: String, context: RequestContext? = nil) -> EvaluationResult {
         var allows: [StatementRef] = [], denies: [StatementRef] = []
-        for ref in statements where ref.statement.applies(toAction: action, resource: resource) {
+        for var ref in statements where ref.statement.applies(toAction: action, resource: resource) {
+            if let context, ref.statement.isConditional {
+                switch ref.statement.conditions(in: context) {
+                case .fails: continue
+                case .holds: ref.conditionsHold = true
+                case .unknown: break
+                }
+            }
             switch ref.statement.effect {
             case .allow: allows.append(ref)
             case .deny: denies.append(ref)

@@ -15,14 +15,17 @@ public struct StatementRef: Sendable, Hashable, Codable, CustomStringConvertible
     /// The name of the policy holding the statement.
     public var policy: String
     public var statement: Statement
+    /// Set when the statement's conditions are known to hold for the request judged.
+    public var conditionsHold: Bool
 
-    public init(policy: String, statement: Statement) {
+    public init(policy: String, statement: Statement, conditionsHold: Bool = false) {
         self.policy = policy
         self.statement = statement
+        self.conditionsHold = conditionsHold
     }
 
-    /// Whether the statement only applies under its conditions.
-    public var isConditional: Bool { statement.isConditional }
+    /// Whether the statement only applies under conditions not known to hold.
+    public var isConditional: Bool { statement.isConditional && !conditionsHold }
 
     public var description: String { "\(policy) \(statement.label)" }
 }

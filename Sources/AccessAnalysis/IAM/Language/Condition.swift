@@ -32,6 +32,8 @@ public struct ConditionOperator: Sendable, Hashable, Codable, CustomStringConver
     public var base: String
     /// Whether the `...IfExists` suffix is present (the test passes when the key is absent).
     public var ifExists: Bool
+    /// The operator IAM knows by the base name; nil for a name IAM refuses (the parser rejects those).
+    public var kind: ConditionOperatorKind? { ConditionOperatorKind(named: base) }
 
     /// Splits an operator name into its qualifier, base and `IfExists` suffix.
     public init(_ name: String) {

@@ -152,6 +152,15 @@ struct PolicyParser {
             }
             let op = ConditionOperator(opName)
             guard !op.base.isEmpty else { throw fail(.invalidCondition("operator \"\(Quoted.value(opName, limit: 60))\" has no name"), statement: index) }
+            // IAM User Guide, "IAM JSON policy elements: Condition operators": IAM refuses an unknown operator, and
+            // `IfExists` may end "any condition operator name except the Null condition".
+            guard let kind = op.kind else {
+                let hint = Suggestion.hint(op.base, in: ConditionOperatorKind.allCases.map(\.rawValue))
+                throw fail(.invalidCondition("unknown condition operator \"\(Quoted.value(opName, limit: 60))\"\(hint)"), statement: index)
+            }
+            guard !(kind == .null && op.ifExists) else {
+                throw fail(.invalidCondition("\"\(Quoted.value(opName, limit: 60))\": Null takes no IfExists"), statement: index)
+            }
             for (key, rawValues) in keys {
                 let values: [String]
                 switch rawValues {

@@ -63,4 +63,18 @@ struct PolicyEvaluatorTests {
         #expect(result.decision == .allowed)
         #expect(result.allowingStatements.count == 2)
     }
+
+    @Test("in a request context, conditions that fail drop the statement and conditions that hold make it unconditional")
+    func withContext() throws {
+        let evaluator = PolicyEvaluator(policies: [try Fixture.source("p",
+            #"{"Effect":"Allow","Action":"ec2:TerminateInstances","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/env":"dev"}}}"#,
+            #"{"Sid":"TLS","Effect":"Deny","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}"#)])
+        let dev = RequestContext(values: ["aws:ResourceTag/env": ["dev"], "aws:SecureTransport": ["true"]])
+        #expect(evaluator.evaluate(action: "ec2:TerminateInstances", resource: "*", context: dev).decision == .allowed)
+        let prod = RequestContext(values: ["aws:ResourceTag/env": ["prod"], "aws:SecureTransport": ["true"]])
+        #expect(evaluator.evaluate(action: "ec2:TerminateInstances", resource: "*", context: prod).decision == .implicitlyDenied)
+        let plain = RequestContext(values: ["aws:ResourceTag/env": ["dev"], "aws:SecureTransport": ["false"]])
+        #expect(evaluator.evaluate(action: "ec2:TerminateInstances", resource: "*", context: plain).decision == .denied)
+        #expect(evaluator.evaluate(action: "ec2:TerminateInstances", resource: "*", context: RequestContext()).decision == .allowedUnderConditions)
+    }
 }

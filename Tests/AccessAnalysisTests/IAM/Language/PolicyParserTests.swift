@@ -71,6 +71,10 @@ struct PolicyParserTests {
         (#"{"Statement":[{"Effect":"Allow","Action":"s3:*","Condition":{"StringEquals":"x"}}]}"#, "invalid Condition: operator StringEquals"),
         (#"{"Statement":[{"Effect":"Allow","Action":"s3:*","Condition":{"StringEquals":{"k":[]}}}]}"#, "invalid Condition: StringEquals k has an empty list"),
         (#"{"Statement":["Allow"]}"#, "statement 1: expected a JSON object, found a string"),
+        // IAM JSON policy elements: Condition operators — IAM refuses unknown operators and Null…IfExists.
+        (#"{"Statement":[{"Effect":"Allow","Action":"s3:*","Condition":{"StringEqual":{"k":"v"}}}]}"#, "unknown condition operator \"StringEqual\"; did you mean 'StringEquals'?"),
+        (#"{"Statement":[{"Effect":"Allow","Action":"s3:*","Condition":{"ForAnyValue:IpRange":{"k":"v"}}}]}"#, "unknown condition operator \"ForAnyValue:IpRange\""),
+        (#"{"Statement":[{"Effect":"Allow","Action":"s3:*","Condition":{"NullIfExists":{"k":"true"}}}]}"#, "Null takes no IfExists"),
     ])
     func badDocuments(json: String, message: String) {
         do {

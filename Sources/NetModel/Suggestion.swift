@@ -1,11 +1,14 @@
 /// "Did you mean" for near-misses of known names: the closest known word within two edits (or one sharing a
 /// prefix of four letters), nil when none is close.
-enum Suggestion {
-    static func nearest(_ word: String, in known: some Sequence<String>) -> String? {
+public enum Suggestion {
+    public static func nearest(_ word: String, in known: some Sequence<String>) -> String? {
+        // Names are short: a long word is near nothing, and the edit distance would cost length × length.
+        guard word.utf8.count <= 128 else { return nil }
         let w = Array(word.lowercased())
         var best: (String, Int)?
         for candidate in known {
             let c = Array(candidate.lowercased())
+            guard abs(w.count - c.count) <= max(2, c.count / 3) else { continue }
             let d = distance(w, c)
             let close = d <= 2 || (w.count >= 4 && c.starts(with: w.prefix(4)) && d <= max(2, c.count / 3))
             if close, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
@@ -14,7 +17,7 @@ enum Suggestion {
     }
 
     /// `; did you mean 'x'?` or nothing.
-    static func hint(_ word: String, in known: some Sequence<String>) -> String {
+    public static func hint(_ word: String, in known: some Sequence<String>) -> String {
         nearest(word, in: known).map { "; did you mean '\($0)'?" } ?? ""
     }
 
