@@ -29,6 +29,8 @@ public struct IaCImporter: Sendable {
         "AWS::EC2::SubnetNetworkAclAssociation", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
         "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::RDS::DBInstance", "AWS::RDS::DBSubnetGroup",
         "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::InstanceProfile", "AWS::S3::Bucket", "AWS::S3::BucketPolicy",
+        "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::AutoScalingGroup", "AWS::ECS::Cluster", "AWS::ECS::Service",
+        "AWS::ECS::TaskDefinition", "AWS::Lambda::Function", CloudFormationComputeDocuments.targetAttachment,
     ]
 
     public func importPaths(_ paths: [String]) throws -> ImportResult {

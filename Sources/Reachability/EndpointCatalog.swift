@@ -133,7 +133,20 @@ public struct EndpointCatalog: Sendable {
         let placedServices = services.placed(seen: seenServices, topology: topology)
         out += placedServices.endpoints
         notes += placedServices.notes
-        let placedTasks = services.ecs.placed(interfaces: Set(inv.networkInterfaces.map(\.id)), topology: topology)
+        let interfaceIds = Set(inv.networkInterfaces.map(\.id))
+        // An instance none of whose interfaces is in the snapshot (a planned one, or a dump without them) is placed in
+        // its subnet. One without even a private address is not launched yet: it gets a public address where its
+        // subnet maps one at launch ("Amazon VPC User Guide: IP addressing, public IPv4 addresses").
+        for instance in inv.instances where instance.state != "terminated" && !instance.networkInterfaceIds.contains(where: interfaceIds.contains) {
+            guard let subnetId = instance.subnetId else { continue }
+            let isPublic = instance.publicIp != nil || (instance.privateIp == nil && topology.subnets[subnetId]?.mapPublicIpOnLaunch == true)
+            notes.append("instance \(instance.id): the snapshot has no network interface for it; placed in its subnet \(subnetId) with its security groups")
+            var e = EndpointCatalog.placed(id: "\(instance.id)@\(subnetId)", kind: .instance, resource: instance.id, subnetId: subnetId,
+                                           groups: instance.securityGroupIds, isPublic: isPublic, tags: instance.tags, topology: topology)
+            e.name = instance.tags.name ?? instance.id
+            out.append(e)
+        }
+        let placedTasks = services.ecs.placed(interfaces: interfaceIds, topology: topology)
         out += placedTasks.endpoints
         notes += placedTasks.notes
         out += services.publicEndpoints()

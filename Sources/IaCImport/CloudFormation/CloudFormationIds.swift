@@ -20,6 +20,7 @@ struct CloudFormationIds {
         "AWS::EC2::NatGateway": "nat-", "AWS::EC2::RouteTable": "rtb-", "AWS::EC2::NetworkAcl": "acl-", "AWS::EC2::Instance": "i-",
         "AWS::EC2::VPCEndpoint": "vpce-", "AWS::EC2::TransitGateway": "tgw-", "AWS::EC2::VPCPeeringConnection": "pcx-",
         "AWS::EC2::EgressOnlyInternetGateway": "eigw-", "AWS::EC2::NetworkInterface": "eni-", "AWS::EC2::VPNGateway": "vgw-",
+        "AWS::EC2::LaunchTemplate": "lt-",
     ]
 
     /// The name a resource is given by its own name property, else a name derived from its logical ID.
@@ -51,6 +52,8 @@ struct CloudFormationIds {
         case "AWS::IAM::ManagedPolicy": return "arn:aws:iam::\(account):policy/\(name(logicalId, property: "ManagedPolicyName"))"
         case "AWS::S3::Bucket": return name(logicalId, property: "BucketName")
         case "AWS::ECS::Cluster": return name(logicalId, property: "ClusterName")
+        case "AWS::Lambda::Function": return name(logicalId, property: "FunctionName")
+        case "AWS::AutoScaling::AutoScalingGroup": return name(logicalId, property: "AutoScalingGroupName")
         case "AWS::ECS::Service":
             return "arn:aws:ecs:\(region):\(account):service/\(cluster(of: logicalId))/\(name(logicalId, property: "ServiceName"))"
         case "AWS::ECS::TaskDefinition":
@@ -68,6 +71,7 @@ struct CloudFormationIds {
         case ("AWS::IAM::InstanceProfile", "Arn"): return "arn:aws:iam::\(account):instance-profile/\(ref(logicalId))"
         case ("AWS::S3::Bucket", "Arn"): return "arn:aws:s3:::\(ref(logicalId))"
         case ("AWS::ECS::Cluster", "Arn"): return "arn:aws:ecs:\(region):\(account):cluster/\(ref(logicalId))"
+        case ("AWS::Lambda::Function", "Arn"): return "arn:aws:lambda:\(region):\(account):function:\(ref(logicalId))"
         case ("AWS::ElasticLoadBalancingV2::LoadBalancer", "LoadBalancerArn"), ("AWS::ElasticLoadBalancingV2::TargetGroup", "TargetGroupArn"),
              ("AWS::ECS::Service", "ServiceArn"), ("AWS::ECS::TaskDefinition", "TaskDefinitionArn"):
             return ref(logicalId)

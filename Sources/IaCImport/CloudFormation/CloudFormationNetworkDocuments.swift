@@ -27,9 +27,11 @@ struct CloudFormationNetworkDocuments {
             docs.add("Vpcs", ["VpcId": .string(id), "CidrBlock": .text(r["CidrBlock"]?.knownString), "IsDefault": .bool(false), "Tags": tags(r)])
         }
         var subnetVpc: [String: String] = [:]
+        var publicSubnets = Set<String>()
         for r in resources.of("AWS::EC2::Subnet") {
             let id = ids.ref(r.logicalId)
             subnetVpc[id] = ids.id(r["VpcId"])
+            if r["MapPublicIpOnLaunch"]?.knownString == "true" { publicSubnets.insert(id) }
             docs.add("Subnets", ["SubnetId": .string(id), "VpcId": .text(ids.id(r["VpcId"])), "CidrBlock": .text(r["CidrBlock"]?.knownString),
                                  "AvailabilityZone": .text(r["AvailabilityZone"]?.knownString),
                                  "MapPublicIpOnLaunch": .bool(r["MapPublicIpOnLaunch"] == .bool(true) || r["MapPublicIpOnLaunch"] == .string("true")),
@@ -53,6 +55,8 @@ struct CloudFormationNetworkDocuments {
         let services = CloudFormationServiceDocuments(resources: resources, ids: ids, subnetVpc: subnetVpc)
         services.write(into: &docs)
         CloudFormationIdentityDocuments(resources: resources, ids: ids, json: services.json).write(into: &docs)
+        CloudFormationComputeDocuments(resources: resources, ids: ids, subnetVpc: subnetVpc, publicSubnets: publicSubnets,
+                                       json: services.json, tags: tags).write(into: &docs)
     }
 
     private func routeTables(vpcCidrs: [String: String], into docs: inout CLIDocuments) {

@@ -68,7 +68,9 @@ struct TerraformConfiguration {
                 out.append(t)
             }
         }
-        return out
+        // Terraform lists each traversal with its prefixes (`aws_subnet.private[0].id`, `aws_subnet.private[0]`,
+        // `aws_subnet.private`): the bare resource stands for every instance only when no instance is named.
+        return out.filter { t in t.key != nil || !out.contains { $0.key != nil && $0.resource == t.resource && $0.module == t.module } }
     }
 
     private func targets(ofReference ref: String, in path: [String], depth: Int) -> [Target] {

@@ -59,14 +59,8 @@ public struct TerraformPlan: Sendable {
             let unknown = change?["after_unknown"]?.objectValue ?? [:]
             let expressions = configuration.module(at: r.module)?.resources[r.resource] ?? [:]
             for (key, marker) in unknown where Self.isMarked(marker) {
-                let targets = configuration.targets(of: expressions[key], in: r.module)
-                let linked = targets.flatMap { t in Self.instances(of: t, for: r, in: byResource, usesIndex: Self.usesInstanceIndex(expressions[key])) }
-                if !linked.isEmpty {
-                    let isList = values[key].map { if case .list = $0 { true } else { false } } ?? Self.looksPlural(key)
-                    values[key] = isList || linked.count > 1 ? .list(linked) : linked[0]
-                } else if values[key] == nil || values[key] == .null {
-                    values[key] = .unknown("\(r.address).\(key) is known after apply")
-                }
+                values[key] = Self.link(values[key], marker, expressions[key], key: key, path: "\(r.address).\(key)",
+                                        resource: r, configuration: configuration, byResource: byResource)
             }
             var actions: [String] = []
             if case .array(let a)? = change?["actions"] { actions = a.compactMap { if case .string(let s) = $0 { s } else { nil } } }
@@ -129,6 +123,39 @@ public struct TerraformPlan: Sendable {
         return chosen.map { target in
             if case .string(let known)? = target.object["values"]?.objectValue?[attribute] { return .string(known) }
             return attribute == "id" ? .ref(target.address) : .attribute(target.address, attribute)
+        }
+    }
+
+    /// A value unknown until apply (wholly, or in members of nested blocks as `after_unknown` marks them) linked
+    /// through its expression's references: `launch_template { id = aws_launch_template.app.id }` links
+    /// `launch_template[0].id`. What no reference explains stays `.unknown` with its path.
+    static func link(_ value: TemplateValue?, _ marker: JSONValue, _ expression: JSONValue?, key: String, path: String, resource r: RawResource,
+                     configuration: TerraformConfiguration, byResource: [String: [RawResource]]) -> TemplateValue? {
+        let direct = expression?.objectValue?["references"] != nil
+        switch marker {
+        case .object(let members) where !direct:
+            var m = value?.mapValue ?? [:]
+            for (k, sub) in members where isMarked(sub) {
+                m[k] = link(m[k], sub, expression?.objectValue?[k], key: k, path: "\(path).\(k)", resource: r, configuration: configuration, byResource: byResource)
+            }
+            return .map(m)
+        case .array(let items) where !direct:
+            guard case .list(var list)? = value else { return value }
+            let expressions: [JSONValue]
+            if case .array(let e)? = expression { expressions = e } else { expressions = [] }
+            for (i, sub) in items.enumerated() where i < list.count && isMarked(sub) {
+                list[i] = link(list[i], sub, i < expressions.count ? expressions[i] : nil, key: key, path: "\(path)[\(i)]",
+                               resource: r, configuration: configuration, byResource: byResource) ?? list[i]
+            }
+            return .list(list)
+        default:
+            let targets = configuration.targets(of: expression, in: r.module)
+            let linked = targets.flatMap { t in instances(of: t, for: r, in: byResource, usesIndex: usesInstanceIndex(expression)) }
+            if !linked.isEmpty {
+                let isList = value.map { if case .list = $0 { true } else { false } } ?? looksPlural(key)
+                return isList || linked.count > 1 ? .list(linked) : linked[0]
+            }
+            return value == nil || value == .null ? .unknown("\(path) is known after apply") : value
         }
     }
 

@@ -23,6 +23,7 @@ enum TerraformTranslation {
 
     /// The plan's resources as CloudFormation resources, and the Terraform types left out.
     static func resources(_ plan: TerraformPlan) -> (resources: [TemplateResource], unsupported: [String]) {
+        let types = Self.types.merging(computeTypes) { a, _ in a }
         let typeOf = Dictionary(plan.resources.map { ($0.address, types[$0.type] ?? $0.type) }, uniquingKeysWith: { a, _ in a })
         var out: [TemplateResource] = []
         var unsupported = Set<String>()
@@ -114,7 +115,8 @@ enum TerraformTranslation {
             case "aws_s3_bucket_policy": add(r.address, type, ["Bucket": v["bucket"], "PolicyDocument": v["policy"]])
             case "aws_iam_role_policy_attachment", "aws_s3_bucket_public_access_block", "aws_s3_bucket_ownership_controls":
                 extras.append(r)
-            default: unsupported.insert(r.type)
+            default:
+                if let properties = compute(r.type, v) { add(r.address, type, properties) } else { unsupported.insert(r.type) }
             }
         }
         fold(extras, into: &out, typeOf)
@@ -241,9 +243,11 @@ enum TerraformTranslation {
         switch value {
         case .attribute(let address, let attribute):
             let type = typeOf[address] ?? ""
-            let refIsArn = type.hasPrefix("AWS::ElasticLoadBalancingV2::")
-            let refIsName = ["AWS::RDS::DBSubnetGroup", "AWS::RDS::DBInstance", "AWS::IAM::Role", "AWS::S3::Bucket"].contains(type)
-            if attribute == "id" || (attribute == "arn" && refIsArn) || (refIsName && ["name", "identifier", "bucket"].contains(attribute)) { return .ref(address) }
+            let refIsArn = type.hasPrefix("AWS::ElasticLoadBalancingV2::") || ["AWS::ECS::Service", "AWS::ECS::TaskDefinition"].contains(type)
+            let refIsName = ["AWS::RDS::DBSubnetGroup", "AWS::RDS::DBInstance", "AWS::IAM::Role", "AWS::S3::Bucket", "AWS::IAM::InstanceProfile",
+                             "AWS::ECS::Cluster", "AWS::Lambda::Function", "AWS::AutoScaling::AutoScalingGroup"].contains(type)
+            if attribute == "id" || (attribute == "arn" && refIsArn)
+                || (refIsName && ["name", "identifier", "bucket", "function_name"].contains(attribute)) { return .ref(address) }
             return .attribute(address, attribute == "arn" ? "Arn" : attribute)
         case .list(let items): return .list(items.map { normalize($0, typeOf) })
         case .map(let m): return .map(m.mapValues { normalize($0, typeOf) })

@@ -1,0 +1,92 @@
+import AWSImport
+
+/// Terraform's compute resources restated as CloudFormation's (attribute names from the Terraform AWS provider's
+/// documentation): instances, launch templates and Auto Scaling groups, target group attachments, ECS clusters,
+/// services and task definitions, Lambda functions.
+extension TerraformTranslation {
+    static let computeTypes: [String: String] = [
+        "aws_instance": "AWS::EC2::Instance", "aws_launch_template": "AWS::EC2::LaunchTemplate",
+        "aws_autoscaling_group": "AWS::AutoScaling::AutoScalingGroup", "aws_ecs_cluster": "AWS::ECS::Cluster",
+        "aws_ecs_service": "AWS::ECS::Service", "aws_ecs_task_definition": "AWS::ECS::TaskDefinition", "aws_lambda_function": "AWS::Lambda::Function",
+        "aws_lb_target_group_attachment": CloudFormationComputeDocuments.targetAttachment,
+        "aws_alb_target_group_attachment": CloudFormationComputeDocuments.targetAttachment,
+        "aws_autoscaling_attachment": CloudFormationComputeDocuments.targetAttachment,
+    ]
+
+    /// The CloudFormation properties of a compute resource; nil for other types.
+    static func compute(_ type: String, _ v: Values) -> [String: TemplateValue?]? {
+        switch type {
+        case "aws_instance":
+            return ["SubnetId": v["subnet_id"], "SecurityGroupIds": v["vpc_security_group_ids"], "SecurityGroups": v["security_groups"],
+                    "IamInstanceProfile": v["iam_instance_profile"], "ImageId": v["ami"], "InstanceType": v["instance_type"], "Tags": v.tags,
+                    "NetworkInterfaces": v["associate_public_ip_address"].map { .list([.map(["AssociatePublicIpAddress": $0])]) }]
+        case "aws_launch_template":
+            let profile = v.blocks("iam_instance_profile").first.map(Values.init)
+            let tags = v.blocks("tag_specifications").map { s -> TemplateValue in
+                let spec = Values(s)
+                return .map(["ResourceType": spec["resource_type"] ?? .string("instance"), "Tags": spec.tags ?? .list([])])
+            }
+            let interfaces = v.blocks("network_interfaces").map { n -> TemplateValue in
+                let i = Values(n)
+                return .map(["AssociatePublicIpAddress": i["associate_public_ip_address"] ?? .null, "Groups": i["security_groups"] ?? .list([]),
+                             "SubnetId": i["subnet_id"] ?? .null])
+            }
+            var data: [String: TemplateValue] = ["NetworkInterfaces": .list(interfaces), "TagSpecifications": .list(tags)]
+            data["SecurityGroupIds"] = v["vpc_security_group_ids"]
+            data["SecurityGroups"] = v["security_group_names"]
+            data["ImageId"] = v["image_id"]
+            data["InstanceType"] = v["instance_type"]
+            var profileMembers: [String: TemplateValue] = [:]
+            profileMembers["Arn"] = profile?["arn"]
+            profileMembers["Name"] = profile?["name"]
+            data["IamInstanceProfile"] = .map(profileMembers)
+            return ["LaunchTemplateName": v["name"], "LaunchTemplateData": .map(data)]
+        case "aws_autoscaling_group":
+            var spec = v.blocks("launch_template").first
+            if spec == nil, let mixed = v.blocks("mixed_instances_policy").first, let lt = Values(mixed).blocks("launch_template").first {
+                spec = Values(lt).blocks("launch_template_specification").first
+            }
+            let template = spec.map(Values.init)
+            let tags = v.blocks("tag").map { t -> TemplateValue in
+                let tag = Values(t)
+                return .map(["Key": tag["key"] ?? .null, "Value": tag["value"] ?? .null, "PropagateAtLaunch": tag["propagate_at_launch"] ?? .bool(false)])
+            }
+            return ["AutoScalingGroupName": v["name"], "VPCZoneIdentifier": v["vpc_zone_identifier"], "DesiredCapacity": v["desired_capacity"],
+                    "MinSize": v["min_size"], "TargetGroupARNs": v["target_group_arns"], "Tags": .list(tags),
+                    "LaunchTemplate": template.map { .map(["LaunchTemplateId": $0["id"] ?? .null, "LaunchTemplateName": $0["name"] ?? .null]) }]
+        case "aws_lb_target_group_attachment", "aws_alb_target_group_attachment":
+            return ["TargetGroupArn": v["target_group_arn"], "TargetId": v["target_id"], "Port": v["port"]]
+        case "aws_autoscaling_attachment":
+            return ["TargetGroupArn": v["lb_target_group_arn"] ?? v["alb_target_group_arn"], "AutoScalingGroupName": v["autoscaling_group_name"]]
+        case "aws_ecs_cluster": return ["ClusterName": v["name"]]
+        case "aws_ecs_task_definition":
+            return ["Family": v["family"], "NetworkMode": v["network_mode"], "TaskRoleArn": v["task_role_arn"],
+                    "ExecutionRoleArn": v["execution_role_arn"], "ContainerDefinitions": containerDefinitions(v["container_definitions"])]
+        case "aws_ecs_service":
+            let network = v.blocks("network_configuration").first.map(Values.init)
+            let balancers = v.blocks("load_balancer").map { b -> TemplateValue in
+                let lb = Values(b)
+                return .map(["TargetGroupArn": lb["target_group_arn"] ?? .null, "ContainerName": lb["container_name"] ?? .null,
+                             "ContainerPort": lb["container_port"] ?? .null])
+            }
+            return ["ServiceName": v["name"], "Cluster": v["cluster"], "TaskDefinition": v["task_definition"], "DesiredCount": v["desired_count"],
+                    "LaunchType": v["launch_type"], "LoadBalancers": .list(balancers),
+                    "NetworkConfiguration": network.map { n in .map(["AwsvpcConfiguration": .map([
+                        "Subnets": n["subnets"] ?? .list([]), "SecurityGroups": n["security_groups"] ?? .list([]),
+                        "AssignPublicIp": .string(n["assign_public_ip"] == .bool(true) ? "ENABLED" : "DISABLED")])]) }]
+        case "aws_lambda_function":
+            let vpc = v.blocks("vpc_config").first.map(Values.init)
+            let environment = v.blocks("environment").first.map(Values.init)
+            return ["FunctionName": v["function_name"], "Runtime": v["runtime"], "Role": v["role"],
+                    "VpcConfig": vpc.map { .map(["SubnetIds": $0["subnet_ids"] ?? .list([]), "SecurityGroupIds": $0["security_group_ids"] ?? .list([])]) },
+                    "Environment": environment?["variables"].map { .map(["Variables": $0]) }]
+        default: return nil
+        }
+    }
+
+    /// `container_definitions`, a JSON string in the API's shape; unknown before apply when it interpolates values.
+    static func containerDefinitions(_ value: TemplateValue?) -> TemplateValue? {
+        guard let text = value?.knownString, let json = try? JSONParser.parse(Array(text.utf8)) else { return value }
+        return TerraformPlan.value(json)
+    }
+}
