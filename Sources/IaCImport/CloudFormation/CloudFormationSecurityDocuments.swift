@@ -19,6 +19,13 @@ struct CloudFormationSecurityDocuments {
             // EC2's default egress rule stays unless rules are given; a translated Terraform group says `[]` explicitly
             // (Terraform removes the default rule: "aws_security_group", NOTE on Egress rules).
             if egress.isEmpty, r["SecurityGroupEgress"] == nil { egress = [.map(["IpProtocol": .string("-1"), "CidrIp": .string("0.0.0.0/0")])] }
+            for (rules, peer, direction) in [(ingress, "Source", "ingress"), (egress, "Destination", "egress")] {
+                for rule in rules {
+                    for why in unknownPeers(rule, peer: peer) {
+                        docs.warnings.append("\(r.logicalId): an \(direction) rule's \(why) is unknown before deploy; that peer is left out of the answers")
+                    }
+                }
+            }
             docs.add("SecurityGroups", [
                 "GroupId": .string(id), "GroupName": .string(r["GroupName"]?.knownString ?? r.logicalId),
                 "Description": .text(r["GroupDescription"]?.knownString), "VpcId": .text(ids.id(r["VpcId"])),
@@ -47,11 +54,31 @@ struct CloudFormationSecurityDocuments {
         }
         let description = JSONValue.text(rule["Description"]?.knownString)
         func one(_ members: [String: JSONValue?]) -> JSONValue { .array([.object(members.compactMapValues { $0 })]) }
-        if let cidr = rule["CidrIp"]?.knownString { item["IpRanges"] = one(["CidrIp": .string(cidr), "Description": description]) }
-        if let cidr = rule["CidrIpv6"]?.knownString { item["Ipv6Ranges"] = one(["CidrIpv6": .string(cidr), "Description": description]) }
+        if let cidr = cidr(rule["CidrIp"]) { item["IpRanges"] = one(["CidrIp": .string(cidr), "Description": description]) }
+        if let cidr = cidr(rule["CidrIpv6"]) { item["Ipv6Ranges"] = one(["CidrIpv6": .string(cidr), "Description": description]) }
         if let group = ids.id(rule["\(peer)SecurityGroupId"]) { item["UserIdGroupPairs"] = one(["GroupId": .string(group), "Description": description]) }
         if let list = ids.id(rule["\(peer)PrefixListId"]) { item["PrefixListIds"] = one(["PrefixListId": .string(list), "Description": description]) }
         return .object(item)
+    }
+
+    /// A CIDR as written, or a VPC's or subnet's `CidrBlock` through `Fn::GetAtt` ("AWS::EC2::VPC" return values).
+    func cidr(_ value: TemplateValue?) -> String? {
+        if let known = value?.knownString { return known }
+        guard case .attribute(let logicalId, let attribute)? = value, ["CidrBlock", "CidrBlockAssociations"].contains(attribute),
+              let r = ids.resources[logicalId], ["AWS::EC2::VPC", "AWS::EC2::Subnet"].contains(r.type) else { return nil }
+        return r["CidrBlock"]?.knownString
+    }
+
+    /// Why each peer of a rule is unknown before deploy (a value known only after apply, an attribute not modelled):
+    /// such a rule is left out of the answers, and says so.
+    func unknownPeers(_ rule: TemplateValue, peer: String) -> [String] {
+        var out: [String] = []
+        for key in ["CidrIp", "CidrIpv6", "\(peer)SecurityGroupId", "\(peer)PrefixListId"] {
+            guard let v = rule[key], v != .null else { continue }
+            let known = key.hasPrefix("Cidr") ? cidr(v) != nil : ids.id(v) != nil
+            if case .unknown(let why) = v { out.append("\(key) (\(why))") } else if !known { out.append("\(key) \(v.rendered)") }
+        }
+        return out
     }
 
     private func networkAcls(vpcs: [String], subnetVpc: [String: String], into docs: inout CLIDocuments) {

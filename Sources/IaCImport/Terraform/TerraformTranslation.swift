@@ -185,9 +185,14 @@ enum TerraformTranslation {
                                              "ToPort": v["to_port"] ?? .number(0), "Description": v["description"] ?? .null]
         var out: [TemplateValue] = []
         func with(_ key: String, _ value: TemplateValue) { var m = base; m[key] = value; out.append(.map(m)) }
-        for c in v["cidr_blocks"]?.elements ?? [] { with("CidrIp", c) }
-        for c in v["ipv6_cidr_blocks"]?.elements ?? [] { with("CidrIpv6", c) }
-        for g in v["security_groups"]?.elements ?? [] { with("\(peer)SecurityGroupId", g) }
+        // A list known only after apply stays one unknown peer, which the writer names in a warning.
+        func each(_ key: String) -> [TemplateValue] {
+            if case .unknown? = v[key] { return [v[key] ?? .null] }
+            return v[key]?.elements ?? []
+        }
+        for c in each("cidr_blocks") { with("CidrIp", c) }
+        for c in each("ipv6_cidr_blocks") { with("CidrIpv6", c) }
+        for g in each("security_groups") { with("\(peer)SecurityGroupId", g) }
         for p in v["prefix_list_ids"]?.elements ?? [] { with("\(peer)PrefixListId", p) }
         if v["self"] == .bool(true) { with("\(peer)SecurityGroupId", group) }
         return out
