@@ -142,6 +142,8 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case images = "Images"
     /// `aws ec2 describe-image-attribute --attribute launchPermission`.
     case imageLaunchPermissions = "LaunchPermissions"
+    /// `aws cloudformation list-exports`: the values `Fn::ImportValue` of a template laid over the snapshot reads.
+    case cloudFormationExports = "Exports"
 
     /// Keys of documents netaudit recognises but does not model yet: kept raw, reported as a warning.
     static let unsupported: [String: String] = [

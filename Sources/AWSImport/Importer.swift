@@ -177,6 +177,7 @@ public struct Importer: Sendable {
             try ResourcePolicyMapper.map(kind, root, ctx, into: &c)
         case .dbSnapshotAttributes, .dbClusterSnapshotAttributes, .snapshotVolumePermissions, .images, .imageLaunchPermissions:
             try SharedArtifactMapper.map(kind, root, ctx, into: &c)
+        case .cloudFormationExports: _ = try CloudFormationExports.values(root)
         }
     }
 }

@@ -13,12 +13,16 @@ public struct IaCImporter: Sendable {
     /// `AWS::Region` / `AWS::AccountId` for templates (the account's when laid over a snapshot).
     public var region: String?
     public var account: String?
+    /// The account's CloudFormation exports by name, for `Fn::ImportValue` (from the snapshot a template is laid over).
+    public var exports: [String: String]
 
-    public init(importer: Importer, parameters: [String: String] = [:], region: String? = nil, account: String? = nil) {
+    public init(importer: Importer, parameters: [String: String] = [:], region: String? = nil, account: String? = nil,
+                exports: [String: String] = [:]) {
         self.importer = importer
         self.parameters = parameters
         self.region = region
         self.account = account
+        self.exports = exports
     }
 
     /// Resource types the template reader writes as AWS CLI documents; others are reported by name and left out.
@@ -62,7 +66,8 @@ public struct IaCImporter: Sendable {
                 continue
             }
             guard let text = Self.templateText(path) else { regular.append(path); continue }
-            let template = try CloudFormationTemplate(text: text, file: path, parameters: parameters, region: region, account: account)
+            let template = try CloudFormationTemplate(text: text, file: path, parameters: parameters, region: region, account: account,
+                                                  exports: exports)
             warnings += template.warnings.map { CaptureWarning(source: path, code: "template-evaluation", message: $0) }
             let unsupported = Set(template.resources.map(\.type)).subtracting(Self.supportedTypes).sorted()
             write(template.resources, from: path, region: region, unsupported: unsupported, dialect: "templates", into: &files, &warnings, &locations)

@@ -84,6 +84,15 @@ public struct SnapshotReader: Sendable {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM raw_documents") ?? 0 }
     }
 
+    /// The stored documents of one kind (`Exports`), with the region each was captured in.
+    public func rawDocuments(kind: String) throws(StoreError) -> [(region: String, content: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT region, content FROM raw_documents WHERE kind = ?", arguments: [kind]).map { row in
+                (region: row["region"] as String? ?? "", content: row["content"] as String? ?? "")
+            }
+        }
+    }
+
     /// The resource tables this file holds (tables added in later schema versions are absent from older files).
     var tables: [AnyResourceTable] { StoreTables.present(inSchema: schemaVersion) }
 

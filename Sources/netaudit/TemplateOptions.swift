@@ -32,7 +32,14 @@ struct TemplateOptions: ParsableArguments {
     func load(_ paths: [String], _ importer: Importer) throws -> IaCImporter.Planned {
         guard let against else { return try self.importer(importer).importPlanned(paths) }
         let reader = try SnapshotReader(path: against)
-        return try Self.overlay(paths, onto: try reader.inventory(), metadata: try reader.metadata(), importer: self.importer(importer))
+        let metadata = try reader.metadata()
+        var planned = self.importer(importer)
+        // Fn::ImportValue reads the exports of the template's region (the snapshot's, when it has one region).
+        let region = region ?? (metadata.regions.count == 1 ? metadata.regions[0] : nil)
+        for document in try reader.rawDocuments(kind: DocumentKind.cloudFormationExports.rawValue) where region == nil || document.region == region {
+            planned.exports.merge(CloudFormationExports.values(stored: document.content)) { a, _ in a }
+        }
+        return try Self.overlay(paths, onto: try reader.inventory(), metadata: metadata, importer: planned)
     }
 
     /// The planned state: `paths` imported with the snapshot's account and region as defaults, laid over `existing`.

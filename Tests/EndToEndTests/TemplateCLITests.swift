@@ -54,6 +54,41 @@ struct TemplateCLITests {
         #expect(!scan.stdout.contains("\"rule_id\": \"internet-exposed-port\""), "\(scan.stdout)")
     }
 
+    @Test("Fn::ImportValue: resolved from the cloudformation list-exports output of the snapshot given with --against, unknown and named without one")
+    func importValue() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let region = dir.appendingPathComponent("dump/123456789012/us-east-1")
+        try FileManager.default.createDirectory(at: region, withIntermediateDirectories: true)
+        try #"{"Exports": [{"ExportingStackId": "arn:aws:cloudformation:us-east-1:123456789012:stack/net/1", "Name": "office-cidr", "Value": "203.0.113.0/24"}]}"#
+            .write(to: region.appendingPathComponent("cloudformation-list-exports.json"), atomically: true, encoding: .utf8)
+        let template = dir.appendingPathComponent("sg.yaml")
+        try """
+        Resources:
+          VPC: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+          Subnet: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.1.0/24}}
+          App:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: app
+              VpcId: !Ref VPC
+              SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !ImportValue office-cidr}]
+          Bastion: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref Subnet, SecurityGroupIds: [!Ref App]}}
+        """.write(to: template, atomically: true, encoding: .utf8)
+        let snap = dir.appendingPathComponent("snap.db").path, plan = dir.appendingPathComponent("plan.db").path
+        #expect(try CLIRunner.run(["import", dir.appendingPathComponent("dump").path, "--out", snap]).status == 0)
+        let laid = try CLIRunner.run(["import", template.path, "--against", snap, "--out", plan])
+        #expect(laid.status == 0 && !laid.stderr.contains("office-cidr"), "\(laid.stderr)")
+        let alone = try CLIRunner.run(["import", template.path, "--out", dir.appendingPathComponent("alone.db").path])
+        #expect(alone.stderr.contains("Fn::ImportValue 'office-cidr' is not an export of the given snapshot"), "\(alone.stderr)")
+        #expect(alone.stderr.contains("App: an ingress rule's CidrIp"), "\(alone.stderr)")
+        // The office range passes the group; only the missing public address and route stop it.
+        let query = try CLIRunner.run(["query", plan, "--from", "203.0.113.9", "--to", "i-Bastion", "--port", "22"])
+        #expect(query.stdout.contains("has no public IP address") && !query.stdout.contains("security-group-ingress"), "\(query.stdout)\(query.stderr)")
+        let unknown = try CLIRunner.run(["query", dir.appendingPathComponent("alone.db").path, "--from", "203.0.113.9", "--to", "i-Bastion", "--port", "22"])
+        #expect(unknown.stdout.contains("security-group-ingress"), "\(unknown.stdout)\(unknown.stderr)")
+    }
+
     @Test("the NoEcho password never reaches the snapshot; scan names the unencrypted database and the latent 443 rule")
     func scanAndSecrets() throws {
         let (dir, db) = try snapshot()
