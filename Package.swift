@@ -51,7 +51,7 @@ let package = Package(
         // Synthetic accounts for benchmarks and scale tests.
         .target(name: "SyntheticAccount", dependencies: ["NetModel"]),
         // The tier graph: tiers as nodes, allowed flows as edges, as DOT, Mermaid, SVG or PNG.
-        .target(name: "Graph", dependencies: ["NetModel", "Reachability", "Findings", "Policy"]),
+        .target(name: "Graph", dependencies: ["NetModel", "Reachability", "Findings", "Policy", "AccessAnalysis"]),
         .executableTarget(name: "netaudit", dependencies: [
             "NetModel", "AWSImport", "IaCImport", "SnapshotStore", "Reachability", "AWSCapture", "Policy", "Findings", "Report", "HTTPClient", "Diff", "Graph",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -31,6 +31,12 @@ public struct DOTRenderer: Sendable {
             for node in buckets { out += "    " + line(node) + "\n" }
             out += "  }\n"
         }
+        let shared = graph.nodes.filter { $0.placement == .shared }
+        if !shared.isEmpty {
+            out += "  subgraph \"cluster_shared\" {\n    label=\"Shared by resource policy\"; style=\"rounded\"; color=\"#8a96a3\";\n"
+            for node in shared { out += "    " + line(node) + "\n" }
+            out += "  }\n"
+        }
         let ranks = Dictionary(graph.nodes.map { ($0.id, Self.rank($0.placement)) }, uniquingKeysWith: { a, _ in a })
         for edge in graph.edges {
             var attrs = ["xlabel=\(Self.quote(edge.label))"]
@@ -51,6 +57,8 @@ public struct DOTRenderer: Sendable {
         case .onPremises: attrs.append("shape=house")
         case .database: attrs.append("shape=cylinder")
         case .bucket: attrs.append("shape=folder")
+        case .sharedResource: attrs.append("shape=note")
+        case .externalAccount: attrs += ["shape=ellipse", "style=\"dashed,filled\""]
         default: break
         }
         if let color = Self.color(node.worstSeverity) {
@@ -63,7 +71,7 @@ public struct DOTRenderer: Sendable {
     private static func rank(_ p: TierGraph.Placement) -> Int {
         switch p {
         case .top: 0
-        case .storage: 1
+        case .storage, .shared: 1
         case .subnet(_, .public): 1
         case .vpc: 2
         case .subnet(_, .private): 2

@@ -62,10 +62,11 @@ public struct GraphBuilder: Sendable {
                 edges.append(TierGraph.Edge(from: internetId, to: id, label: "public read", viaLoadBalancer: false, highlight: highlight))
             }
         }
+        resourceAccess(internetId: internetId, severities: severities, nodes: &nodes, edges: &edges)
         let usedVPCs = unique(nodes.compactMap { node -> String? in
             switch node.placement {
             case .subnet(let vpc, _), .vpc(let vpc): vpc
-            case .top, .storage: nil
+            case .top, .storage, .shared: nil
             }
         })
         let vpcs = usedVPCs.map { id in
@@ -159,7 +160,7 @@ public struct GraphBuilder: Sendable {
         return best ?? .top
     }
 
-    private func unique(_ items: [String]) -> [String] {
+    func unique(_ items: [String]) -> [String] {
         var seen = Set<String>()
         return items.filter { seen.insert($0).inserted }
     }

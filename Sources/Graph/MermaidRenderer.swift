@@ -26,6 +26,12 @@ public struct MermaidRenderer: Sendable {
             for node in buckets { out += "    " + line(node) + "\n" }
             out += "  end\n"
         }
+        let shared = graph.nodes.filter { $0.placement == .shared }
+        if !shared.isEmpty {
+            out += "  subgraph shared[\"Shared by resource policy\"]\n"
+            for node in shared { out += "    " + line(node) + "\n" }
+            out += "  end\n"
+        }
         var styles: [String] = []
         for (i, edge) in graph.edges.enumerated() {
             let arrow = edge.viaLoadBalancer ? "-.->" : "-->"
@@ -45,7 +51,7 @@ public struct MermaidRenderer: Sendable {
     private func line(_ node: TierGraph.Node) -> String {
         let label = "\"" + Self.escape(node.name) + "<br/>" + Self.escape(node.detail) + "\""
         switch node.kind {
-        case .internet: return "\(node.id)((\(label)))"
+        case .internet, .externalAccount: return "\(node.id)((\(label)))"
         case .onPremises: return "\(node.id)[/\(label)\\]"
         case .database: return "\(node.id)[(\(label))]"
         default: return "\(node.id)[\(label)]"

@@ -6,14 +6,20 @@ public struct TierGraph: Sendable, Hashable {
     /// What a node stands for.
     public enum NodeKind: String, Sendable, Hashable {
         case internet, onPremises, loadBalancer, instances, database, lambda, bucket, other
+        /// A resource reached through its resource policy or sharing (queue, key, snapshot, ...).
+        case sharedResource
+        /// An account or organization outside the snapshot that a resource is shared with.
+        case externalAccount
     }
 
-    /// Where a node is drawn: inside a VPC's subnet-class cluster, with the buckets, or at the top level.
+    /// Where a node is drawn: inside a VPC's subnet-class cluster, with the buckets, with the resources reached through
+    /// their policies, or at the top level.
     public enum Placement: Sendable, Hashable {
         case top
         case subnet(vpcId: String, subnetClass: SubnetClass)
         case vpc(String)
         case storage
+        case shared
     }
 
     /// One tier or bucket.
@@ -54,7 +60,7 @@ public struct TierGraph: Sendable, Hashable {
         public var label: String
     }
 
-    /// The internet, the tiers in their order, then the buckets.
+    /// The internet, the tiers in their order, the buckets, then resources shared by their policies and who they are shared with.
     public var nodes: [Node]
     /// Allowed flows, in matrix order, then the internet's edges to public buckets.
     public var edges: [Edge]
