@@ -43,7 +43,7 @@ extension ResourceFacts {
         f.property("task role", d.taskRoleArn)
         f.property("execution role", d.executionRoleArn)
         f.collection("container", d.containers.map { c in
-            let ports = c.portMappings.map { m in "\(m.protocolName)/\(m.containerPort)" + (m.hostPort.map { $0 == m.containerPort ? "" : " (host \($0 == 0 ? "dynamic" : String($0)))" } ?? "") }
+            let ports = c.portMappings.map { m in "\(m.protocolName)/\(m.portText)" + (m.hostPort.map { $0 == m.containerPort ? "" : " (host \($0 == 0 ? "dynamic" : String($0)))" } ?? "") }
             var text = "\(c.name): image \(c.image ?? "unset"), ports \(ports.isEmpty ? "none" : ports.joined(separator: ", "))"
             if !c.plainSecrets.isEmpty { text += ", plain-text secrets \(c.plainSecrets.map(\.variable).sorted().joined(separator: ", "))" }
             if !c.secretNames.isEmpty { text += ", secrets \(c.secretNames.sorted().joined(separator: ", "))" }

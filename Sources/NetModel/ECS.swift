@@ -187,14 +187,21 @@ public struct ContainerDefinition: Sendable, Hashable, Codable {
 
 /// A container port mapping. `hostPort` 0 (or absent in `bridge` mode) means a dynamic host port.
 public struct PortMapping: Sendable, Hashable, Codable {
+    /// The container port, or the first of a `containerPortRange`.
     public var containerPort: Int
+    /// The last port of a `containerPortRange` (`8000-8010`); nil for a single port.
+    public var containerPortEnd: Int?
     public var hostPort: Int?
     /// `tcp` or `udp`.
     public var protocolName: String
 
-    public init(containerPort: Int, hostPort: Int? = nil, protocolName: String = "tcp") {
+    public init(containerPort: Int, containerPortEnd: Int? = nil, hostPort: Int? = nil, protocolName: String = "tcp") {
         self.containerPort = containerPort
+        self.containerPortEnd = containerPortEnd
         self.hostPort = hostPort
         self.protocolName = protocolName
     }
+
+    /// `8000` or `8000-8010`.
+    public var portText: String { containerPortEnd.map { "\(containerPort)-\($0)" } ?? "\(containerPort)" }
 }

@@ -53,7 +53,7 @@ extension ECSServiceTargets {
             for lb in service.loadBalancers {
                 guard let arn = lb.targetGroupArn, let port = lb.containerPort else { continue }
                 let mappings = def.containers.filter { lb.containerName == nil || $0.name == lb.containerName }.flatMap(\.portMappings)
-                if mappings.contains(where: { $0.containerPort == port && ($0.hostPort ?? 0) == 0 }) {
+                if mappings.contains(where: { ($0.containerPort...max($0.containerPort, $0.containerPortEnd ?? 0)).contains(port) && ($0.hostPort ?? 0) == 0 }) {
                     out[arn, default: []].append(DynamicHostPort(service: service.name, containerPort: port))
                 }
             }

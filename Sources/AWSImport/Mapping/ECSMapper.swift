@@ -1,3 +1,4 @@
+import Foundation
 import NetModel
 
 /// Maps Amazon ECS output: `describe-clusters` (`clusters`), `describe-services` (`services`), `describe-tasks`
@@ -100,19 +101,24 @@ enum ECSMapper {
                 let env = try environment(def)
                 var mappings: [PortMapping] = []
                 for m in try def.array("portMappings") {
-                    // A `containerPortRange` mapping (awsvpc, no single port) is not modelled: say so.
-                    guard let containerPort = try port(m, "containerPort") else {
-                        if let range = try m.string("containerPortRange") {
-                            c.warn(ctx.file, "unmodelled-port-range", "\(m.path): containerPortRange \(Quoted.value(range)) is not modelled; those ports are not checked")
-                            continue
+                    // Amazon ECS API Reference, "PortMapping": `containerPortRange` ("8000-8010") stands for a range of
+                    // ports (awsvpc and host modes), where `containerPort` is not given.
+                    var containerPort = try port(m, "containerPort")
+                    var end: Int?
+                    if containerPort == nil, let range = try m.string("containerPortRange") {
+                        let bounds = range.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                        guard bounds.count == 2, let lo = bounds[0], let hi = bounds[1], 1...65535 ~= lo, lo <= hi, hi <= 65535 else {
+                            throw .invalidValue(file: ctx.file.displayPath, path: "\(m.path).containerPortRange",
+                                                message: "'\(Quoted.value(range))' is not a port range such as 8000-8010")
                         }
-                        throw .missingField(file: ctx.file.displayPath, path: m.path, field: "containerPort")
+                        (containerPort, end) = (lo, hi)
                     }
+                    guard let containerPort else { throw .missingField(file: ctx.file.displayPath, path: m.path, field: "containerPort") }
                     let proto = try m.string("protocol")?.lowercased() ?? "tcp"
                     guard proto == "tcp" || proto == "udp" else {
                         throw .invalidValue(file: ctx.file.displayPath, path: "\(m.path).protocol", message: "'\(Quoted.value(proto))' is not tcp or udp")
                     }
-                    mappings.append(PortMapping(containerPort: containerPort, hostPort: try port(m, "hostPort"), protocolName: proto))
+                    mappings.append(PortMapping(containerPort: containerPort, containerPortEnd: end, hostPort: try port(m, "hostPort"), protocolName: proto))
                 }
                 var secretNames: [String] = []
                 for s in try def.array("secrets") { secretNames.append(try s.requiredString("name")) }

@@ -106,10 +106,15 @@ struct ECSMapperTests {
         #expect { try Self.importing(json) } throws: { ($0 as? ImportError)?.description == message }
     }
 
-    @Test("a containerPortRange mapping is a named warning, not silence")
+    @Test("Amazon ECS API Reference, PortMapping: a containerPortRange is the range of ports; a malformed one names the member")
     func portRange() throws {
         let r = try Self.importing(#"{"taskDefinition": {"taskDefinitionArn": "arn:aws:ecs:r:1:task-definition/f:1", "containerDefinitions": [{"name": "a", "portMappings": [{"containerPortRange": "8000-8010"}]}]}}"#)
-        #expect(r.inventory.warnings.map(\.code) == ["unmodelled-port-range"])
-        #expect(r.inventory.ecsTaskDefinitions.first?.containers.first?.portMappings.isEmpty == true)
+        #expect(r.inventory.warnings.isEmpty)
+        let mapping = try #require(r.inventory.ecsTaskDefinitions.first?.containers.first?.portMappings.first)
+        #expect(mapping.containerPort == 8000 && mapping.containerPortEnd == 8010 && mapping.portText == "8000-8010")
+        for bad in ["8010-8000", "80-", "0-10", "8000-70000", "web"] {
+            let json = #"{"taskDefinition": {"taskDefinitionArn": "arn:aws:ecs:r:1:task-definition/f:1", "containerDefinitions": [{"name": "a", "portMappings": [{"containerPortRange": "RANGE"}]}]}}"#
+            #expect(throws: ImportError.self) { try Self.importing(json.replacingOccurrences(of: "RANGE", with: bad)) }
+        }
     }
 }
