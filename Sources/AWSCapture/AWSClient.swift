@@ -119,6 +119,15 @@ struct AWSClient: Sendable {
     let retry: RetryPolicy
     let counter: CallCounter
     let shapes = ShapeModel.bundled
+    /// Client-side rate limits (nil: none); `account` names the account the credentials act in.
+    var limiter: RateLimiter? = nil
+    var account = ""
+
+    /// The bucket a request takes its token from, when limited.
+    func bucket(_ service: String, _ operation: String, _ region: String, _ parameters: [(String, String)] = []) -> BucketKey? {
+        guard limiter != nil else { return nil }
+        return RateLimits.key(account: account, region: region, service: service, action: operation, parameters: parameters)
+    }
 
     /// The base URL (scheme://host[:port]) and signing region for a service in a region.
     func endpoint(service: String, region: String, hostPrefix: String? = nil) -> (base: String, signingRegion: String) {
@@ -151,7 +160,7 @@ struct AWSClient: Sendable {
         let response = try await send(method: "POST", base: base, path: "/", query: "",
                                       headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
                                       body: Array(body.utf8), signingName: model.signingName, signingRegion: signingRegion, s3: false,
-                                      contentSHA256: false)
+                                      contentSHA256: false, bucket: bucket(service, operation, region, parameters))
         guard let json = XMLToCLIJSON(service: model).convert(operation: operation, body: response.body) else {
             throw AWSServiceError(code: "MalformedResponse", message: "\(service) \(operation): response is not XML", status: response.status)
         }
@@ -167,7 +176,7 @@ struct AWSClient: Sendable {
         let (base, signingRegion) = endpoint(service: service, region: region, hostPrefix: hostPrefix)
         let response = try await send(method: "GET", base: base, path: path, query: query, headers: headers, body: [],
                                       signingName: model.signingName, signingRegion: signingRegion, s3: service.hasPrefix("s3"),
-                                      contentSHA256: true)
+                                      contentSHA256: true, bucket: bucket(service, operation, region))
         if model.protocol == "rest-json" {
             do { return try JSONParser.parse(response.body) } catch {
                 throw AWSServiceError(code: "MalformedResponse", message: "\(service) \(operation): response is not JSON", status: response.status)
@@ -182,7 +191,7 @@ struct AWSClient: Sendable {
     /// Sends with retries; returns a 2xx response or throws the decoded AWS error.
     func send(method: String, base: String, path: String, query: String, headers: [(String, String)], body: [UInt8],
               signingName: String, signingRegion: String, s3: Bool,
-              contentSHA256: Bool) async throws(AWSServiceError) -> HTTPResponse {
+              contentSHA256: Bool, bucket: BucketKey? = nil) async throws(AWSServiceError) -> HTTPResponse {
         let hostPort = base.range(of: "://").map { String(base[$0.upperBound...].prefix { $0 != "/" }) } ?? base
         let encodedPath = path.split(separator: "/", omittingEmptySubsequences: false)
             .map { SigV4Signer.uriEncode(String($0)) }.joined(separator: "/")
@@ -190,6 +199,7 @@ struct AWSClient: Sendable {
         var attempt = 0
         while true {
             attempt += 1
+            if let limiter, let bucket { await limiter.acquire(bucket) }
             var signable = SignableRequest(method: method, path: encodedPath, query: query,
                                            headers: [(name: "Host", value: hostPort)] + headers.map { (name: $0.0, value: $0.1) }, body: body)
             let signer = SigV4Signer(credentials: credentials, region: signingRegion, service: signingName,

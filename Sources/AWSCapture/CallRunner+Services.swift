@@ -11,7 +11,7 @@ extension AWSClient {
         let response = try await send(method: method, base: base, path: path, query: "",
                                       headers: [("Content-Type", "application/json")],
                                       body: Array(JSONValue.object(body).canonicalText.utf8), signingName: model.signingName,
-                                      signingRegion: signingRegion, s3: false, contentSHA256: true)
+                                      signingRegion: signingRegion, s3: false, contentSHA256: true, bucket: bucket(service, operation, region))
         guard let json = try? JSONParser.parse(response.body), case .object = json else {
             throw AWSServiceError(code: "MalformedResponse", message: "\(service) \(operation): response is not a JSON object", status: response.status)
         }

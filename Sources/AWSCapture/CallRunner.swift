@@ -9,6 +9,8 @@ struct CallRunner: Sendable {
     let account: String
     let pageSize: Int?
     var skippedServices: Set<String> = []
+    /// Prefixes warning sources and messages (the account, in an organization capture).
+    var label: String? = nil
 
     /// EC2 listings (operation, file name as the import layout names it).
     static let ec2Listings: [(String, String)] = [
@@ -57,8 +59,9 @@ struct CallRunner: Sendable {
         else if AWSServiceError.throttlingCodes.contains(error.code) { code = "throttled" }
         else if error.status == 0 { code = "network-error" }
         else { code = "service-error" }
-        sink.warn(CaptureWarning(source: "\(service) \(operation) (\(region))", code: code,
-                                 message: "\(service) \(operation) in \(region) failed: \(error.description); its resources are missing from the snapshot"))
+        let prefix = label.map { "\($0) " } ?? ""
+        sink.warn(CaptureWarning(source: "\(prefix)\(service) \(operation) (\(region))", code: code,
+                                 message: "\(prefix)\(service) \(operation) in \(region) failed: \(error.description); its resources are missing from the snapshot"))
     }
 
     /// A paginated query-protocol call stored as one document; nil on failure (recorded as a warning).

@@ -12,7 +12,7 @@ extension AWSClient {
                                       headers: [("Content-Type", "application/x-amz-json-\(model.jsonVersion ?? "1.1")"),
                                                 ("X-Amz-Target", target)],
                                       body: Array(JSONValue.object(body).canonicalText.utf8), signingName: model.signingName,
-                                      signingRegion: signingRegion, s3: false, contentSHA256: false)
+                                      signingRegion: signingRegion, s3: false, contentSHA256: false, bucket: bucket(service, operation, region))
         guard let json = try? JSONParser.parse(response.body), case .object = json else {
             throw AWSServiceError(code: "MalformedResponse", message: "\(service) \(operation): response is not a JSON object", status: response.status)
         }
