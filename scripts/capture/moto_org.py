@@ -3,7 +3,7 @@
 The caller's account (moto's default, 123456789012) creates the organization and N member accounts through
 Organizations; moto's CreateAccount creates OrganizationAccountAccessRole in each (trusting the management account,
 no policy). Every member but the last gets AWS managed ReadOnlyAccess on it; the last member's role is deleted. The first two members get a VPC
-each in the first region, peered across the accounts (requested by member 1, accepted by member 2); member 3 a VPC in
+each in the first region, peered across the accounts (requested by member 1, accepted by member 2), and member 2 a VPC in
 every further region. (moto rejects a security group rule naming another account's group: InvalidGroup.NotFound.)
 
 moto lets AssumeRole into any ARN, existing or not, and assumed-role credentials of account X make calls land in
@@ -66,7 +66,7 @@ def org(url, n, auth=False, regions=("us-east-1",)):
         ec2b.accept_vpc_peering_connection(VpcPeeringConnectionId=pcx)
         out["peering"] = pcx
         for r in regions[1:]:
-            _client(url, "ec2", r, members[2]).create_vpc(CidrBlock="10.72.0.0/16")
+            _client(url, "ec2", r, b).create_vpc(CidrBlock="10.72.0.0/16")
 
     if auth:
         iam = _client(url, "iam", region)
