@@ -158,7 +158,13 @@ final class CaptureSink: @unchecked Sendable {
 
     /// Organization captures: how many accounts there are, and one more finished.
     func accounts(total: Int) { lock.lock(); accountsTotal = total; lock.unlock() }
-    func accountFinished() { lock.lock(); accountsDone += 1; lock.unlock() }
+    func accountFinished() {
+        lock.lock()
+        accountsDone += 1
+        let p = report(region: "global")
+        lock.unlock()
+        progress?(p)
+    }
 
     func add(_ doc: CapturedDocument) { lock.lock(); documents.append(doc); lock.unlock() }
     func warn(_ w: CaptureWarning) { lock.lock(); warnings.append(w); lock.unlock() }
@@ -169,6 +175,13 @@ final class CaptureSink: @unchecked Sendable {
         if case .object(let o) = json {
             for key in keys { if case .array(let items)? = o[key] { resources[key, default: 0] += items.count } }
         }
+        let p = report(region: region)
+        lock.unlock()
+        progress?(p)
+    }
+
+    /// The progress so far (called with the lock held).
+    private func report(region: String) -> CaptureProgress {
         var p = CaptureProgress(callsDone: calls, region: region, resources: resources)
         p.retries = counter?.snapshot.retries ?? 0
         if let total = accountsTotal {
@@ -176,8 +189,7 @@ final class CaptureSink: @unchecked Sendable {
             p.accountsTotal = total
             p.eta = ProgressEstimate.remaining(elapsed: Date().timeIntervalSince(started), done: accountsDone, total: total)
         }
-        lock.unlock()
-        progress?(p)
+        return p
     }
 
     var result: ([CapturedDocument], [CaptureWarning]) { lock.lock(); defer { lock.unlock() }; return (documents, warnings) }

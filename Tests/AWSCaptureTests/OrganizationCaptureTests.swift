@@ -58,7 +58,7 @@ struct OrganizationCaptureTests {
 
             // Progress counted the accounts.
             let last = try #require(progress.all.last)
-            #expect(last.accountsTotal == 4 && (last.accountsDone ?? 0) >= 3, "the caller's account and three members")
+            #expect(last.accountsTotal == 4 && last.accountsDone == 4 && last.eta == 0, "the caller's account and three members")
         }
     }
 
