@@ -23,6 +23,9 @@ public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertibl
 
     public var description: String { "\(code) (HTTP \(status)): \(message)" }
 
+    /// The code of a call not made because its service is skipped.
+    public static let skipped = "Skipped"
+
     /// Denied by IAM policy or SCP.
     public var isAccessDenied: Bool {
         ["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess", "AuthorizationError",
@@ -122,6 +125,14 @@ struct AWSClient: Sendable {
     /// Client-side rate limits (nil: none); `account` names the account the credentials act in.
     var limiter: RateLimiter? = nil
     var account = ""
+    /// Services not to call (`--skip-services`): their calls fail at once with `AWSServiceError.skipped`, which no
+    /// warning reports.
+    var skippedServices: Set<String> = []
+
+    /// Throws `skipped` for a service not to call.
+    func checkNotSkipped(_ service: String) throws(AWSServiceError) {
+        if skippedServices.contains(service) { throw AWSServiceError(code: AWSServiceError.skipped, message: "\(service) skipped", status: 0) }
+    }
 
     /// The bucket a request takes its token from, when limited.
     func bucket(_ service: String, _ operation: String, _ region: String, _ parameters: [(String, String)] = []) -> BucketKey? {
@@ -154,6 +165,7 @@ struct AWSClient: Sendable {
 
     /// One query-protocol call (EC2, IAM, STS, ELBv2, RDS), signed as a POST with a form body.
     func query(service: String, operation: String, region: String, parameters: [(String, String)]) async throws(AWSServiceError) -> JSONValue {
+        try checkNotSkipped(service)
         let model = shapes.service(service)
         let body = SigV4Signer.formBody([("Action", operation), ("Version", model.apiVersion)] + parameters)
         let (base, signingRegion) = endpoint(service: service, region: region)
@@ -172,6 +184,7 @@ struct AWSClient: Sendable {
     /// moto, which hashes a bodiless GET's headers as its payload, checks the header's value instead).
     func rest(service: String, operation: String, region: String, path: String, query: String = "",
               headers: [(String, String)] = [], hostPrefix: String? = nil) async throws(AWSServiceError) -> JSONValue {
+        try checkNotSkipped(service)
         let model = shapes.service(service)
         let (base, signingRegion) = endpoint(service: service, region: region, hostPrefix: hostPrefix)
         let response = try await send(method: "GET", base: base, path: path, query: query, headers: headers, body: [],

@@ -38,8 +38,9 @@ struct AccountCapture: Sendable {
     /// Every listing of `account` in `regions`, plus IAM and S3 from `homeRegion`. `label` prefixes warning sources
     /// (the account ID in an organization capture).
     func run(account: String, regions: [String], homeRegion: String, label: String? = nil) async {
-        var runner = CallRunner(client: client, sink: sink, account: account, pageSize: pageSize)
-        runner.skippedServices = skippedServices
+        var skipping = client
+        skipping.skippedServices = skippedServices
+        var runner = CallRunner(client: skipping, sink: sink, account: account, pageSize: pageSize)
         runner.label = label
         await withTaskGroup(of: Void.self) { group in
             for region in regions { runner.regional(region: region, in: &group) }

@@ -6,6 +6,7 @@ extension AWSClient {
     /// One REST-JSON call with a JSON body (OpenSearch DescribeDomains is a POST).
     func restJSON(service: String, operation: String, region: String, method: String, path: String,
                   body: [String: JSONValue]) async throws(AWSServiceError) -> JSONValue {
+        try checkNotSkipped(service)
         let model = shapes.service(service)
         let (base, signingRegion) = endpoint(service: service, region: region)
         let response = try await send(method: method, base: base, path: path, query: "",

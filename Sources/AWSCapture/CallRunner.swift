@@ -8,7 +8,6 @@ struct CallRunner: Sendable {
     let sink: CaptureSink
     let account: String
     let pageSize: Int?
-    var skippedServices: Set<String> = []
     /// Prefixes warning sources and messages (the account, in an organization capture).
     var label: String? = nil
 
@@ -52,6 +51,7 @@ struct CallRunner: Sendable {
 
     /// Records a failed call as a warning.
     func warn(_ service: String, _ operation: String, _ region: String, _ error: AWSServiceError) {
+        guard error.code != AWSServiceError.skipped else { return }
         let code: String
         if error.isAuthenticationFailure { code = "auth-failed" }
         else if error.isAccessDenied { code = "access-denied" }
@@ -228,7 +228,7 @@ struct CallRunner: Sendable {
                                region: homeRegion, storeRegion: nil, usePageSize: false)
         }
         group.addTask { await self.s3(homeRegion: homeRegion) }
-        if !skippedServices.contains("directconnect") { group.addTask { await self.directConnect(homeRegion: homeRegion) } }
+        group.addTask { await self.directConnect(homeRegion: homeRegion) }
         group.addTask {
             do throws(AWSServiceError) {
                 let json = try await self.client.rest(service: "s3control", operation: "GetPublicAccessBlock", region: homeRegion,

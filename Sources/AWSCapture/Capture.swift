@@ -31,7 +31,8 @@ public struct CaptureOptions: Sendable {
     public var environment: [String: String]
     /// Overrides the HTTP transport (tests, proxies); nil uses libcurl with `http`.
     public var transport: (any HTTPTransport)?
-    /// Services not to call (`directconnect` against an emulator that lacks it); their resources are absent.
+    /// Services not to call (`directconnect` against an emulator that lacks it), by the name in `aws-shapes.json`
+    /// (`ec2`, `elbv2`, `rds`, `lambda`, `s3`, ...); their resources are absent, and no warning says so.
     public var skippedServices: Set<String> = []
     /// Capture every account of the organization the credentials manage (`--org`), not just their own.
     public var organization: OrganizationOptions? = nil
@@ -294,6 +295,11 @@ struct CaptureSetup: Sendable {
         else if let d = defaultRegion { homeRegion = d }
         else if allRegions { homeRegion = "us-east-1" }
         else { ownedTransport?.shutdown(); throw .noRegion }
+        let known = ShapeModel.bundled.services.keys
+        if let unknown = options.skippedServices.sorted().first(where: { !known.contains($0) }) {
+            ownedTransport?.shutdown()
+            throw .configuration("--skip-services: unknown service '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))")
+        }
         for r in explicitRegions where !InputFile.isRegionName(r) {
             ownedTransport?.shutdown()
             throw .invalidRegion(r)

@@ -5,6 +5,7 @@ extension AWSClient {
     /// One JSON-protocol call (Direct Connect): a signed POST of a JSON body with `X-Amz-Target:
     /// <targetPrefix>.<operation>`. The answer is already the JSON the AWS CLI prints.
     func json(service: String, operation: String, region: String, body: [String: JSONValue] = [:]) async throws(AWSServiceError) -> JSONValue {
+        try checkNotSkipped(service)
         let model = shapes.service(service)
         let (base, signingRegion) = endpoint(service: service, region: region)
         let target = (model.targetPrefix ?? service) + "." + operation

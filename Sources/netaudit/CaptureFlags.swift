@@ -34,6 +34,9 @@ struct CaptureFlags: ParsableArguments {
     @Option(help: "With --org: accounts captured at the same time.")
     var accountConcurrency: Int = 8
 
+    @Option(help: "Services not to call (a,b: directconnect, elbv2, rds, lambda, s3, ...); their resources are absent.")
+    var skipServices: String?
+
     @Option(help: "Page size for paginated calls (default: the service's).")
     var pageSize: Int?
 
@@ -54,6 +57,7 @@ struct CaptureFlags: ParsableArguments {
         var options = CaptureOptions(profile: profile, regions: regions.map { [$0] } ?? [], endpointURL: endpointURL, roleArn: roleArn,
                                      pageSize: pageSize, http: HTTPClientConfiguration(maxConcurrency: concurrency))
         options.externalId = externalId
+        options.skippedServices = CaptureFlags.ids(skipServices)
         if org {
             options.organization = OrganizationOptions(roleName: orgRole ?? OrganizationOptions.defaultRoleName, externalId: externalId,
                                                        accounts: CaptureFlags.ids(accounts), excluded: CaptureFlags.ids(exclude),
@@ -62,6 +66,7 @@ struct CaptureFlags: ParsableArguments {
         return options
     }
 
+    /// The items of a comma-separated list.
     static func ids(_ list: String?) -> Set<String> {
         Set((list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
     }
