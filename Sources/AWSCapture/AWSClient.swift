@@ -212,7 +212,9 @@ struct AWSClient: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            if let limiter, let bucket { await limiter.acquire(bucket) }
+            // A request slot and a token right before the wire, so requests reach AWS at the bucket's pace.
+            let gate = bucket.flatMap { b in limiter.map { ($0, b) } }
+            if let (limiter, bucket) = gate { await limiter.admit(bucket) }
             var signable = SignableRequest(method: method, path: encodedPath, query: query,
                                            headers: [(name: "Host", value: hostPort)] + headers.map { (name: $0.0, value: $0.1) }, body: body)
             let signer = SigV4Signer(credentials: credentials, region: signingRegion, service: signingName,
@@ -222,11 +224,15 @@ struct AWSClient: Sendable {
             signer.sign(&signable)
             counter.request()
             let error: AWSServiceError
-            do {
-                let response = try await transport.send(HTTPRequest(method: method, url: url, headers: signable.headers, body: body))
+            let sent: Result<HTTPResponse, HTTPError>
+            do { sent = .success(try await transport.send(HTTPRequest(method: method, url: url, headers: signable.headers, body: body))) }
+            catch { sent = .failure(error) }
+            if let (limiter, _) = gate { await limiter.finished() }
+            switch sent {
+            case .success(let response):
                 if (200..<300).contains(response.status) { return response }
                 error = AWSClient.decodeError(response, secrets: secrets)
-            } catch let transportError {
+            case .failure(let transportError):
                 error = AWSServiceError(code: transportError.isTransient ? "NetworkError" : "TransportError",
                                         message: Redactor.redact(transportError.description, secrets: secrets), status: 0)
             }

@@ -39,7 +39,7 @@ public struct CaptureOptions: Sendable {
     /// `ExternalId` for `roleArn` (with `organization`: for each member's role instead).
     public var externalId: String? = nil
     /// Client-side rate limits (per account, region and action); nil sends as fast as the HTTP concurrency allows.
-    public var limiter: RateLimiter? = RateLimiter()
+    public var rateLimits: RateLimits? = .aws
 
     public init(profile: String? = nil, regions: [String] = [], endpointURL: String? = nil, roleArn: String? = nil,
                 pageSize: Int? = nil, retry: RetryPolicy = RetryPolicy(), http: HTTPClientConfiguration = HTTPClientConfiguration(),
@@ -240,7 +240,7 @@ public func capture(_ options: CaptureOptions,
     }
 
     var limited = client
-    limited.limiter = options.limiter
+    limited.limiter = setup.limiter
     limited.account = id.account
     let calls = AccountCapture(client: limited, sink: sink, pageSize: options.pageSize, skippedServices: options.skippedServices)
     var regions = setup.explicitRegions
@@ -271,6 +271,8 @@ struct CaptureSetup: Sendable {
     let ownedTransport: CurlTransport?
     let endpoint: String?
     let counter = CallCounter()
+    /// One limiter for every client of the capture, with the transport's connections as its request slots.
+    let limiter: RateLimiter?
     let profile: String?
     /// Regions named explicitly (without `all`), and whether `all` was asked for.
     let explicitRegions: [String]
@@ -279,6 +281,7 @@ struct CaptureSetup: Sendable {
 
     init(_ options: CaptureOptions) throws(CaptureError) {
         self.options = options
+        limiter = options.rateLimits.map { RateLimiter(limits: $0, concurrency: options.http.maxConcurrency) }
         let env = options.environment
         endpoint = (options.endpointURL ?? env["AWS_ENDPOINT_URL"]).flatMap { $0.isEmpty ? nil : $0 }
         if let t = options.transport { transport = t; ownedTransport = nil } else {

@@ -33,7 +33,7 @@ func captureOrganization(_ options: CaptureOptions, _ organization: Organization
         if error.isAuthenticationFailure { throw .invalidCredentials(call: "sts GetCallerIdentity", detail: error.description) }
         throw .identityFailed(error.description)
     }
-    management.limiter = options.limiter
+    management.limiter = setup.limiter
     management.account = caller.account
 
     let listed: [OrganizationAccount]
@@ -51,7 +51,7 @@ func captureOrganization(_ options: CaptureOptions, _ organization: Organization
     sink.accounts(total: selected.count)
 
     var resolver = setup.resolver
-    resolver.limiter = options.limiter
+    resolver.limiter = setup.limiter
     resolver.limitAccount = caller.account
     let member = MemberCapture(options: options, organization: organization, setup: setup, credentials: credentials,
                                callerAccount: caller.account, partition: ARNParts.partition(caller.arn), resolver: resolver, sink: sink)
@@ -119,7 +119,7 @@ struct MemberCapture: Sendable {
         }
         var client = AWSClient(transport: setup.transport, credentials: memberCredentials, endpointURL: setup.endpoint,
                                retry: options.retry, counter: setup.counter)
-        client.limiter = options.limiter
+        client.limiter = setup.limiter
         client.account = account.id
         let calls = AccountCapture(client: client, sink: sink, pageSize: options.pageSize, skippedServices: options.skippedServices)
         do {

@@ -14,14 +14,10 @@ public struct BucketLimit: Sendable, Hashable, Codable {
     }
 }
 
-/// One token bucket, as a value: full at creation, refilled lazily from the time of the last reservation.
-///
-/// `reserve(at:)` takes a token and says how long the caller must wait for it. Tokens may go below zero: a caller
-/// that must wait has its token reserved already, so callers queue in arrival order and the bucket's rate holds
-/// however many wait (AWS's bucket would reject them with `RequestLimitExceeded` instead).
+/// One token bucket, as a value: full at creation, refilled lazily from the time of the last look.
 public struct TokenBucket: Sendable, Hashable {
     public let limit: BucketLimit
-    /// Tokens available at `updatedAt` (negative: reservations waiting).
+    /// Tokens available at `updatedAt`.
     public private(set) var tokens: Double
     public private(set) var updatedAt: Double
 
@@ -31,15 +27,15 @@ public struct TokenBucket: Sendable, Hashable {
         updatedAt = now
     }
 
-    /// Takes one token at `now` (seconds on the limiter's clock); returns the seconds to wait before sending (0: now).
-    public mutating func reserve(at now: Double) -> Double {
+    /// Takes one token at `now` (seconds on the limiter's clock) and returns 0, or, when the bucket has none, takes
+    /// nothing and returns the seconds until it will have one.
+    public mutating func take(at now: Double) -> Double {
         if now > updatedAt {
             tokens = min(limit.capacity, tokens + (now - updatedAt) * limit.refillPerSecond)
             updatedAt = now
         }
+        guard tokens >= 1 - 1e-9 else { return (1 - tokens) / limit.refillPerSecond }
         tokens -= 1
-        guard tokens < 0 else { return 0 }
-        // The token being taken arrives when the deficit has refilled, measured from `updatedAt`.
-        return (updatedAt - now) + (-tokens) / limit.refillPerSecond
+        return 0
     }
 }

@@ -43,6 +43,9 @@ struct CaptureFlags: ParsableArguments {
     @Option(help: "Concurrent HTTP requests.")
     var concurrency: Int = 8
 
+    @Flag(help: "No client-side rate limits (token buckets per account, region and API action); retries alone meet throttling.")
+    var noRateLimit = false
+
     func validate() throws {
         if !org {
             for (flag, value) in [("--org-role", orgRole), ("--accounts", accounts), ("--exclude", exclude)] where value != nil {
@@ -58,6 +61,7 @@ struct CaptureFlags: ParsableArguments {
                                      pageSize: pageSize, http: HTTPClientConfiguration(maxConcurrency: concurrency))
         options.externalId = externalId
         options.skippedServices = CaptureFlags.ids(skipServices)
+        if noRateLimit { options.rateLimits = nil }
         if org {
             options.organization = OrganizationOptions(roleName: orgRole ?? OrganizationOptions.defaultRoleName, externalId: externalId,
                                                        accounts: CaptureFlags.ids(accounts), excluded: CaptureFlags.ids(exclude),
