@@ -12,17 +12,23 @@ struct OrganizationCaptureTests {
         var management: String, members: [String], missing: String, vpcs: [String: String], peering: String, credentials: Key
     }
 
+    /// An organization of three members (`moto_setup.py org 3 auth`) and the options capturing it as its auditor user.
+    static func organization(_ server: MotoServer, regions: String, _ organization: OrganizationOptions) throws -> (Org, CaptureOptions) {
+        let org = try JSONDecoder().decode(Org.self, from: Data(try server.setup("org", "3", "auth", regions).utf8))
+        var env = motoEnvironment
+        env["AWS_ACCESS_KEY_ID"] = org.credentials.AccessKeyId
+        env["AWS_SECRET_ACCESS_KEY"] = org.credentials.SecretAccessKey
+        var options = CaptureOptions(regions: [regions], endpointURL: server.url, retry: RetryPolicy(maxAttempts: 2, baseDelay: 0.001),
+                                     environment: env)
+        options.skippedServices = motoMissingServices
+        options.organization = organization
+        return (org, options)
+    }
+
     @Test("every account in one snapshot; the account whose role is missing is a warning naming it; peering across accounts resolves")
     func organizationInOneSnapshot() async throws {
         try await MotoServer.with { server in
-            let org = try JSONDecoder().decode(Org.self, from: Data(try server.setup("org", "3", "auth", "us-east-1,eu-west-1").utf8))
-            var env = motoEnvironment
-            env["AWS_ACCESS_KEY_ID"] = org.credentials.AccessKeyId
-            env["AWS_SECRET_ACCESS_KEY"] = org.credentials.SecretAccessKey
-            var options = CaptureOptions(regions: ["us-east-1,eu-west-1"], endpointURL: server.url,
-                                         retry: RetryPolicy(maxAttempts: 2, baseDelay: 0.001), environment: env)
-            options.skippedServices = motoMissingServices
-            options.organization = OrganizationOptions()
+            let (org, options) = try OrganizationCaptureTests.organization(server, regions: "us-east-1,eu-west-1", OrganizationOptions())
             let progress = ProgressLog()
             let result = try await capture(options) { progress.add($0) }
 
@@ -65,13 +71,8 @@ struct OrganizationCaptureTests {
     @Test("--exclude and --accounts choose the accounts; one not in the organization is a warning")
     func selectedAccounts() async throws {
         try await MotoServer.with { server in
-            let org = try JSONDecoder().decode(Org.self, from: Data(try server.setup("org", "3", "auth").utf8))
-            var env = motoEnvironment
-            env["AWS_ACCESS_KEY_ID"] = org.credentials.AccessKeyId
-            env["AWS_SECRET_ACCESS_KEY"] = org.credentials.SecretAccessKey
-            var options = CaptureOptions(regions: ["us-east-1"], endpointURL: server.url,
-                                         retry: RetryPolicy(maxAttempts: 2, baseDelay: 0.001), environment: env)
-            options.skippedServices = motoMissingServices
+            let (org, base) = try OrganizationCaptureTests.organization(server, regions: "us-east-1", OrganizationOptions())
+            var options = base
             options.organization = OrganizationOptions(accounts: [org.members[0], "999999999999"])
             let result = try await capture(options)
             #expect(result.organization?.captured == [org.members[0]] && result.organization?.failed == [])
