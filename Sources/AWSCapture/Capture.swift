@@ -303,6 +303,10 @@ struct CaptureSetup: Sendable {
             ownedTransport?.shutdown()
             throw .configuration("--skip-services: unknown service '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))")
         }
+        do { try options.organization?.validate() } catch {
+            ownedTransport?.shutdown()
+            throw error
+        }
         for r in explicitRegions where !InputFile.isRegionName(r) {
             ownedTransport?.shutdown()
             throw .invalidRegion(r)

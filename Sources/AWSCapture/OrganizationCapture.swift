@@ -21,7 +21,6 @@ public struct OrganizationSummary: Sendable, Hashable {
 func captureOrganization(_ options: CaptureOptions, _ organization: OrganizationOptions, setup: CaptureSetup,
                          credentials: AWSCredentials, source: CredentialSource, sink: CaptureSink,
                          started: Date) async throws(CaptureError) -> CaptureResult {
-    try organization.validate()
     let home = setup.homeRegion
     var management = AWSClient(transport: setup.transport, credentials: credentials, endpointURL: setup.endpoint,
                                retry: options.retry, counter: setup.counter)
