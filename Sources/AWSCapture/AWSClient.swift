@@ -23,6 +23,9 @@ public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertibl
 
     public var description: String { "\(code) (HTTP \(status)): \(message)" }
 
+    /// The code of a call not made because its service is skipped.
+    public static let skipped = "Skipped"
+
     /// Denied by IAM policy or SCP.
     public var isAccessDenied: Bool {
         ["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess", "AuthorizationError",
@@ -119,6 +122,23 @@ struct AWSClient: Sendable {
     let retry: RetryPolicy
     let counter: CallCounter
     let shapes = ShapeModel.bundled
+    /// Client-side rate limits (nil: none); `account` names the account the credentials act in.
+    var limiter: RateLimiter? = nil
+    var account = ""
+    /// Services not to call (`--skip-services`): their calls fail at once with `AWSServiceError.skipped`, which no
+    /// warning reports.
+    var skippedServices: Set<String> = []
+
+    /// Throws `skipped` for a service not to call.
+    func checkNotSkipped(_ service: String) throws(AWSServiceError) {
+        if skippedServices.contains(service) { throw AWSServiceError(code: AWSServiceError.skipped, message: "\(service) skipped", status: 0) }
+    }
+
+    /// The bucket a request takes its token from, when limited.
+    func bucket(_ service: String, _ operation: String, _ region: String, _ parameters: [(String, String)] = []) -> BucketKey? {
+        guard limiter != nil else { return nil }
+        return RateLimits.key(account: account, region: region, service: service, action: operation, parameters: parameters)
+    }
 
     /// The base URL (scheme://host[:port]) and signing region for a service in a region.
     func endpoint(service: String, region: String, hostPrefix: String? = nil) -> (base: String, signingRegion: String) {
@@ -145,13 +165,14 @@ struct AWSClient: Sendable {
 
     /// One query-protocol call (EC2, IAM, STS, ELBv2, RDS), signed as a POST with a form body.
     func query(service: String, operation: String, region: String, parameters: [(String, String)]) async throws(AWSServiceError) -> JSONValue {
+        try checkNotSkipped(service)
         let model = shapes.service(service)
         let body = SigV4Signer.formBody([("Action", operation), ("Version", model.apiVersion)] + parameters)
         let (base, signingRegion) = endpoint(service: service, region: region)
         let response = try await send(method: "POST", base: base, path: "/", query: "",
                                       headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
                                       body: Array(body.utf8), signingName: model.signingName, signingRegion: signingRegion, s3: false,
-                                      contentSHA256: false)
+                                      contentSHA256: false, bucket: bucket(service, operation, region, parameters))
         guard let json = XMLToCLIJSON(service: model).convert(operation: operation, body: response.body) else {
             throw AWSServiceError(code: "MalformedResponse", message: "\(service) \(operation): response is not XML", status: response.status)
         }
@@ -163,11 +184,12 @@ struct AWSClient: Sendable {
     /// moto, which hashes a bodiless GET's headers as its payload, checks the header's value instead).
     func rest(service: String, operation: String, region: String, path: String, query: String = "",
               headers: [(String, String)] = [], hostPrefix: String? = nil) async throws(AWSServiceError) -> JSONValue {
+        try checkNotSkipped(service)
         let model = shapes.service(service)
         let (base, signingRegion) = endpoint(service: service, region: region, hostPrefix: hostPrefix)
         let response = try await send(method: "GET", base: base, path: path, query: query, headers: headers, body: [],
                                       signingName: model.signingName, signingRegion: signingRegion, s3: service.hasPrefix("s3"),
-                                      contentSHA256: true)
+                                      contentSHA256: true, bucket: bucket(service, operation, region))
         if model.protocol == "rest-json" {
             do { return try JSONParser.parse(response.body) } catch {
                 throw AWSServiceError(code: "MalformedResponse", message: "\(service) \(operation): response is not JSON", status: response.status)
@@ -182,7 +204,7 @@ struct AWSClient: Sendable {
     /// Sends with retries; returns a 2xx response or throws the decoded AWS error.
     func send(method: String, base: String, path: String, query: String, headers: [(String, String)], body: [UInt8],
               signingName: String, signingRegion: String, s3: Bool,
-              contentSHA256: Bool) async throws(AWSServiceError) -> HTTPResponse {
+              contentSHA256: Bool, bucket: BucketKey? = nil) async throws(AWSServiceError) -> HTTPResponse {
         let hostPort = base.range(of: "://").map { String(base[$0.upperBound...].prefix { $0 != "/" }) } ?? base
         let encodedPath = path.split(separator: "/", omittingEmptySubsequences: false)
             .map { SigV4Signer.uriEncode(String($0)) }.joined(separator: "/")
@@ -190,6 +212,9 @@ struct AWSClient: Sendable {
         var attempt = 0
         while true {
             attempt += 1
+            // A request slot and a token right before the wire, so requests reach AWS at the bucket's pace.
+            let gate = bucket.flatMap { b in limiter.map { ($0, b) } }
+            if let (limiter, bucket) = gate { await limiter.admit(bucket) }
             var signable = SignableRequest(method: method, path: encodedPath, query: query,
                                            headers: [(name: "Host", value: hostPort)] + headers.map { (name: $0.0, value: $0.1) }, body: body)
             let signer = SigV4Signer(credentials: credentials, region: signingRegion, service: signingName,
@@ -199,11 +224,15 @@ struct AWSClient: Sendable {
             signer.sign(&signable)
             counter.request()
             let error: AWSServiceError
-            do {
-                let response = try await transport.send(HTTPRequest(method: method, url: url, headers: signable.headers, body: body))
+            let sent: Result<HTTPResponse, HTTPError>
+            do { sent = .success(try await transport.send(HTTPRequest(method: method, url: url, headers: signable.headers, body: body))) }
+            catch { sent = .failure(error) }
+            if let (limiter, _) = gate { await limiter.finished() }
+            switch sent {
+            case .success(let response):
                 if (200..<300).contains(response.status) { return response }
                 error = AWSClient.decodeError(response, secrets: secrets)
-            } catch let transportError {
+            case .failure(let transportError):
                 error = AWSServiceError(code: transportError.isTransient ? "NetworkError" : "TransportError",
                                         message: Redactor.redact(transportError.description, secrets: secrets), status: 0)
             }

@@ -6,12 +6,13 @@ extension AWSClient {
     /// One REST-JSON call with a JSON body (OpenSearch DescribeDomains is a POST).
     func restJSON(service: String, operation: String, region: String, method: String, path: String,
                   body: [String: JSONValue]) async throws(AWSServiceError) -> JSONValue {
+        try checkNotSkipped(service)
         let model = shapes.service(service)
         let (base, signingRegion) = endpoint(service: service, region: region)
         let response = try await send(method: method, base: base, path: path, query: "",
                                       headers: [("Content-Type", "application/json")],
                                       body: Array(JSONValue.object(body).canonicalText.utf8), signingName: model.signingName,
-                                      signingRegion: signingRegion, s3: false, contentSHA256: true)
+                                      signingRegion: signingRegion, s3: false, contentSHA256: true, bucket: bucket(service, operation, region))
         guard let json = try? JSONParser.parse(response.body), case .object = json else {
             throw AWSServiceError(code: "MalformedResponse", message: "\(service) \(operation): response is not a JSON object", status: response.status)
         }

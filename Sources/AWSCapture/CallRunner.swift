@@ -8,7 +8,8 @@ struct CallRunner: Sendable {
     let sink: CaptureSink
     let account: String
     let pageSize: Int?
-    var skippedServices: Set<String> = []
+    /// Prefixes warning sources and messages (the account, in an organization capture).
+    var label: String? = nil
 
     /// EC2 listings (operation, file name as the import layout names it).
     static let ec2Listings: [(String, String)] = [
@@ -50,6 +51,7 @@ struct CallRunner: Sendable {
 
     /// Records a failed call as a warning.
     func warn(_ service: String, _ operation: String, _ region: String, _ error: AWSServiceError) {
+        guard error.code != AWSServiceError.skipped else { return }
         let code: String
         if error.isAuthenticationFailure { code = "auth-failed" }
         else if error.isAccessDenied { code = "access-denied" }
@@ -57,8 +59,9 @@ struct CallRunner: Sendable {
         else if AWSServiceError.throttlingCodes.contains(error.code) { code = "throttled" }
         else if error.status == 0 { code = "network-error" }
         else { code = "service-error" }
-        sink.warn(CaptureWarning(source: "\(service) \(operation) (\(region))", code: code,
-                                 message: "\(service) \(operation) in \(region) failed: \(error.description); its resources are missing from the snapshot"))
+        let prefix = label.map { "\($0) " } ?? ""
+        sink.warn(CaptureWarning(source: "\(prefix)\(service) \(operation) (\(region))", code: code,
+                                 message: "\(prefix)\(service) \(operation) in \(region) failed: \(error.description); its resources are missing from the snapshot"))
     }
 
     /// A paginated query-protocol call stored as one document; nil on failure (recorded as a warning).
@@ -225,7 +228,7 @@ struct CallRunner: Sendable {
                                region: homeRegion, storeRegion: nil, usePageSize: false)
         }
         group.addTask { await self.s3(homeRegion: homeRegion) }
-        if !skippedServices.contains("directconnect") { group.addTask { await self.directConnect(homeRegion: homeRegion) } }
+        group.addTask { await self.directConnect(homeRegion: homeRegion) }
         group.addTask {
             do throws(AWSServiceError) {
                 let json = try await self.client.rest(service: "s3control", operation: "GetPublicAccessBlock", region: homeRegion,

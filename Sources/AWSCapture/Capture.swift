@@ -31,8 +31,15 @@ public struct CaptureOptions: Sendable {
     public var environment: [String: String]
     /// Overrides the HTTP transport (tests, proxies); nil uses libcurl with `http`.
     public var transport: (any HTTPTransport)?
-    /// Services not to call (`directconnect` against an emulator that lacks it); their resources are absent.
+    /// Services not to call (`directconnect` against an emulator that lacks it), by the name in `aws-shapes.json`
+    /// (`ec2`, `elbv2`, `rds`, `lambda`, `s3`, ...); their resources are absent, and no warning says so.
     public var skippedServices: Set<String> = []
+    /// Capture every account of the organization the credentials manage (`--org`), not just their own.
+    public var organization: OrganizationOptions? = nil
+    /// `ExternalId` for `roleArn` (with `organization`: for each member's role instead).
+    public var externalId: String? = nil
+    /// Client-side rate limits (per account, region and action); nil sends as fast as the HTTP concurrency allows.
+    public var rateLimits: RateLimits? = .aws
 
     public init(profile: String? = nil, regions: [String] = [], endpointURL: String? = nil, roleArn: String? = nil,
                 pageSize: Int? = nil, retry: RetryPolicy = RetryPolicy(), http: HTTPClientConfiguration = HTTPClientConfiguration(),
@@ -57,6 +64,12 @@ public struct CaptureProgress: Sendable {
     public var region: String
     /// Resources seen so far per document kind (`SecurityGroups`, `Reservations`, ...).
     public var resources: [String: Int]
+    /// Retries so far (throttling, transient errors).
+    public var retries = 0
+    /// Organization captures: accounts finished and listed, and the estimated seconds left.
+    public var accountsDone: Int? = nil
+    public var accountsTotal: Int? = nil
+    public var eta: TimeInterval? = nil
 }
 
 /// The outcome of a capture: the same model, raw documents and metadata an import produces.
@@ -75,10 +88,12 @@ public struct CaptureResult: Sendable {
     public var retryCount: Int
     /// Where the credentials came from.
     public var credentialSource: String
-    /// The account captured and the caller's ARN.
+    /// The account captured (an organization's: the caller's) and the caller's ARN.
     public var account: String
     public var callerArn: String
     public var duration: TimeInterval
+    /// Organization captures: which accounts were listed, captured and not captured.
+    public var organization: OrganizationSummary? = nil
 }
 
 /// Why a capture could not run at all. Descriptions never contain credentials.
@@ -131,9 +146,26 @@ final class CaptureSink: @unchecked Sendable {
     private var warnings: [CaptureWarning] = []
     private var resources: [String: Int] = [:]
     private var calls = 0
+    private var accountsDone = 0
+    private var accountsTotal: Int? = nil
+    private let started = Date()
     let progress: (@Sendable (CaptureProgress) -> Void)?
+    let counter: CallCounter?
 
-    init(progress: (@Sendable (CaptureProgress) -> Void)?) { self.progress = progress }
+    init(progress: (@Sendable (CaptureProgress) -> Void)?, counter: CallCounter? = nil) {
+        self.progress = progress
+        self.counter = counter
+    }
+
+    /// Organization captures: how many accounts there are, and one more finished.
+    func accounts(total: Int) { lock.lock(); accountsTotal = total; lock.unlock() }
+    func accountFinished() {
+        lock.lock()
+        accountsDone += 1
+        let p = report(region: "global")
+        lock.unlock()
+        progress?(p)
+    }
 
     func add(_ doc: CapturedDocument) { lock.lock(); documents.append(doc); lock.unlock() }
     func warn(_ w: CaptureWarning) { lock.lock(); warnings.append(w); lock.unlock() }
@@ -144,12 +176,38 @@ final class CaptureSink: @unchecked Sendable {
         if case .object(let o) = json {
             for key in keys { if case .array(let items)? = o[key] { resources[key, default: 0] += items.count } }
         }
-        let p = CaptureProgress(callsDone: calls, region: region, resources: resources)
+        let p = report(region: region)
         lock.unlock()
         progress?(p)
     }
 
+    /// The progress so far (called with the lock held).
+    private func report(region: String) -> CaptureProgress {
+        var p = CaptureProgress(callsDone: calls, region: region, resources: resources)
+        p.retries = counter?.snapshot.retries ?? 0
+        if let total = accountsTotal {
+            p.accountsDone = accountsDone
+            p.accountsTotal = total
+            p.eta = ProgressEstimate.remaining(elapsed: Date().timeIntervalSince(started), done: accountsDone, total: total)
+        }
+        return p
+    }
+
     var result: ([CapturedDocument], [CaptureWarning]) { lock.lock(); defer { lock.unlock() }; return (documents, warnings) }
+
+    /// The documents converted into the model through the importer, in a stable order; the warnings sorted and added.
+    func imported() throws(CaptureError) -> (ImportResult, [CaptureWarning]) {
+        let (documents, warnings) = result
+        let files = documents.sorted { $0.displayPath < $1.displayPath }.map { d in
+            InputFile(displayPath: d.displayPath, account: d.account, region: d.region, callFolder: d.callFolder,
+                      baseName: d.baseName, contents: Array(d.json.canonicalText.utf8))
+        }
+        var imported: ImportResult
+        do { imported = try Importer().importFiles(files) } catch { throw .importFailed(error.description) }
+        let sorted = warnings.sorted { ($0.source, $0.code) < ($1.source, $1.code) }
+        imported.inventory.warnings += sorted
+        return (imported, sorted)
+    }
 }
 
 /// Captures an AWS account over its APIs into the model, like `netaudit import` of the same account's
@@ -161,100 +219,123 @@ final class CaptureSink: @unchecked Sendable {
 public func capture(_ options: CaptureOptions,
                     progress: (@Sendable (CaptureProgress) -> Void)? = nil) async throws(CaptureError) -> CaptureResult {
     let started = Date()
-    let env = options.environment
-    let endpoint = (options.endpointURL ?? env["AWS_ENDPOINT_URL"]).flatMap { $0.isEmpty ? nil : $0 }
-    var ownedTransport: CurlTransport? = nil
-    let transport: any HTTPTransport
-    if let t = options.transport { transport = t } else {
-        let t = CurlTransport(configuration: options.http)
-        ownedTransport = t
-        transport = t
+    let setup = try CaptureSetup(options)
+    defer { setup.shutdown() }
+    let (credentials, source) = try await setup.credentials()
+    let sink = CaptureSink(progress: progress, counter: setup.counter)
+    if let organization = options.organization {
+        return try await captureOrganization(options, organization, setup: setup, credentials: credentials, source: source,
+                                             sink: sink, started: started)
     }
-    defer { ownedTransport?.shutdown() }
-    let counter = CallCounter()
-
-    let explicitRegions = options.regions.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
-    let profile = options.profile ?? env["AWS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
-    let defaultRegion = CredentialResolver.defaultRegion(environment: env, profile: profile)
-    let homeRegion: String
-    if let first = explicitRegions.first, first != "all" { homeRegion = first }
-    else if let d = defaultRegion { homeRegion = d }
-    else if explicitRegions == ["all"] { homeRegion = "us-east-1" }
-    else { throw .noRegion }
-    for r in explicitRegions where r != "all" {
-        guard InputFile.isRegionName(r) else { throw .invalidRegion(r) }
-    }
-
-    let resolver = CredentialResolver(environment: env, transport: transport, endpointURL: endpoint, retry: options.retry, counter: counter)
-    var (credentials, source) = try await resolver.resolve(profile: options.profile, region: homeRegion)
-    if let roleArn = options.roleArn {
-        credentials = try await resolver.assumeRole(roleArn, with: credentials, region: homeRegion)
-        source = .assumedRole(roleArn: roleArn, via: source.description)
-    }
-    let client = AWSClient(transport: transport, credentials: credentials, endpointURL: endpoint, retry: options.retry, counter: counter)
-    let sink = CaptureSink(progress: progress)
+    let homeRegion = setup.homeRegion
+    let client = AWSClient(transport: setup.transport, credentials: credentials, endpointURL: setup.endpoint, retry: options.retry,
+                           counter: setup.counter)
+    let account = AccountCapture(client: client, sink: sink, pageSize: options.pageSize, skippedServices: options.skippedServices)
 
     // Who are we? Wrong keys fail here, once, clearly.
-    let identity: JSONValue
-    do {
-        identity = try await client.query(service: "sts", operation: "GetCallerIdentity", region: homeRegion, parameters: [])
-    } catch {
+    let id: (account: String, arn: String)
+    do { id = try await account.identity(homeRegion: homeRegion) } catch {
         if error.isAuthenticationFailure { throw .invalidCredentials(call: "sts GetCallerIdentity", detail: error.description) }
-        throw .identityFailed(error.description)
+        throw .identityFailed(error.code == "MalformedResponse" ? "the answer names no account" : error.description)
     }
-    _ = counter.call()
-    guard case .object(let id) = identity, case .string(let account)? = id["Account"] else {
-        throw .identityFailed("the answer names no account")
-    }
-    var callerArn = ""
-    if case .string(let arn)? = id["Arn"] { callerArn = arn }
-    sink.page(identity, region: "global", keys: [])
-    sink.add(CapturedDocument(account: account, region: nil, callFolder: nil, baseName: "sts-get-caller-identity", json: identity))
 
-    // Regions.
-    var regions = explicitRegions.filter { $0 != "all" }
-    if explicitRegions.contains("all") {
-        do {
-            let answer = try await client.query(service: "ec2", operation: "DescribeRegions", region: homeRegion, parameters: [])
-            _ = counter.call()
-            if case .object(let o) = answer, case .array(let items)? = o["Regions"] {
-                for item in items { if case .object(let r) = item, case .string(let name)? = r["RegionName"] { regions.append(name) } }
-            }
-        } catch {
+    var limited = client
+    limited.limiter = setup.limiter
+    limited.account = id.account
+    let calls = AccountCapture(client: limited, sink: sink, pageSize: options.pageSize, skippedServices: options.skippedServices)
+    var regions = setup.explicitRegions
+    if setup.allRegions {
+        do { regions += try await calls.enabledRegions(homeRegion: homeRegion) } catch {
             if error.isAuthenticationFailure { throw .invalidCredentials(call: "ec2 DescribeRegions", detail: error.description) }
             throw .configuration("cannot list regions (ec2 DescribeRegions): \(error.description)")
         }
     }
     if regions.isEmpty { regions = [homeRegion] }
     regions = Array(Set(regions)).sorted()
+    await calls.run(account: id.account, regions: regions, homeRegion: homeRegion)
 
-    var runner = CallRunner(client: client, sink: sink, account: account, pageSize: options.pageSize)
-    runner.skippedServices = options.skippedServices
-    await withTaskGroup(of: Void.self) { group in
-        for region in regions { runner.regional(region: region, in: &group) }
-        runner.global(homeRegion: homeRegion, in: &group)
-    }
-
-    // Convert into the model through the importer, in a stable order.
-    let (documents, warnings) = sink.result
-    let files = documents.sorted { $0.displayPath < $1.displayPath }.map { d in
-        InputFile(displayPath: d.displayPath, account: d.account, region: d.region, callFolder: d.callFolder,
-                  baseName: d.baseName, contents: Array(d.json.canonicalText.utf8))
-    }
-    var imported: ImportResult
-    do { imported = try Importer().importFiles(files) } catch { throw .importFailed(error.description) }
-    let sortedWarnings = warnings.sorted { ($0.source, $0.code) < ($1.source, $1.code) }
-    imported.inventory.warnings += sortedWarnings
-    var origin = [endpoint ?? "aws"]
-    if let profile { origin.append("profile:\(profile)") }
-    if let roleArn = options.roleArn { origin.append("role:\(roleArn)") }
-    let metadata = SnapshotMetadata(createdAt: Date(), source: .live, accounts: [account], regions: regions,
-                                    toolVersion: NetauditVersion.current, origin: origin)
-    let counts = counter.snapshot
+    let (imported, warnings) = try sink.imported()
+    let metadata = SnapshotMetadata(createdAt: Date(), source: .live, accounts: [id.account], regions: regions,
+                                    toolVersion: NetauditVersion.current, origin: setup.origin(options))
+    let counts = setup.counter.snapshot
     return CaptureResult(inventory: imported.inventory, rawDocuments: imported.rawDocuments, metadata: metadata,
-                         warnings: sortedWarnings, callCount: counts.calls, requestCount: counts.requests, retryCount: counts.retries,
-                         credentialSource: source.description, account: account, callerArn: callerArn,
+                         warnings: warnings, callCount: counts.calls, requestCount: counts.requests, retryCount: counts.retries,
+                         credentialSource: source.description, account: id.account, callerArn: id.arn,
                          duration: Date().timeIntervalSince(started))
+}
+
+/// What every capture resolves first: the transport, the endpoint, the regions asked for, the home region.
+struct CaptureSetup: Sendable {
+    let options: CaptureOptions
+    let transport: any HTTPTransport
+    let ownedTransport: CurlTransport?
+    let endpoint: String?
+    let counter = CallCounter()
+    /// One limiter for every client of the capture, with the transport's connections as its request slots.
+    let limiter: RateLimiter?
+    let profile: String?
+    /// Regions named explicitly (without `all`), and whether `all` was asked for.
+    let explicitRegions: [String]
+    let allRegions: Bool
+    let homeRegion: String
+
+    init(_ options: CaptureOptions) throws(CaptureError) {
+        self.options = options
+        limiter = options.rateLimits.map { RateLimiter(limits: $0, concurrency: options.http.maxConcurrency) }
+        let env = options.environment
+        endpoint = (options.endpointURL ?? env["AWS_ENDPOINT_URL"]).flatMap { $0.isEmpty ? nil : $0 }
+        if let t = options.transport { transport = t; ownedTransport = nil } else {
+            let t = CurlTransport(configuration: options.http)
+            ownedTransport = t
+            transport = t
+        }
+        let named = options.regions.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        profile = options.profile ?? env["AWS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let defaultRegion = CredentialResolver.defaultRegion(environment: env, profile: profile)
+        explicitRegions = named.filter { $0 != "all" }
+        allRegions = named.contains("all")
+        if let first = explicitRegions.first { homeRegion = first }
+        else if let d = defaultRegion { homeRegion = d }
+        else if allRegions { homeRegion = "us-east-1" }
+        else { ownedTransport?.shutdown(); throw .noRegion }
+        let known = ShapeModel.bundled.services.keys
+        if let unknown = options.skippedServices.sorted().first(where: { !known.contains($0) }) {
+            ownedTransport?.shutdown()
+            throw .configuration("--skip-services: unknown service '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))")
+        }
+        do { try options.organization?.validate() } catch {
+            ownedTransport?.shutdown()
+            throw error
+        }
+        for r in explicitRegions where !InputFile.isRegionName(r) {
+            ownedTransport?.shutdown()
+            throw .invalidRegion(r)
+        }
+    }
+
+    func shutdown() { ownedTransport?.shutdown() }
+
+    var resolver: CredentialResolver {
+        CredentialResolver(environment: options.environment, transport: transport, endpointURL: endpoint, retry: options.retry, counter: counter)
+    }
+
+    /// The caller's credentials, after `--role-arn` when given.
+    func credentials() async throws(CaptureError) -> (AWSCredentials, CredentialSource) {
+        var (credentials, source) = try await resolver.resolve(profile: options.profile, region: homeRegion)
+        if let roleArn = options.roleArn {
+            credentials = try await resolver.assumeRole(roleArn, with: credentials, region: homeRegion, externalId: options.organization == nil ? options.externalId : nil)
+            source = .assumedRole(roleArn: roleArn, via: source.description)
+        }
+        return (credentials, source)
+    }
+
+    /// Where the snapshot came from (endpoint, profile, role; never credentials).
+    func origin(_ options: CaptureOptions) -> [String] {
+        var origin = [endpoint ?? "aws"]
+        if let profile { origin.append("profile:\(profile)") }
+        if let roleArn = options.roleArn { origin.append("role:\(roleArn)") }
+        return origin
+    }
 }
 
 extension InputFile {

@@ -90,6 +90,9 @@ struct CredentialResolver: Sendable {
     var endpointURL: String?
     var retry: RetryPolicy
     var counter: CallCounter
+    /// Rate limits for AssumeRole, counted against `limitAccount` (the caller's account).
+    var limiter: RateLimiter? = nil
+    var limitAccount = ""
 
     func resolve(profile explicitProfile: String?, region: String) async throws(CaptureError) -> (AWSCredentials, CredentialSource) {
         let files = SharedConfig(environment: environment)
@@ -155,7 +158,9 @@ struct CredentialResolver: Sendable {
     /// STS AssumeRole with `base`; returns the temporary credentials.
     func assumeRole(_ roleArn: String, with base: AWSCredentials, region: String, externalId: String? = nil,
                     sessionName: String? = nil) async throws(CaptureError) -> AWSCredentials {
-        let client = AWSClient(transport: transport, credentials: base, endpointURL: endpointURL, retry: retry, counter: counter)
+        var client = AWSClient(transport: transport, credentials: base, endpointURL: endpointURL, retry: retry, counter: counter)
+        client.limiter = limiter
+        client.account = limitAccount
         var params: [(String, String)] = [("RoleArn", roleArn), ("RoleSessionName", sessionName ?? "netaudit-\(Int(Date().timeIntervalSince1970))")]
         if let externalId { params.append(("ExternalId", externalId)) }
         let result: JSONValue

@@ -7,7 +7,7 @@ import SnapshotStore
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show a snapshot's metadata, resource counts per kind, and capture warnings."
+        abstract: "Show a snapshot's metadata, resource counts per kind, accounts × regions with their gaps, and capture warnings."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -24,17 +24,19 @@ struct InspectCommand: ParsableCommand {
         let reader = try SnapshotReader(path: snapshot)
         let metadata = try reader.metadata()
         let counts = try reader.tableCounts()
-        let warnings = try reader.inventory().warnings
+        let inventory = try reader.inventory()
+        let warnings = inventory.warnings
         let raw = try reader.rawDocumentCount()
+        let grid = ScopeGrid(metadata: metadata, inventory: inventory)
         switch format {
         case .json:
-            try printJSON(metadata: metadata, counts: counts, warnings: warnings, raw: raw)
+            try printJSON(metadata: metadata, counts: counts, warnings: warnings, raw: raw, grid: grid)
         case .text:
-            printText(metadata: metadata, counts: counts, warnings: warnings, raw: raw)
+            printText(metadata: metadata, counts: counts, warnings: warnings, raw: raw, grid: grid)
         }
     }
 
-    private func printText(metadata: SnapshotMetadata, counts: [String: Int], warnings: [CaptureWarning], raw: Int) {
+    private func printText(metadata: SnapshotMetadata, counts: [String: Int], warnings: [CaptureWarning], raw: Int, grid: ScopeGrid) {
         print(Terminal.styled("Snapshot \(snapshot)", .bold))
         print("  created   \(ISO8601DateFormatter().string(from: metadata.createdAt)) (\(metadata.source.rawValue), netaudit \(metadata.toolVersion))")
         print("  accounts  \(metadata.accounts.isEmpty ? "unknown" : metadata.accounts.joined(separator: ", "))")
@@ -47,6 +49,10 @@ struct InspectCommand: ParsableCommand {
             let name = kind.tableName.padding(toLength: width, withPad: " ", startingAt: 0)
             print("  \(n == 0 ? Terminal.styled(name, .dim) : name)  \(String(n).leftPadded(to: 6))")
         }
+        if grid.accounts.count > 1 || grid.regions.filter({ $0 != ResourceScope.globalRegion }).count > 1 {
+            print(Terminal.styled("Accounts × regions (resources; ! = capture warnings there)", .bold))
+            for line in grid.lines(style: { Terminal.styled($0, $1) }) { print(line) }
+        }
         print(Terminal.styled("Warnings (\(warnings.count))", .bold))
         if warnings.isEmpty { print("  none") }
         for w in warnings {
@@ -54,18 +60,19 @@ struct InspectCommand: ParsableCommand {
         }
     }
 
-    private func printJSON(metadata: SnapshotMetadata, counts: [String: Int], warnings: [CaptureWarning], raw: Int) throws {
+    private func printJSON(metadata: SnapshotMetadata, counts: [String: Int], warnings: [CaptureWarning], raw: Int, grid: ScopeGrid) throws {
         struct Output: Encodable {
             var snapshot: String
             var metadata: SnapshotMetadata
             var counts: [String: Int]
             var rawDocuments: Int
             var warnings: [CaptureWarning]
+            var scopes: ScopeGrid
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(Output(snapshot: snapshot, metadata: metadata, counts: counts, rawDocuments: raw, warnings: warnings))
+        let data = try encoder.encode(Output(snapshot: snapshot, metadata: metadata, counts: counts, rawDocuments: raw, warnings: warnings, scopes: grid))
         print(String(decoding: data, as: UTF8.self))
     }
 }

@@ -56,6 +56,7 @@ OPERATIONS = {
     ],
     "s3control": ["GetPublicAccessBlock"],
     "directconnect": ["DescribeDirectConnectGateways", "DescribeDirectConnectGatewayAssociations"],
+    "organizations": ["ListAccounts"],
     "ecs": [
         "ListClusters", "DescribeClusters", "ListServices", "DescribeServices", "ListTasks", "DescribeTasks",
         "DescribeTaskDefinition",

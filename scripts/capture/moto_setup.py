@@ -29,6 +29,8 @@
                                           through the state manager); prints the IDs as JSON
   moto_setup.py ecs-dump URL OUT          only the ECS calls of the dump below (scripts/samples/dump.py dump_ecs) into OUT
   moto_setup.py reset-auth URL N          on a server checking signatures: let the next N calls through unsigned
+  moto_setup.py org URL N [auth] [REGIONS] an organization of N member accounts, the last without its role, two peered
+                                          VPCs across accounts (scripts/capture/moto_org.py); prints the IDs as JSON
   moto_setup.py cli-dump URL OUT          dump the account with the AWS CLI into OUT in the import layout
                                           (scripts/samples/dump.py with ECS and listener rules, plus prefix-list entries, transit gateways with
                                           their routes, propagations and associations, LB and TG attributes, and the
@@ -404,6 +406,10 @@ def main():
         ecs_dump(url, sys.argv[3])
     elif cmd == "cli-dump":
         cli_dump(url, sys.argv[3])
+    elif cmd == "org":
+        from moto_org import org
+        org(url, int(sys.argv[3]), auth="auth" in sys.argv[4:],
+            regions=next((a.split(",") for a in sys.argv[4:] if a != "auth"), ["us-east-1"]))
     else:
         sys.exit(f"unknown command {cmd}")
 
