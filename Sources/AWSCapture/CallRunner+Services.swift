@@ -21,7 +21,8 @@ extension AWSClient {
 }
 
 /// Captures of the managed services whose workloads sit in VPCs: RDS/Aurora clusters, ElastiCache, EKS,
-/// OpenSearch Service, ECS (`CallRunner+ECS.swift`) and Lambda function URLs. Each document is stored as the AWS CLI prints it.
+/// OpenSearch Service, ECS (`CallRunner+ECS.swift`), Lambda function URLs and CloudFormation exports. Each document is
+/// stored as the AWS CLI prints it.
 extension CallRunner {
     func services(region: String, in group: inout TaskGroup<Void>) {
         group.addTask { await self.listing("rds", "DescribeDBClusters", file: "rds-describe-db-clusters", region: region, storeRegion: region) }
@@ -38,6 +39,8 @@ extension CallRunner {
         group.addTask { await self.eks(region: region) }
         group.addTask { await self.openSearch(region: region) }
         group.addTask { await self.ecs(region: region) }
+        // The exports templates laid over the snapshot read with Fn::ImportValue.
+        group.addTask { await self.listing("cloudformation", "ListExports", file: "cloudformation-list-exports", region: region, storeRegion: region) }
     }
 
     /// The items of a paginated REST-JSON GET listing (`nextToken`), or nil on failure (recorded as a warning).

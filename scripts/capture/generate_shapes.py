@@ -57,6 +57,7 @@ OPERATIONS = {
     "s3control": ["GetPublicAccessBlock"],
     "directconnect": ["DescribeDirectConnectGateways", "DescribeDirectConnectGatewayAssociations"],
     "organizations": ["ListAccounts"],
+    "cloudformation": ["ListExports"],
     "ecs": [
         "ListClusters", "DescribeClusters", "ListServices", "DescribeServices", "ListTasks", "DescribeTasks",
         "DescribeTaskDefinition",

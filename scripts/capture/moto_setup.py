@@ -31,6 +31,7 @@
   moto_setup.py reset-auth URL N          on a server checking signatures: let the next N calls through unsigned
   moto_setup.py org URL N [auth] [REGIONS] an organization of N member accounts, the last without its role, two peered
                                           VPCs across accounts (scripts/capture/moto_org.py); prints the IDs as JSON
+  moto_setup.py exports URL               a CloudFormation stack exporting shared-vpc-id and office-cidr
   moto_setup.py cli-dump URL OUT          dump the account with the AWS CLI into OUT in the import layout
                                           (scripts/samples/dump.py with ECS and listener rules, plus prefix-list entries, transit gateways with
                                           their routes, propagations and associations, LB and TG attributes, and the
@@ -53,6 +54,15 @@ REGION = "us-east-1"
 def client(url, service, key="testing", secret="testing"):
     return boto3.client(service, endpoint_url=url, region_name=REGION,
                         aws_access_key_id=key, aws_secret_access_key=secret)
+
+
+def exports(url):
+    """A stack exporting a VPC ID and an office range, for Fn::ImportValue."""
+    template = {"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.9.0.0/16"}}},
+                "Outputs": {"VpcId": {"Value": {"Ref": "Vpc"}, "Export": {"Name": "shared-vpc-id"}},
+                            "Office": {"Value": "203.0.113.0/24", "Export": {"Name": "office-cidr"}}}}
+    client(url, "cloudformation").create_stack(StackName="network", TemplateBody=json.dumps(template))
+    print(json.dumps({"stack": "network"}))
 
 
 def workshop(url):
@@ -100,7 +110,7 @@ def restricted_user(url, denied="ec2:DescribeNetworkAcls"):
         "Statement": [
             {"Effect": "Allow", "Action": ["ec2:Describe*", "ec2:Get*", "ec2:Search*", "elasticloadbalancing:Describe*",
                                            "rds:Describe*", "lambda:List*", "lambda:Get*", "elasticache:Describe*",
-                                           "eks:Describe*", "eks:List*", "es:Describe*", "es:List*", "ecs:Describe*", "ecs:List*",
+                                           "eks:Describe*", "eks:List*", "es:Describe*", "es:List*", "ecs:Describe*", "ecs:List*", "cloudformation:List*",
                                            "iam:Get*", "iam:List*", "s3:Get*", "s3:List*", "sts:GetCallerIdentity",
                                            "sns:List*", "sns:Get*", "sqs:List*", "sqs:Get*", "kms:List*", "kms:Describe*", "kms:Get*",
                                            "secretsmanager:List*", "secretsmanager:GetResourcePolicy", "ecr:Describe*",
@@ -404,6 +414,8 @@ def main():
         reset_auth(url, int(sys.argv[3]))
     elif cmd == "ecs-dump":
         ecs_dump(url, sys.argv[3])
+    elif cmd == "exports":
+        exports(url)
     elif cmd == "cli-dump":
         cli_dump(url, sys.argv[3])
     elif cmd == "org":
