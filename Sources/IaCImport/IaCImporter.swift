@@ -35,6 +35,8 @@ public struct IaCImporter: Sendable {
         "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::InstanceProfile", "AWS::S3::Bucket", "AWS::S3::BucketPolicy",
         "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::AutoScalingGroup", "AWS::ECS::Cluster", "AWS::ECS::Service",
         "AWS::ECS::TaskDefinition", "AWS::Lambda::Function", CloudFormationComputeDocuments.targetAttachment,
+        "AWS::SQS::Queue", "AWS::SQS::QueuePolicy", "AWS::SNS::Topic", "AWS::SNS::TopicPolicy", "AWS::KMS::Key", "AWS::Lambda::Permission",
+        "AWS::SecretsManager::Secret", "AWS::SecretsManager::ResourcePolicy", "AWS::ECR::Repository", "AWS::EFS::FileSystem",
     ]
 
     public func importPaths(_ paths: [String]) throws -> ImportResult {

@@ -20,7 +20,7 @@ struct CloudFormationIds {
         "AWS::EC2::NatGateway": "nat-", "AWS::EC2::RouteTable": "rtb-", "AWS::EC2::NetworkAcl": "acl-", "AWS::EC2::Instance": "i-",
         "AWS::EC2::VPCEndpoint": "vpce-", "AWS::EC2::TransitGateway": "tgw-", "AWS::EC2::VPCPeeringConnection": "pcx-",
         "AWS::EC2::EgressOnlyInternetGateway": "eigw-", "AWS::EC2::NetworkInterface": "eni-", "AWS::EC2::VPNGateway": "vgw-",
-        "AWS::EC2::LaunchTemplate": "lt-",
+        "AWS::EC2::LaunchTemplate": "lt-", "AWS::EFS::FileSystem": "fs-",
     ]
 
     /// The name a resource is given by its own name property, else a name derived from its logical ID.
@@ -53,6 +53,11 @@ struct CloudFormationIds {
         case "AWS::S3::Bucket": return name(logicalId, property: "BucketName")
         case "AWS::ECS::Cluster": return name(logicalId, property: "ClusterName")
         case "AWS::Lambda::Function": return name(logicalId, property: "FunctionName")
+        case "AWS::SQS::Queue": return "https://sqs.\(region).amazonaws.com/\(account)/\(name(logicalId, property: "QueueName"))"
+        case "AWS::SNS::Topic": return "arn:aws:sns:\(region):\(account):\(name(logicalId, property: "TopicName"))"
+        case "AWS::KMS::Key": return "key-\(logicalId)"
+        case "AWS::SecretsManager::Secret": return "arn:aws:secretsmanager:\(region):\(account):secret:\(name(logicalId, property: "Name"))"
+        case "AWS::ECR::Repository": return name(logicalId, property: "RepositoryName")
         case "AWS::AutoScaling::AutoScalingGroup": return name(logicalId, property: "AutoScalingGroupName")
         case "AWS::ECS::Service":
             return "arn:aws:ecs:\(region):\(account):service/\(cluster(of: logicalId))/\(name(logicalId, property: "ServiceName"))"
@@ -72,6 +77,14 @@ struct CloudFormationIds {
         case ("AWS::S3::Bucket", "Arn"): return "arn:aws:s3:::\(ref(logicalId))"
         case ("AWS::ECS::Cluster", "Arn"): return "arn:aws:ecs:\(region):\(account):cluster/\(ref(logicalId))"
         case ("AWS::Lambda::Function", "Arn"): return "arn:aws:lambda:\(region):\(account):function:\(ref(logicalId))"
+        case ("AWS::SQS::Queue", "Arn"): return "arn:aws:sqs:\(region):\(account):\(name(logicalId, property: "QueueName"))"
+        case ("AWS::SQS::Queue", "QueueName"): return name(logicalId, property: "QueueName")
+        case ("AWS::SNS::Topic", "TopicArn"): return ref(logicalId)
+        case ("AWS::KMS::Key", "Arn"): return "arn:aws:kms:\(region):\(account):key/\(ref(logicalId))"
+        case ("AWS::KMS::Key", "KeyId"): return ref(logicalId)
+        case ("AWS::ECR::Repository", "Arn"): return "arn:aws:ecr:\(region):\(account):repository/\(ref(logicalId))"
+        case ("AWS::EFS::FileSystem", "FileSystemId"): return ref(logicalId)
+        case ("AWS::EFS::FileSystem", "Arn"): return "arn:aws:elasticfilesystem:\(region):\(account):file-system/\(ref(logicalId))"
         case ("AWS::ElasticLoadBalancingV2::LoadBalancer", "LoadBalancerArn"), ("AWS::ElasticLoadBalancingV2::TargetGroup", "TargetGroupArn"),
              ("AWS::ECS::Service", "ServiceArn"), ("AWS::ECS::TaskDefinition", "TaskDefinitionArn"):
             return ref(logicalId)

@@ -57,6 +57,7 @@ struct CloudFormationNetworkDocuments {
         CloudFormationIdentityDocuments(resources: resources, ids: ids, json: services.json).write(into: &docs)
         CloudFormationComputeDocuments(resources: resources, ids: ids, subnetVpc: subnetVpc, publicSubnets: publicSubnets,
                                        json: services.json, tags: tags).write(into: &docs)
+        CloudFormationResourcePolicyDocuments(resources: resources, ids: ids, json: services.json).write(into: &docs)
     }
 
     private func routeTables(vpcCidrs: [String: String], into docs: inout CLIDocuments) {

@@ -11,6 +11,11 @@ extension TerraformTranslation {
         "aws_lb_target_group_attachment": CloudFormationComputeDocuments.targetAttachment,
         "aws_alb_target_group_attachment": CloudFormationComputeDocuments.targetAttachment,
         "aws_autoscaling_attachment": CloudFormationComputeDocuments.targetAttachment,
+        "aws_sqs_queue": "AWS::SQS::Queue", "aws_sqs_queue_policy": "AWS::SQS::QueuePolicy", "aws_sns_topic": "AWS::SNS::Topic",
+        "aws_sns_topic_policy": "AWS::SNS::TopicPolicy", "aws_kms_key": "AWS::KMS::Key", "aws_lambda_permission": "AWS::Lambda::Permission",
+        "aws_secretsmanager_secret": "AWS::SecretsManager::Secret", "aws_secretsmanager_secret_policy": "AWS::SecretsManager::ResourcePolicy",
+        "aws_ecr_repository": "AWS::ECR::Repository", "aws_ecr_repository_policy": "AWS::ECR::Repository",
+        "aws_efs_file_system": "AWS::EFS::FileSystem", "aws_efs_file_system_policy": "AWS::EFS::FileSystem",
     ]
 
     /// The CloudFormation properties of a compute resource; nil for other types.
@@ -80,6 +85,15 @@ extension TerraformTranslation {
             return ["FunctionName": v["function_name"], "Runtime": v["runtime"], "Role": v["role"],
                     "VpcConfig": vpc.map { .map(["SubnetIds": $0["subnet_ids"] ?? .list([]), "SecurityGroupIds": $0["security_group_ids"] ?? .list([])]) },
                     "Environment": environment?["variables"].map { .map(["Variables": $0]) }]
+        case "aws_sqs_queue_policy": return ["Queues": v["queue_url"].map { .list([$0]) }, "PolicyDocument": v["policy"]]
+        case "aws_sns_topic_policy": return ["Topics": v["arn"].map { .list([$0]) }, "PolicyDocument": v["policy"]]
+        case "aws_kms_key": return ["KeyPolicy": v["policy"]]
+        case "aws_lambda_permission":
+            return ["FunctionName": v["function_name"], "Principal": v["principal"], "Action": v["action"], "SourceArn": v["source_arn"],
+                    "SourceAccount": v["source_account"]]
+        case "aws_secretsmanager_secret_policy": return ["SecretId": v["secret_arn"], "ResourcePolicy": v["policy"]]
+        case "aws_ecr_repository": return ["RepositoryName": v["name"]]
+        case "aws_efs_file_system": return [:]
         default: return nil
         }
     }

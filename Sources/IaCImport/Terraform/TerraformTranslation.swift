@@ -113,8 +113,18 @@ enum TerraformTranslation {
             case "aws_iam_instance_profile": add(r.address, type, ["InstanceProfileName": v["name"], "Roles": v["role"].map { .list([$0]) }])
             case "aws_s3_bucket": add(r.address, type, ["BucketName": v["bucket"]])
             case "aws_s3_bucket_policy": add(r.address, type, ["Bucket": v["bucket"], "PolicyDocument": v["policy"]])
-            case "aws_iam_role_policy_attachment", "aws_s3_bucket_public_access_block", "aws_s3_bucket_ownership_controls":
+            case "aws_iam_role_policy_attachment", "aws_s3_bucket_public_access_block", "aws_s3_bucket_ownership_controls",
+                 "aws_ecr_repository_policy", "aws_efs_file_system_policy":
                 extras.append(r)
+            case "aws_sqs_queue", "aws_sns_topic":
+                let queue = r.type == "aws_sqs_queue"
+                add(r.address, type, queue ? ["QueueName": v["name"]] : ["TopicName": v["name"]])
+                if let policy = v["policy"] {
+                    add(r.address + "#policy", queue ? "AWS::SQS::QueuePolicy" : "AWS::SNS::TopicPolicy", [queue ? "Queues" : "Topics": .list([me]), "PolicyDocument": policy])
+                }
+            case "aws_secretsmanager_secret":
+                add(r.address, type, ["Name": v["name"]])
+                if let policy = v["policy"] { add(r.address + "#policy", "AWS::SecretsManager::ResourcePolicy", ["SecretId": me, "ResourcePolicy": policy]) }
             default:
                 if let properties = compute(r.type, v) { add(r.address, type, properties) } else { unsupported.insert(r.type) }
             }
@@ -131,7 +141,7 @@ enum TerraformTranslation {
                 guard r.type == type else { return false }
                 if value == .ref(r.logicalId) { return true }
                 guard let name else { return false }
-                return r.properties["RoleName"]?.knownString == name || r.properties["BucketName"]?.knownString == name
+                return ["RoleName", "BucketName", "RepositoryName"].contains { r.properties[$0]?.knownString == name }
             }
         }
         for r in extras {
@@ -145,6 +155,12 @@ enum TerraformTranslation {
                 out[i].properties["PublicAccessBlockConfiguration"] = .map([
                     "BlockPublicAcls": v["block_public_acls"] ?? .bool(false), "IgnorePublicAcls": v["ignore_public_acls"] ?? .bool(false),
                     "BlockPublicPolicy": v["block_public_policy"] ?? .bool(false), "RestrictPublicBuckets": v["restrict_public_buckets"] ?? .bool(false)])
+            case "aws_ecr_repository_policy":
+                guard let i = index(of: v["repository"], type: "AWS::ECR::Repository") else { continue }
+                out[i].properties["RepositoryPolicyText"] = v["policy"]
+            case "aws_efs_file_system_policy":
+                guard let i = index(of: v["file_system_id"], type: "AWS::EFS::FileSystem") else { continue }
+                out[i].properties["FileSystemPolicy"] = v["policy"]
             case "aws_s3_bucket_ownership_controls":
                 guard let i = index(of: v["bucket"], type: "AWS::S3::Bucket"), let rule = v.blocks("rule").first else { continue }
                 out[i].properties["OwnershipControls"] = .map(["Rules": .list([.map(["ObjectOwnership": Values(rule)["object_ownership"] ?? .null])])])
@@ -248,11 +264,13 @@ enum TerraformTranslation {
         switch value {
         case .attribute(let address, let attribute):
             let type = typeOf[address] ?? ""
-            let refIsArn = type.hasPrefix("AWS::ElasticLoadBalancingV2::") || ["AWS::ECS::Service", "AWS::ECS::TaskDefinition"].contains(type)
+            let refIsArn = type.hasPrefix("AWS::ElasticLoadBalancingV2::")
+                || ["AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::SNS::Topic", "AWS::SecretsManager::Secret"].contains(type)
             let refIsName = ["AWS::RDS::DBSubnetGroup", "AWS::RDS::DBInstance", "AWS::IAM::Role", "AWS::S3::Bucket", "AWS::IAM::InstanceProfile",
-                             "AWS::ECS::Cluster", "AWS::Lambda::Function", "AWS::AutoScaling::AutoScalingGroup"].contains(type)
-            if attribute == "id" || (attribute == "arn" && refIsArn)
-                || (refIsName && ["name", "identifier", "bucket", "function_name"].contains(attribute)) { return .ref(address) }
+                             "AWS::ECS::Cluster", "AWS::Lambda::Function", "AWS::AutoScaling::AutoScalingGroup",
+                             "AWS::ECR::Repository", "AWS::KMS::Key"].contains(type)
+            if attribute == "id" || (attribute == "arn" && refIsArn) || (type == "AWS::SQS::Queue" && attribute == "url")
+                || (refIsName && ["name", "identifier", "bucket", "function_name", "key_id"].contains(attribute)) { return .ref(address) }
             return .attribute(address, attribute == "arn" ? "Arn" : attribute)
         case .list(let items): return .list(items.map { normalize($0, typeOf) })
         case .map(let m): return .map(m.mapValues { normalize($0, typeOf) })

@@ -57,7 +57,7 @@ struct CloudFormationComputeDocumentsTests {
             Properties:
               ImageId: ami-1
               NetworkInterfaces: [{DeviceIndex: '0', SubnetId: !Ref Subnet, GroupSet: [!Ref Group], AssociatePublicIpAddress: true}]
-          Queue: {Type: AWS::SQS::Queue}
+          Alarm: {Type: AWS::CloudWatch::Alarm}
         """
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-iac-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -68,6 +68,6 @@ struct CloudFormationComputeDocumentsTests {
         let web = try #require(result.inventory.instances.first)
         #expect(web.id == "i-Web" && web.subnetId == "subnet-Subnet" && web.securityGroupIds == ["sg-Group"])
         #expect(result.inventory.warnings.contains { $0.message.contains("Web: AssociatePublicIpAddress is not modelled before deploy") })
-        #expect(result.inventory.warnings.contains { $0.code == "unsupported-resource-type" && $0.message.hasSuffix("not modelled from templates yet: AWS::SQS::Queue") })
+        #expect(result.inventory.warnings.contains { $0.code == "unsupported-resource-type" && $0.message.hasSuffix("not modelled from templates yet: AWS::CloudWatch::Alarm") })
     }
 }
