@@ -2,8 +2,9 @@
 ///
 /// `ruleId` and `resource` are ``Glob`` patterns (`*` and `?`); `resource` is tried against the
 /// resource's ID, ARN and name, and against the ID of the resource holding the finding's cause (the security
-/// group of an opening rule). Suppressions apply per resource, before findings are grouped by cause. A reason is required. With `expires` (`YYYY-MM-DD`), the suppression
-/// applies up to the day before that date and from that day on is reported as expired.
+/// group of an opening rule). Suppressions apply per resource, before findings are grouped by cause.
+/// A reason is required. With `expires` (`YYYY-MM-DD`), the suppression applies up to the day before
+/// that date and from that day on is reported as expired.
 public struct Suppression: Sendable, Hashable, Codable {
     /// Rule ID pattern, or `*` for every rule.
     public var ruleId: Glob
