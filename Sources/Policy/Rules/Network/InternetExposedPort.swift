@@ -53,7 +53,7 @@ struct InternetExposedPort: Rule {
                 let fix = opening.first.map { FixText.narrowIngress(group: $0.0, rule: $0.1, replacement: adminSource(for: range, excluding: $0.0.id, bastions)) }
                     ?? e.publicService.map { Fix(summary: "Restrict who can reach \(what) on \(resource.label): \($0.fix).") }
                     ?? Fix(summary: reach.isWide ? "Restrict who can reach \(what) on \(resource.label): narrow the security group rule or remove the public address."
-                           : "If \(reach.untrusted.joined(separator: ", ")) should reach \(what) on \(resource.label), list \(reach.untrusted.count == 1 ? "it" : "them") under `trusted_ranges:` in the policy file; otherwise remove the rule.")
+                           : "If \(reach.untrusted.joined(separator: ", ")) should reach \(what) \(cause.map { "through \($0.label)" } ?? "on \(resource.label)"), list \(reach.untrusted.count == 1 ? "it" : "them") under `trusted_ranges:` in the policy file; otherwise remove the rule.")
                 out.append(finding(resource, severity: severity,
                                    title: "\(what) on \(resource.label) is reachable from \(reach.isWide ? "the internet" : from)\(exposure.via.map { " through \($0.loadBalancer)" } ?? "")",
                                    detail: "\(exposure.proto)/\(range)", evidence: evidence, fix: fix, cause: cause))

@@ -96,5 +96,7 @@ struct InternetExposedPortTests {
         #expect(ssh.count == 1 && ssh.first?.severity == .low && ssh.first?.resources.count == 3)
         #expect(ssh.first?.cause?.id == "\(group):ingress:tcp/22:203.0.113.0/24")
         #expect(ssh.first?.title.hasPrefix("tcp/22 (SSH) is reachable from 256 addresses (203.0.113.0/24) through ") == true)
+        // The fix names the rule every listed instance shares, not one of them.
+        #expect(ssh.first?.fix.summary.hasPrefix("If 203.0.113.0/24 should reach tcp/22 (SSH) through \(group) (") == true, "\(ssh.first?.fix.summary ?? "")")
     }
 }
