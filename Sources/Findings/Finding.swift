@@ -3,28 +3,78 @@
 /// Findings are plain data; one engine (the report stage) decides how they print and what exit code
 /// they give.
 public struct Finding: Sendable, Hashable, Codable, Identifiable {
-    /// A stable fingerprint of rule, resource and detail: the same problem keeps its ID across scans.
+    /// A stable fingerprint: of rule and cause for a finding grouped by its cause, else of rule, resource and
+    /// detail. The same problem keeps its ID across scans.
     public var id: String
     public var ruleId: String
     public var severity: Severity
     /// One line saying what is wrong.
     public var title: String
+    /// The resource the finding is about; of a grouped finding, its first (most severe) member's.
     public var resource: ResourceRef
+    /// Every resource the finding is about, each with its own per-resource fingerprint (the `id` it has
+    /// with `--group-by resource`, and had before findings were grouped); `resource` is the first.
+    public var members: [FindingMember]
+    /// What closes the finding, when the rule knows it (the security group rule, NACL entry, route or public
+    /// address whose change closes it): findings of one rule with one cause are one finding (``FindingGrouping``).
+    public var cause: FindingCause?
     /// Lines of evidence: the rule, statement or path that shows the problem.
     public var evidence: [String]
     public var fix: Fix
     /// Set when a suppression in the policy file applies (the finding is kept, but does not gate).
     public var suppression: AppliedSuppression?
 
+    /// A finding about one resource; its ID is the per-resource fingerprint of rule, resource and `detail`.
     public init(ruleId: String, severity: Severity, title: String, resource: ResourceRef, detail: String,
-                evidence: [String], fix: Fix) {
+                evidence: [String], fix: Fix, cause: FindingCause? = nil) {
         self.id = Fingerprint.of(ruleId, resource.id, detail)
         self.ruleId = ruleId
         self.severity = severity
         self.title = title
         self.resource = resource
+        self.members = [FindingMember(id: id, resource: resource, severity: severity)]
+        self.cause = cause
         self.evidence = evidence
         self.fix = fix
+    }
+
+    /// The distinct resources of the finding, in member order.
+    public var resources: [ResourceRef] {
+        var seen = Set<String>()
+        return members.map(\.resource).filter { seen.insert($0.id).inserted }
+    }
+}
+
+/// One resource of a finding, with the fingerprint and severity the finding has on that resource alone.
+public struct FindingMember: Sendable, Hashable, Codable {
+    /// The per-resource fingerprint (rule, resource, detail): what baselines made before grouping hold.
+    public var id: String
+    public var resource: ResourceRef
+    public var severity: Severity
+
+    public init(id: String, resource: ResourceRef, severity: Severity) {
+        self.id = id
+        self.resource = resource
+        self.severity = severity
+    }
+}
+
+/// What closes a finding: the security group rule (or NACL entry, route, public address) whose change fixes it.
+public struct FindingCause: Sendable, Hashable, Codable {
+    /// What the grouped fingerprint is made of, with the rule ID: `sg-0abc:ingress:tcp/22:0.0.0.0/0`.
+    public var id: String
+    /// The resource holding the cause (a security group's ID); suppressions match it too.
+    public var resourceId: String
+    /// One line naming the cause: `sg-0abc (bastion-sg) ingress tcp/22 from 0.0.0.0/0`.
+    public var label: String
+    /// The grouped finding's title, before its resources: `tcp/22 (SSH) is reachable from the internet through bastion-sg`.
+    public var title: String
+
+    public init(id: String, resourceId: String, label: String, title: String) {
+        self.id = id
+        self.resourceId = resourceId
+        self.label = label
+        self.title = title
     }
 }
 

@@ -1,8 +1,10 @@
 /// One suppression from the policy file: silences findings of matching rules on matching resources.
 ///
 /// `ruleId` and `resource` are ``Glob`` patterns (`*` and `?`); `resource` is tried against the
-/// resource's ID, ARN and name. A reason is required. With `expires` (`YYYY-MM-DD`), the suppression
-/// applies up to the day before that date and from that day on is reported as expired.
+/// resource's ID, ARN and name, and against the ID of the resource holding the finding's cause (the security
+/// group of an opening rule). Suppressions apply per resource, before findings are grouped by cause.
+/// A reason is required. With `expires` (`YYYY-MM-DD`), the suppression applies up to the day before
+/// that date and from that day on is reported as expired.
 public struct Suppression: Sendable, Hashable, Codable {
     /// Rule ID pattern, or `*` for every rule.
     public var ruleId: Glob
@@ -58,7 +60,7 @@ public struct Suppression: Sendable, Hashable, Codable {
         guard ruleId.matches(finding.ruleId) else { return false }
         let r = finding.resource
         return resource.matches(r.id) || (r.arn.map(resource.matches) ?? false)
-            || (r.name.map(resource.matches) ?? false)
+            || (r.name.map(resource.matches) ?? false) || (finding.cause.map { resource.matches($0.resourceId) } ?? false)
     }
 
     /// `YYYY-MM-DD` with month 01–12 and day 01–31.

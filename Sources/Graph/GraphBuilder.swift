@@ -101,9 +101,10 @@ public struct GraphBuilder: Sendable {
 
     private func worstSeverityByResource() -> [String: Severity] {
         var out: [String: Severity] = [:]
-        for f in findings {
-            for key in [f.resource.id, f.resource.name].compactMap({ $0 }) {
-                out[key] = max(out[key] ?? f.severity, f.severity)
+        // Each resource of a finding grouped by its cause counts, at its own severity.
+        for m in findings.flatMap(\.members) {
+            for key in [m.resource.id, m.resource.name].compactMap({ $0 }) {
+                out[key] = max(out[key] ?? m.severity, m.severity)
             }
         }
         return out

@@ -10,9 +10,10 @@ public protocol Rule: Sendable {
 
 extension Rule {
     /// A finding of this rule at its default severity.
+    /// A finding of this rule at its default severity; with a `cause`, the engine groups the findings sharing it.
     func finding(_ resource: ResourceRef, severity: Severity? = nil, title: String, detail: String,
-                 evidence: [String], fix: Fix) -> Finding {
+                 evidence: [String], fix: Fix, cause: FindingCause? = nil) -> Finding {
         Finding(ruleId: Self.info.id, severity: severity ?? Self.info.defaultSeverity, title: title, resource: resource,
-                detail: detail, evidence: evidence, fix: fix)
+                detail: detail, evidence: evidence, fix: fix, cause: cause)
     }
 }

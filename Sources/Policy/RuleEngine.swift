@@ -20,8 +20,11 @@ public enum RuleEngine {
     ]
 
     /// Evaluates `inventory` under `policy`.
-    /// - Parameter today: `YYYY-MM-DD`, for suppression expiry.
-    public static func scan(_ inventory: Inventory, policy: PolicyFile, source: String, today: String) throws(ActionDatabaseError) -> ScanResult {
+    /// - Parameters:
+    ///   - today: `YYYY-MM-DD`, for suppression expiry.
+    ///   - groupBy: `.cause` (one finding per rule and cause, listing the resources it exposes) or `.resource`.
+    public static func scan(_ inventory: Inventory, policy: PolicyFile, source: String, today: String,
+                            groupBy: GroupBy = .cause) throws(ActionDatabaseError) -> ScanResult {
         let context = RuleContext(inventory: inventory, policy: policy, actions: try ActionDatabase.bundled())
         let rules = allRules.filter { !policy.disabledRules.contains(type(of: $0).info.id) }
         var findings: [Finding] = []
@@ -33,12 +36,18 @@ public enum RuleEngine {
         }
         var seen = Set<String>()
         findings = findings.filter { seen.insert($0.id).inserted }
-        findings.sort { ($0.severity, $1.ruleId, $1.resource.id) > ($1.severity, $0.ruleId, $0.resource.id) }
-        let (marked, expired) = Suppressions.apply(findings, policy.suppressions, today: today)
+        findings.sort(by: order)
+        var (marked, expired) = Suppressions.apply(findings, policy.suppressions, today: today)
+        if groupBy == .cause { marked = FindingGrouping.group(marked).sorted(by: order) }
         var warnings = inventory.warnings.map { "\($0.source): \($0.message)" } + context.problems
         warnings += expired.map { "suppression of \($0.ruleId) on \($0.resource) expired on \($0.expires ?? "?") and no longer applies (\($0.reason))" }
         let accounts = Set(inventory.scopes.map(\.account)).subtracting(["unknown"]).sorted()
         return ScanResult(findings: marked, rules: rules.map { type(of: $0).info }, warnings: warnings, source: source, accounts: accounts)
+    }
+
+    /// Severity (highest first), then rule and resource.
+    private static func order(_ a: Finding, _ b: Finding) -> Bool {
+        (a.severity, b.ruleId, b.resource.id) > (b.severity, a.ruleId, a.resource.id)
     }
 
     /// Today's date as `YYYY-MM-DD` (UTC).

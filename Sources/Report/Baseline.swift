@@ -13,7 +13,8 @@ public enum Baseline {
         return try ids(in: data, path: path)
     }
 
-    /// The finding IDs in report JSON `data`; `path` names the source in errors.
+    /// The finding IDs in report JSON `data`, with the per-resource IDs of grouped findings' resources
+    /// (`resources[].finding_id`); `path` names the source in errors.
     public static func ids(in data: Data, path: String) throws(ReportError) -> Set<String> {
         let object: Any
         do {
@@ -33,6 +34,9 @@ public enum Baseline {
                 throw .baselineMalformed(path: path, reason: "finding \(index) has no \"id\"")
             }
             ids.insert(id)
+            for member in finding["resources"] as? [Any] ?? [] {
+                if let memberId = (member as? [String: Any])?["finding_id"] as? String { ids.insert(memberId) }
+            }
         }
         return ids
     }

@@ -3,11 +3,11 @@ import Findings
 /// Decides which findings fail the scan, and so the exit code.
 ///
 /// A finding gates when its severity is at or above the threshold, it is not actively suppressed
-/// (an expired suppression does not count) and its ID is not in the baseline.
+/// (an expired suppression does not count) and it is not in the baseline (``isInBaseline(_:)``).
 public struct Gate: Sendable, Hashable {
     /// The lowest severity that fails the scan; `nil` (`--fail-on none`) never fails.
     public var threshold: Severity?
-    /// Finding IDs from a previous report: these are known and do not gate.
+    /// Finding IDs from a previous report (grouped findings' and their members'): these are known and do not gate.
     public var baseline: Set<String>
 
     /// The default threshold of `--fail-on`.
@@ -32,9 +32,15 @@ public struct Gate: Sendable, Hashable {
     /// Why a finding does or does not gate.
     public func status(of finding: Finding) -> GateStatus {
         if finding.suppression?.isActive == true { return .suppressed }
-        if baseline.contains(finding.id) { return .inBaseline }
+        if isInBaseline(finding) { return .inBaseline }
         guard let threshold, finding.severity >= threshold else { return .belowThreshold }
         return .gating
+    }
+
+    /// Whether the baseline knows the finding: by its ID, or by one of its members' per-resource IDs (so a
+    /// baseline made before findings were grouped by cause, or with `--group-by resource`, still matches).
+    public func isInBaseline(_ finding: Finding) -> Bool {
+        baseline.contains(finding.id) || finding.members.contains { baseline.contains($0.id) }
     }
 
     /// Whether the finding fails the scan.

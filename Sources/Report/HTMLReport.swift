@@ -43,6 +43,12 @@ struct HTMLReport {
         var id, rule, severity, title, kind, resource, resourceId, account, region, fix: String
         var arn, cli, terraform, note: String?
         var evidence: [String]
+        /// Every resource of the finding (the first is `resource`), with its own severity.
+        var resources: [Member]
+    }
+
+    private struct Member: Encodable {
+        var id, kind, label, severity: String
     }
 
     private struct Payload: Encodable {
@@ -115,7 +121,8 @@ struct HTMLReport {
             Row(id: f.id, rule: f.ruleId, severity: f.severity.rawValue, title: f.title, kind: f.resource.kind,
                 resource: f.resource.label, resourceId: f.resource.id, account: f.resource.account, region: f.resource.region,
                 fix: f.fix.summary, arn: f.resource.arn, cli: f.fix.cli, terraform: f.fix.terraform,
-                note: model.nonGatingReason(f), evidence: f.evidence)
+                note: model.nonGatingReason(f), evidence: f.evidence,
+                resources: f.members.map { Member(id: $0.resource.id, kind: $0.resource.kind, label: $0.resource.label, severity: $0.severity.rawValue) })
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

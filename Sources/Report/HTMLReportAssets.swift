@@ -68,7 +68,8 @@ enum HTMLReportAssets {
         node.appendChild(next);
       }
       data.findings.forEach(function (f) {
-        f.hay = [f.title, f.rule, f.resource, f.resourceId, f.kind, f.id, f.fix].concat(f.evidence).join(" ").toLowerCase();
+        f.hay = [f.title, f.rule, f.resource, f.resourceId, f.kind, f.id, f.fix].concat(f.evidence)
+          .concat(f.resources.map(function (m) { return m.label; })).join(" ").toLowerCase();
       });
       var fState = {q: "", severity: "", page: 0};
       var fList = document.getElementById("finding-list");
@@ -81,6 +82,14 @@ enum HTMLReportAssets {
         card.appendChild(h);
         var meta = f.kind + " " + f.resource + " · " + f.account + " " + f.region + " · rule " + f.rule + " · id " + f.id;
         card.appendChild(el("div", "muted", meta + (f.note ? " · " + f.note : "")));
+        if (f.resources.length > 1) {
+          var all = el("details", "resources");
+          all.appendChild(el("summary", null, f.resources.length + " resources"));
+          var rl = el("ul");
+          f.resources.forEach(function (m) { rl.appendChild(el("li", null, m.kind + " " + m.label)); });
+          all.appendChild(rl);
+          card.appendChild(all);
+        }
         if (f.evidence.length) {
           var ul = el("ul");
           f.evidence.forEach(function (line) { ul.appendChild(el("li", null, line)); });
@@ -113,9 +122,11 @@ enum HTMLReportAssets {
         return byId[id];
       }
       data.findings.forEach(function (f) {
-        var r = resource(f.resourceId, f.kind, f.resource);
-        r.count += 1;
-        if (!r.worst || order[f.severity] > order[r.worst]) r.worst = f.severity;
+        f.resources.forEach(function (m) {
+          var r = resource(m.id, m.kind, m.label);
+          r.count += 1;
+          if (!r.worst || order[m.severity] > order[r.worst]) r.worst = m.severity;
+        });
       });
       data.members.forEach(function (m) {
         var r = resource(m.resource, m.kind);

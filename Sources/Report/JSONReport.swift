@@ -29,21 +29,17 @@ struct JSONReport {
     }
 
     static func json(_ f: Finding, gates: Bool) -> JSONValue {
-        let r = f.resource
-        return .object([
+        .object([
             ("id", .string(f.id)),
             ("rule_id", .string(f.ruleId)),
             ("severity", .string(f.severity.rawValue)),
             ("title", .string(f.title)),
-            ("resource", .object([
-                ("id", .string(r.id)),
-                ("kind", .string(r.kind)),
-                ("name", .optional(r.name)),
-                ("arn", .optional(r.arn)),
-                ("account", .string(r.account)),
-                ("region", .string(r.region)),
-                ("location", r.location.map { l in .object([("file", .string(l.file)), ("line", .int(l.line)), ("name", .string(l.name))]) } ?? .null),
-            ])),
+            ("resource", json(f.resource)),
+            // Every resource of the finding (the first is `resource`), each with its per-resource fingerprint.
+            ("resources", .array(f.members.map { m in
+                json(m.resource, [("finding_id", .string(m.id)), ("severity", .string(m.severity.rawValue))])
+            })),
+            ("cause", f.cause.map { c in .object([("id", .string(c.id)), ("resource_id", .string(c.resourceId)), ("label", .string(c.label))]) } ?? .null),
             ("evidence", .array(f.evidence.map(JSONValue.string))),
             ("fix", .object([
                 ("summary", .string(f.fix.summary)),
@@ -55,6 +51,18 @@ struct JSONReport {
             } ?? .null),
             ("gates", .bool(gates)),
         ])
+    }
+
+    static func json(_ r: ResourceRef, _ extra: [(String, JSONValue)] = []) -> JSONValue {
+        .object([
+            ("id", .string(r.id)),
+            ("kind", .string(r.kind)),
+            ("name", .optional(r.name)),
+            ("arn", .optional(r.arn)),
+            ("account", .string(r.account)),
+            ("region", .string(r.region)),
+            ("location", r.location.map { l in .object([("file", .string(l.file)), ("line", .int(l.line)), ("name", .string(l.name))]) } ?? .null),
+        ] + extra)
     }
 
     static func json(_ rule: RuleInfo) -> JSONValue {

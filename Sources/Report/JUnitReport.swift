@@ -1,6 +1,7 @@
 import Findings
 
-/// The `--format junit` report: a test suite per rule, a test case per rule × resource.
+/// The `--format junit` report: a test suite per rule, a test case per rule × cause (findings grouped by what
+/// closes them) or rule × resource, with the case's resources as `<properties>`.
 ///
 /// A case fails when one of its findings gates; otherwise it is skipped (suppressed, below the
 /// threshold or in the baseline). A rule without findings has one passing case, `no findings`.
@@ -10,6 +11,7 @@ struct JUnitReport {
     private struct Case {
         var name: String
         var findings: [Finding] = []
+        var resources: [ResourceRef] = []
     }
 
     private struct Suite {
@@ -35,12 +37,16 @@ struct JUnitReport {
         var cases: [Case] = []
         var position: [String: Int] = [:]
         for f in model.findings where f.ruleId == rule.id {
-            if let i = position[f.resource.id] {
-                cases[i].findings.append(f)
-            } else {
-                position[f.resource.id] = cases.count
-                cases.append(Case(name: f.resource.label, findings: [f]))
+            let grouped = f.resources.count > 1
+            let key = grouped ? "cause|\(f.cause?.id ?? f.id)" : f.resource.id
+            let i = position[key] ?? cases.count
+            if i == cases.count {
+                position[key] = i
+                cases.append(Case(name: grouped ? f.cause?.label ?? f.resource.label : f.resource.label))
             }
+            let known = Set(cases[i].resources.map(\.id))
+            cases[i].findings.append(f)
+            cases[i].resources += f.resources.filter { !known.contains($0.id) }
         }
         if cases.isEmpty { cases = [Case(name: "no findings")] }
         let failing = cases.count { $0.findings.contains(where: model.gate.gates) }
@@ -56,15 +62,23 @@ struct JUnitReport {
             let gating = c.findings.filter(model.gate.gates)
             if c.findings.isEmpty {
                 out += open + "/>\n"
-            } else if let first = gating.first {
+                continue
+            }
+            out += open + ">\n"
+            if c.resources.count > 1 {
+                out += "      <properties>\n"
+                for r in c.resources {
+                    out += "        <property name=\"resource\" value=\"\(XMLText.escape("\(r.kind) \(r.label)"))\"/>\n"
+                }
+                out += "      </properties>\n"
+            }
+            if let first = gating.first {
                 let message = gating.map(\.title).joined(separator: "; ")
-                out += open + ">\n"
                 out += "      <failure message=\"\(XMLText.escape(message))\" type=\"\(first.severity.rawValue)\">"
                 out += XMLText.escape(gating.map(body).joined(separator: "\n\n"))
                 out += "</failure>\n    </testcase>\n"
             } else {
                 let reasons = c.findings.map { "\($0.title) (\(model.nonGatingReason($0) ?? ""))" }
-                out += open + ">\n"
                 out += "      <skipped message=\"\(XMLText.escape(reasons.joined(separator: "; ")))\"/>\n"
                 out += "    </testcase>\n"
             }

@@ -58,12 +58,16 @@ struct MarkdownReport {
         var tags: [String] = []
         if model.gate.gates(f) { tags.append("<b>gating</b>") }
         if let s = f.suppression { tags.append(s.expired ? "suppression expired \(s.expires ?? "")" : "suppressed") }
-        if model.gate.baseline.contains(f.id) { tags.append("baseline") }
+        if model.gate.isInBaseline(f) { tags.append("baseline") }
         var out = "<details>\n<summary>\(Self.html(f.title)) — <code>\(Self.html(f.resource.label))</code>"
         if !tags.isEmpty { out += " (" + tags.joined(separator: ", ") + ")" }
         out += "</summary>\n\n"
         out += "- Rule: `\(Self.code(f.ruleId))` · Severity: \(f.severity) · ID: `\(f.id)`\n"
         out += "- Resource: \(Self.html(f.resource.kind)) `\(Self.code(f.resource.arn ?? f.resource.id))` (\(Self.html(f.resource.account)), \(Self.html(f.resource.region)))\n"
+        let all = f.resources
+        if all.count > 1 {
+            out += "- Resources (\(all.count)): " + FindingGrouping.names(all.map { "`\(Self.code($0.label))`" }) + "\n"
+        }
         if let s = f.suppression {
             out += "- Suppression: \(Self.html(s.reason))\(s.expires.map { " (expires \($0))" } ?? "")\(s.expired ? " **expired**" : "")\n"
         }

@@ -35,7 +35,7 @@ struct ReportModel {
     var expiredSuppressionCount: Int { result.findings.count { $0.suppression?.expired == true } }
 
     /// Findings known from the baseline.
-    var baselineCount: Int { result.findings.count { gate.baseline.contains($0.id) } }
+    var baselineCount: Int { result.findings.count { gate.isInBaseline($0) } }
 
     /// The rules of the scan plus any rule a finding names that the scan did not list.
     var rules: [RuleInfo] {

@@ -60,7 +60,8 @@ struct SARIFReport {
     }
 
     func result(_ f: Finding, ruleIndex: Int, uri: String) -> JSONValue {
-        var text = "\(f.title) (\(f.resource.kind) \(f.resource.label))"
+        let all = f.resources
+        var text = "\(f.title) (\(f.resource.kind) \(f.resource.label)\(all.count > 1 ? " and \(all.count - 1) more" : ""))"
         if !f.fix.summary.isEmpty { text += ". Fix: \(f.fix.summary)" }
         var fields: [(String, JSONValue)] = [
             ("ruleId", .string(f.ruleId)),
@@ -73,12 +74,14 @@ struct SARIFReport {
                     ("artifactLocation", .object([("uri", .string(f.resource.location.map { Self.relativeURI($0.file) } ?? uri))])),
                     ("region", .object([("startLine", .int(max(f.resource.location?.line ?? 1, 1)))])),
                 ])),
-                ("logicalLocations", .array([.object([
-                    ("name", .string(f.resource.location?.name ?? f.resource.name ?? f.resource.id)),
-                    ("fullyQualifiedName", .string(f.resource.arn ?? f.resource.id)),
-                    ("kind", .string("resource")),
-                ])])),
+                ("logicalLocations", .array([Self.logicalLocation(f.resource)])),
             ])])),
+            // Every resource of a finding grouped by its cause, the first being the primary location's.
+            ("relatedLocations", .array(all.enumerated().map { i, r in .object([
+                ("id", .int(i)),
+                ("message", .object([("text", .string("\(r.kind) \(r.label)"))])),
+                ("logicalLocations", .array([Self.logicalLocation(r)])),
+            ]) })),
             ("partialFingerprints", .object([(Self.fingerprintKey, .string(f.id))])),
             ("properties", .object([
                 ("severity", .string(f.severity.rawValue)),
@@ -88,10 +91,11 @@ struct SARIFReport {
                 ("account", .string(f.resource.account)),
                 ("region", .string(f.resource.region)),
                 ("evidence", .array(f.evidence.map(JSONValue.string))),
+                ("resources", .array(all.map { .string($0.arn ?? $0.id) })),
             ])),
         ]
         if !model.gate.baseline.isEmpty {
-            fields.append(("baselineState", .string(model.gate.baseline.contains(f.id) ? "unchanged" : "new")))
+            fields.append(("baselineState", .string(model.gate.isInBaseline(f) ? "unchanged" : "new")))
         }
         if let s = f.suppression, s.isActive {
             fields.append(("suppressions", .array([.object([
@@ -101,6 +105,15 @@ struct SARIFReport {
             ])])))
         }
         return .object(fields)
+    }
+
+    /// A resource as a SARIF logical location: its declared name (planned resources), name or ID, and its ARN.
+    static func logicalLocation(_ r: ResourceRef) -> JSONValue {
+        .object([
+            ("name", .string(r.location?.name ?? r.name ?? r.id)),
+            ("fullyQualifiedName", .string(r.arn ?? r.id)),
+            ("kind", .string("resource")),
+        ])
     }
 
     /// The scan source as a relative URI (GitHub needs relative locations): relative to the current

@@ -42,6 +42,8 @@ struct TableReport {
         out += "  rule:     \(f.ruleId)   id: \(f.id)\n"
         out += "  resource: \(r.kind) \(r.label)  [\(r.account) \(r.region)]\n"
         if let arn = r.arn { out += "  arn:      \(arn)\n" }
+        let all = f.resources
+        if all.count > 1 { out += "  resources: \(all.count): \(FindingGrouping.names(all.map(\.label)))\n" }
         if let s = f.suppression {
             let expiry = s.expires.map { " (expires \($0))" } ?? ""
             out += s.expired

@@ -44,8 +44,11 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above: critical, high, medium, low or none.")
     var failOn: String = "high"
 
-    @Option(help: "An earlier JSON report: only findings absent from it gate.")
+    @Option(help: "An earlier JSON report: only findings absent from it gate (reports made before findings were grouped by cause still match).")
     var baseline: String?
+
+    @Option(name: .customLong("group-by"), help: "cause: one finding per security group rule (or other cause) listing every resource it exposes; resource: one finding per resource.")
+    var groupBy: GroupBy = .cause
 
     @Option(name: .customLong("max-file-mb"), help: "With paths: refuse input files larger than this many MiB before reading them (default 512).")
     var maxFileMB: Int = Importer.defaultMaxFileBytes >> 20
@@ -62,9 +65,12 @@ struct ScanCommand: AsyncParsableCommand {
         let policyFile = try policy.map(PolicyFile.load) ?? PolicyFile()
         let gate = Gate(threshold: try Gate.threshold(parsing: failOn), baseline: try baseline.map(Baseline.load) ?? [])
         let (inventory, source, locations) = try await load()
-        var result = try RuleEngine.scan(inventory, policy: policyFile, source: source, today: RuleEngine.today())
+        var result = try RuleEngine.scan(inventory, policy: policyFile, source: source, today: RuleEngine.today(), groupBy: groupBy)
         // Planned resources name where they are declared: an evidence line, and the SARIF location of the annotation.
         for i in result.findings.indices {
+            for m in result.findings[i].members.indices {
+                result.findings[i].members[m].resource.location = locations[result.findings[i].members[m].resource.id]
+            }
             guard let at = locations[result.findings[i].resource.id] else { continue }
             result.findings[i].resource.location = at
             result.findings[i].evidence.append("declared at \(at.description)")
@@ -103,3 +109,4 @@ struct ScanCommand: AsyncParsableCommand {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+extension GroupBy: ExpressibleByArgument {}

@@ -32,6 +32,26 @@ struct ScanCLITests {
         #expect(second.status == 0, "\(second.stdout)")
     }
 
+    @Test("a per-resource baseline (--group-by resource, as reports were before grouping) matches the grouped scan, and back")
+    func baselineAcrossGrouping() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let perResource = dir.appendingPathComponent("per-resource.json").path
+        let grouped = dir.appendingPathComponent("grouped.json").path
+        #expect(try CLIRunner.run(["scan", Self.workshop, "--group-by", "resource", "--format", "json", "--output", perResource]).status == 1)
+        #expect(try CLIRunner.run(["scan", Self.workshop, "--format", "json", "--output", grouped]).status == 1)
+        let ids = { (path: String) throws -> Set<String> in
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+            return Set((json?["findings"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        }
+        #expect(try ids(perResource) != ids(grouped), "grouped findings carry per-cause fingerprints")
+        let later = try CLIRunner.run(["scan", Self.workshop, "--baseline", perResource])
+        #expect(later.status == 0, "\(later.stdout)")
+        #expect(try CLIRunner.run(["scan", Self.workshop, "--group-by", "resource", "--baseline", grouped]).status == 0)
+        let bad = try CLIRunner.run(["scan", Self.workshop, "--group-by", "rule"])
+        #expect(bad.status == 2 && bad.stderr.contains("--group-by"), "\(bad.stderr)")
+    }
+
     @Test("SARIF, JUnit and Markdown come out in their formats")
     func formats() throws {
         let sarif = try CLIRunner.run(["scan", Self.workshop, "--format", "sarif", "--fail-on", "none"])

@@ -29,7 +29,10 @@ import Findings
         let findings = try #require(json["findings"] as? [[String: Any]])
         #expect(findings.map { $0["severity"] as? String } == ["critical", "critical", "high", "high", "low"])
         let first = findings[1]
-        #expect(Set(first.keys) == ["id", "rule_id", "severity", "title", "resource", "evidence", "fix", "suppression", "gates"])
+        #expect(Set(first.keys) == ["id", "rule_id", "severity", "title", "resource", "resources", "cause", "evidence", "fix", "suppression", "gates"])
+        // An ungrouped finding lists its one resource, with its own fingerprint.
+        #expect((first["resources"] as? [[String: Any]])?.compactMap { $0["finding_id"] as? String } == [first["id"] as? String].compactMap { $0 })
+        #expect(first["cause"] is NSNull)
         #expect(first["rule_id"] as? String == "NA-S3-001")
         let resource = try #require(first["resource"] as? [String: Any])
         #expect(Set(resource.keys) == ["id", "kind", "name", "arn", "account", "region", "location"])

@@ -19,6 +19,20 @@ enum Samples {
         return f
     }
 
+    /// One SSH rule open to the world exposing twelve instances, grouped by that cause (`i-1` is the most severe).
+    static var grouped: Finding {
+        let cause = FindingCause(id: "sg-0123:ingress:tcp/22:0.0.0.0/0", resourceId: "sg-0123",
+                                 label: "sg-0123 (web) ingress tcp/22 from 0.0.0.0/0", title: "tcp/22 (SSH) is reachable from the internet")
+        let members = (1...12).map { n in
+            Finding(ruleId: "NA-SG-001", severity: n == 1 ? .critical : .high, title: "tcp/22 on i-\(n)",
+                    resource: ResourceRef(id: "i-\(n)", kind: "instance", name: "web-\(n)",
+                                          arn: "arn:aws:ec2:us-east-1:111122223333:instance/i-\(n)", account: "111122223333", region: "us-east-1"),
+                    detail: "tcp/22", evidence: ["reachable from anywhere on the internet on tcp/22 (SSH)"],
+                    fix: Fix(summary: "Revoke tcp/22 from 0.0.0.0/0 on sg-0123."), cause: cause)
+        }
+        return FindingGrouping.group(members)[0]
+    }
+
     static let rules = [
         RuleInfo(id: "NA-SG-001", title: "Admin ports open to the internet", defaultSeverity: .high,
                  rationale: "SSH and RDP exposed to 0.0.0.0/0 invite brute force."),

@@ -29,7 +29,14 @@ struct InternetExposedPort: Rule {
                     : !sensitive.isEmpty || range.upper - range.lower > 1000 ? .critical : (webOnly ? .low : .medium)
                 let what = PortCatalog.describe(exposure.proto, range)
                 let from = reach.phrase
-                let opening = openingRules(e, range, exposure.proto, context)
+                let opening = openingRules(e, range, exposure.proto, context) { $0.length <= 8 }
+                // What closes it: the world-open rule, else the rule admitting one of the few ranges that reach.
+                let sourcePrefixes = reach.untrusted.compactMap { IPPrefix($0) }
+                let cause = (opening.first ?? openingRules(e, range, exposure.proto, context) { p in
+                    sourcePrefixes.contains { $0.contains(p) || p.contains($0) }
+                }.first).map { group, rule in
+                    FindingCause.ingress(group, rule, title: "\(what) is reachable from \(reach.isWide ? "the internet" : from) through \(group.displayName)'s rule")
+                }
                 let through = exposure.via.map { " through load balancer \($0.loadBalancer), which shows it the clients' addresses" } ?? ""
                 var evidence = ["reachable from \(from) on \(what)\(through)"]
                 // The path for exactly these ports (the shared one covers every open port).
@@ -46,20 +53,21 @@ struct InternetExposedPort: Rule {
                 let fix = opening.first.map { FixText.narrowIngress(group: $0.0, rule: $0.1, replacement: adminSource(for: range, excluding: $0.0.id, bastions)) }
                     ?? e.publicService.map { Fix(summary: "Restrict who can reach \(what) on \(resource.label): \($0.fix).") }
                     ?? Fix(summary: reach.isWide ? "Restrict who can reach \(what) on \(resource.label): narrow the security group rule or remove the public address."
-                           : "If \(reach.untrusted.joined(separator: ", ")) should reach \(what) on \(resource.label), list \(reach.untrusted.count == 1 ? "it" : "them") under `trusted_ranges:` in the policy file; otherwise remove the rule.")
+                           : "If \(reach.untrusted.joined(separator: ", ")) should reach \(what) \(cause.map { "through \($0.label)" } ?? "on \(resource.label)"), list \(reach.untrusted.count == 1 ? "it" : "them") under `trusted_ranges:` in the policy file; otherwise remove the rule.")
                 out.append(finding(resource, severity: severity,
                                    title: "\(what) on \(resource.label) is reachable from \(reach.isWide ? "the internet" : from)\(exposure.via.map { " through \($0.loadBalancer)" } ?? "")",
-                                   detail: "\(exposure.proto)/\(range)", evidence: evidence, fix: fix))
+                                   detail: "\(exposure.proto)/\(range)", evidence: evidence, fix: fix, cause: cause))
             }
         }
         return out
     }
 
-    /// The security group rules of the endpoint that admit the port from public addresses.
-    private func openingRules(_ e: Endpoint, _ range: PortRange, _ proto: IPProtocol, _ context: RuleContext) -> [(SecurityGroup, SecurityGroupRule)] {
+    /// The security group rules of the endpoint that admit the port from a CIDR `peer` accepts.
+    private func openingRules(_ e: Endpoint, _ range: PortRange, _ proto: IPProtocol, _ context: RuleContext,
+                              peer: (IPPrefix) -> Bool) -> [(SecurityGroup, SecurityGroupRule)] {
         e.securityGroupIds.compactMap { context.index.securityGroups[$0] }.flatMap { group in
             group.ingress.filter { rule in
-                guard rule.ipProtocol.admits(proto), case .cidr(let p) = rule.peer, p.length <= 8 else { return false }
+                guard rule.ipProtocol.admits(proto), case .cidr(let p) = rule.peer, peer(p) else { return false }
                 return (rule.portRange ?? .all).clamped(to: range) != nil
             }.map { (group, $0) }
         }

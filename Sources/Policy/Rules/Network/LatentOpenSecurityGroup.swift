@@ -28,8 +28,9 @@ struct LatentOpenSecurityGroup: Rule {
                 out.append(finding(context.resource(group), severity: sensitive ? .medium : .low,
                                    title: "\(group.displayName) opens \(FixText.describe(rule)) to \(p), but no member is reachable from the internet (latent)",
                                    detail: "\(rule.ipProtocol)/\(range)|\(p)",
-                                   evidence: ["ingress rule: \(FixText.describe(rule)) from \(p)", "members: \(who.isEmpty ? "none" : who.map(\.label).joined(separator: ", "))", "not reachable: \(why)"],
-                                   fix: FixText.narrowIngress(group: group, rule: rule, replacement: nil)))
+                                   evidence: ["ingress rule: \(FixText.describe(rule)) from \(p)", "members: \(who.isEmpty ? "none" : FindingGrouping.names(who.map(\.label)))", "not reachable: \(why)"],
+                                   fix: FixText.narrowIngress(group: group, rule: rule, replacement: nil),
+                                   cause: .ingress(group, rule, title: "\(group.displayName) opens \(FixText.describe(rule)) to \(p)")))
             }
         }
         return out

@@ -18,7 +18,8 @@ struct AllPortsOpen: Rule {
                                    title: "\(group.displayName) allows \(FixText.describe(rule)) from \(p)\(exposed ? ", and a member is reachable" : "")",
                                    detail: "\(rule.ipProtocol)|\(p)",
                                    evidence: ["ingress rule: \(FixText.describe(rule)) from \(p)" + (rule.description.map { " (\($0))" } ?? "")],
-                                   fix: FixText.narrowIngress(group: group, rule: rule, replacement: nil)))
+                                   fix: FixText.narrowIngress(group: group, rule: rule, replacement: nil),
+                                   cause: .ingress(group, rule, title: "\(group.displayName) allows \(FixText.describe(rule)) from \(p)")))
             }
         }
         return out
