@@ -11,31 +11,9 @@ extension SnapshotReader {
     /// On a 20,000-interface account this reads in a fraction of the time of `inventory()`.
     public func queryInventory() throws(StoreError) -> Inventory {
         try read { db in
-            var inventory = Inventory()
-            // Snapshots written before a light table's newer columns existed load that table in full
-            // (from `data`): same answers, only slower.
-            var light: Set<String> = ["security_groups", "network_acls", "instances"]
-            for (table, columns) in Self.lightColumns where try Self.hasColumns(db, table, columns) { light.insert(table) }
-            for table in tables where !light.contains(table.name) { try table.load(db, &inventory) }
-            let decoder = StoreCoding.decoder
-            func tags(_ text: String?) throws -> Tags {
-                guard let text else { return [:] }
-                return try decoder.decode(Tags.self, from: Data(text.utf8))
-            }
-            func list(_ text: String?) -> [String] { text.map { $0.split(separator: ",").map(String.init) } ?? [] }
-            if light.contains("network_interfaces") { inventory.networkInterfaces = try lightInterfaces(db) }
-            if light.contains("route_tables") { inventory.routeTables = try lightRouteTables(db) }
-            if light.contains("subnets") { inventory.subnets = try lightSubnets(db) }
-            inventory.networkACLs = try lightNetworkACLs(db)
-            let instances = try Row.fetchCursor(db, sql: """
-                SELECT id, account, region, state, vpc_id, subnet_id, private_ip, public_ip, security_group_ids, tags
-                FROM instances ORDER BY rowid
-                """)
-            while let r = try instances.next() {
-                inventory.instances.append(Instance(
-                    id: r[0], scope: ResourceScope(account: r[1], region: r[2]), state: r[3] ?? "unknown", vpcId: r[4],
-                    subnetId: r[5], privateIp: r[6], publicIp: r[7], securityGroupIds: list(r[8]), tags: try tags(r[9])))
-            }
+            var (inventory, lightInterfaces) = try baseInventory(db)
+            if lightInterfaces { inventory.networkInterfaces = try self.lightInterfaces(db) }
+            inventory.instances = try lightInstances(db)
             let groups = try Row.fetchCursor(db, sql: "SELECT id, account, region, name, name_tag, description, vpc_id FROM security_groups ORDER BY rowid")
             while let r = try groups.next() {
                 let nameTag: String? = r[4]
@@ -43,11 +21,43 @@ extension SnapshotReader {
                     id: r[0], scope: ResourceScope(account: r[1], region: r[2]), name: r[3] ?? "", description: r[5],
                     vpcId: r[6], tags: nameTag.map { ["Name": $0] } ?? [:]))
             }
-            inventory.warnings = try Row.fetchAll(db, sql: "SELECT source, code, message FROM warnings ORDER BY rowid").map {
-                CaptureWarning(source: $0["source"], code: $0["code"], message: $0["message"])
-            }
             return inventory
         }
+    }
+
+    /// Every kind but instances, security groups and those `skipping` names (left empty), and the warnings: subnets, route tables and
+    /// NACLs from their columns, the rest in full; interfaces are left empty too (`lightInterfaces` true) unless
+    /// the file predates their columns. Snapshots written before a light table's newer columns existed load that
+    /// table in full (from `data`): same answers, only slower.
+    func baseInventory(_ db: Database, skipping: Set<String> = []) throws -> (inventory: Inventory, lightInterfaces: Bool) {
+        var inventory = Inventory()
+        var skipped = skipping.union(["security_groups", "network_acls", "instances"])
+        for (table, columns) in Self.lightColumns where try Self.hasColumns(db, table, columns) { skipped.insert(table) }
+        for table in tables where !skipped.contains(table.name) { try table.load(db, &inventory) }
+        if skipped.contains("route_tables") { inventory.routeTables = try lightRouteTables(db) }
+        if skipped.contains("subnets") { inventory.subnets = try lightSubnets(db) }
+        inventory.networkACLs = try lightNetworkACLs(db)
+        inventory.warnings = try Row.fetchAll(db, sql: "SELECT source, code, message FROM warnings ORDER BY rowid").map {
+            CaptureWarning(source: $0["source"], code: $0["code"], message: $0["message"])
+        }
+        return (inventory, skipped.contains("network_interfaces"))
+    }
+
+    /// Instances from their columns (`filter` narrows the rows, e.g. `WHERE id IN (...)`).
+    func lightInstances(_ db: Database, filter: String = "", arguments: StatementArguments = []) throws -> [Instance] {
+        var out: [Instance] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, account, region, state, vpc_id, subnet_id, private_ip, public_ip, security_group_ids, tags
+            FROM instances \(filter) ORDER BY rowid
+            """, arguments: arguments)
+        while let r = try rows.next() {
+            let tagText: String? = r[9]
+            out.append(Instance(
+                id: r[0], scope: ResourceScope(account: r[1], region: r[2]), state: r[3] ?? "unknown", vpcId: r[4],
+                subnetId: r[5], privateIp: r[6], publicIp: r[7], securityGroupIds: ColumnLists.items(r[8]),
+                tags: try tagText.map { try StoreCoding.decoder.decode(Tags.self, from: Data($0.utf8)) } ?? [:]))
+        }
+        return out
     }
 
     /// Columns each light table is read from that older snapshots may lack.
@@ -63,13 +73,13 @@ extension SnapshotReader {
     }
 
     /// Interfaces from their columns: every private address with its public IP, IPv6 addresses and prefixes — what
-    /// the solver reads (zone, status and flags stay in `data`; the full load has them).
-    private func lightInterfaces(_ db: Database) throws -> [NetworkInterface] {
+    /// the solver reads (zone, status and flags stay in `data`; the full load has them). `filter` narrows the rows.
+    func lightInterfaces(_ db: Database, filter: String = "", arguments: StatementArguments = []) throws -> [NetworkInterface] {
         var out: [NetworkInterface] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, account, region, vpc_id, subnet_id, interface_type, description, private_ip, private_addresses,
-                   security_group_ids, owner_kind, owner_id, tags, ipv6_addresses, ipv6_prefixes FROM network_interfaces ORDER BY rowid
-            """)
+                   security_group_ids, owner_kind, owner_id, tags, ipv6_addresses, ipv6_prefixes FROM network_interfaces \(filter) ORDER BY rowid
+            """, arguments: arguments)
         while let r = try rows.next() {
             let tagText: String? = r[12]
             var interface = NetworkInterface(
