@@ -5,7 +5,8 @@ extension Solver {
     /// seeds (`Selector.seeds`) name, `loadGroups` the security groups (with their rules) of its endpoints, and the
     /// solver answers on that partial model as it would on the whole account. Where the partial model can't be sure
     /// to select what the whole account would — a term that needs every interface (`ec2`, `tag:`, a CIDR), a name
-    /// matched only in part, a term that fails to resolve, a snapshot without lookup tables — it falls back to
+    /// matched only in part, a term that fails to resolve, an endpoint outside the VPCs loaded (a NAT gateway
+    /// elsewhere), a snapshot without lookup tables — it falls back to
     /// `everything` (the whole account, security groups without rules) and `focused(_:inventory:options:loadGroups:)`.
     public static func focused(_ spec: QuerySpec, options: FlowOptions = FlowOptions(),
                                neighbourhood: ((Inventory) -> [InventorySeed]?) throws -> Inventory?,
@@ -22,7 +23,11 @@ extension Solver {
             let solver = Solver(inventory: partial, options: options)
             var selector = solver.selector
             selector.exactNamesOnly = true
-            if let source = try? selector.resolve(spec.from), let destination = try? selector.resolve(spec.to) {
+            // A selected endpoint must have its subnet (so its VPC's routes and NACLs) in the partial model.
+            func placed(_ s: Selection) -> Bool {
+                s.groups.allSatisfy { $0.endpoints.allSatisfy { e in e.subnetId.map { solver.topology.subnets[$0] != nil } ?? true } }
+            }
+            if let source = try? selector.resolve(spec.from), let destination = try? selector.resolve(spec.to), placed(source), placed(destination) {
                 return (solver, solver.answer(from: source, to: destination, proto: spec.proto, ports: spec.ports))
             }
             // Not resolved exactly on the neighbourhood: the whole account says what the term means (or what is wrong).

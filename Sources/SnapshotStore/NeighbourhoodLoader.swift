@@ -20,7 +20,7 @@ extension SnapshotReader {
     public func neighbourhood(_ seeds: (Inventory) -> [InventorySeed]?) throws(StoreError) -> Inventory? {
         guard schemaVersion >= SnapshotSchema.lookupTablesIntroducedIn else { return nil }
         return try read { db -> Inventory? in
-            var (inventory, lightInterfaces) = try baseInventory(db, skipping: Self.unreachableKinds)
+            var (inventory, lightInterfaces) = try baseInventory(db, skipping: Self.unreachableKinds.union(Self.perVPCKinds))
             guard lightInterfaces, let seeds = seeds(inventory) else { return nil }
             var ids = Set(inventory.natGateways.flatMap { $0.addresses.compactMap(\.networkInterfaceId) })
             ids.formUnion(inventory.ecsTasks.compactMap(\.networkInterfaceId))
@@ -35,12 +35,51 @@ extension SnapshotReader {
             })
             inventory.instances = try lightInstances(db, filter: "WHERE id IN (SELECT value FROM json_each(?))",
                                                      arguments: [try Self.jsonList(owners)])
+            let vpcs = VPCFilter(json: try closure(db, inventory).map(Self.jsonList))
+            inventory.subnets = try lightSubnets(db, vpcs: vpcs)
+            inventory.routeTables = try lightRouteTables(db, vpcs: vpcs)
+            inventory.networkACLs = try lightNetworkACLs(db, vpcs: vpcs)
             return inventory
         }
     }
 
     /// Kinds no reachability answer reads (IAM, S3, resource policies, accounts): a query leaves them out.
     private static let unreachableKinds = Set((IdentityTables.all + AccessTables.all).map(\.name))
+
+    /// Kinds read per VPC, for the VPCs of the closure only.
+    private static let perVPCKinds: Set<String> = ["subnets", "route_tables", "network_acls"]
+
+    /// The VPCs whose subnets, route tables and NACLs a question about the loaded endpoints can touch: those of the
+    /// interfaces and of every subnet a service is placed in, NAT gateways' aside (a NAT gateway is in its own VPC's
+    /// paths; one selected itself in another VPC makes `Solver.focused` fall back to the whole account), 
+    /// the VPCs peered with them (peering is not transitive: one hop) and every VPC attached to a transit gateway one
+    /// of them is attached to. Nil (every VPC) when the account has VPN connections or Direct Connect gateways:
+    /// their on-premises networks are read off every route table.
+    private func closure(_ db: Database, _ inv: Inventory) throws -> Set<String>? {
+        guard inv.vpnConnections.isEmpty && inv.directConnectGateways.isEmpty else { return nil }
+        var vpcs = Set(inv.networkInterfaces.filter { !Self.isNATGateway($0.owner) }.compactMap(\.vpcId))
+        var subnets = Set<String>()
+        for ids in inv.loadBalancers.map(\.subnetIds) + inv.dbInstances.map(\.subnetIds) + inv.lambdaFunctions.map(\.subnetIds)
+            + inv.cacheSubnetGroups.map(\.subnetIds) + inv.eksClusters.map(\.subnetIds) + inv.openSearchDomains.map(\.subnetIds)
+            + inv.ecsServices.map { $0.network?.subnetIds ?? [] } + [inv.ecsTasks.compactMap(\.subnetId)] + inv.vpcEndpoints.map(\.subnetIds) {
+            subnets.formUnion(ids)
+        }
+        vpcs.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT vpc_id FROM subnets WHERE id IN (SELECT value FROM json_each(?))",
+                                           arguments: [try Self.jsonList(subnets)]))
+        var reached = vpcs
+        for p in inv.vpcPeeringConnections where vpcs.contains(p.requester.vpcId) || vpcs.contains(p.accepter.vpcId) {
+            reached.formUnion([p.requester.vpcId, p.accepter.vpcId])
+        }
+        let vpcAttachments = inv.transitGatewayAttachments.filter { $0.resourceType == "vpc" }
+        let gateways = Set(vpcAttachments.filter { $0.resourceId.map(vpcs.contains) ?? false }.map(\.transitGatewayId))
+        reached.formUnion(vpcAttachments.filter { gateways.contains($0.transitGatewayId) }.compactMap(\.resourceId))
+        return reached
+    }
+
+    private static func isNATGateway(_ owner: InterfaceOwner?) -> Bool {
+        if case .natGateway = owner { return true }
+        return false
+    }
 
     /// The IDs of the interfaces a seed names (a superset is fine: the selector decides what matches).
     private func interfaceIds(_ db: Database, _ seed: InventorySeed) throws -> [String] {
@@ -62,7 +101,8 @@ extension SnapshotReader {
         case .address(let address):
             let holders = try String.fetchAll(db, sql: "SELECT interface_id FROM interface_addresses WHERE address = ?", arguments: [address.description])
             guard !address.isV4 else { return holders }
-            // An IPv6 address may sit inside a delegated prefix: every interface with prefixes is a candidate.
+            // An IPv6 address may sit inside a delegated prefix: every interface with prefixes is a candidate (a scan,
+            // for IPv6 terms only).
             return holders + (try String.fetchAll(db, sql: "SELECT id FROM network_interfaces WHERE ipv6_prefixes > ''"))
         }
     }

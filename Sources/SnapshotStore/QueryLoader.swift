@@ -96,9 +96,10 @@ extension SnapshotReader {
     }
 
     /// Route tables from their `routes` and `route_table_associations` rows.
-    private func lightRouteTables(_ db: Database) throws -> [RouteTable] {
+    /// `vpcs` (a JSON list, `VPCFilter`) narrows them to those VPCs' tables.
+    func lightRouteTables(_ db: Database, vpcs: VPCFilter = VPCFilter()) throws -> [RouteTable] {
         var routes: [String: [Route]] = [:]
-        let routeRows = try Row.fetchCursor(db, sql: "SELECT route_table_id, destination, target_kind, target_id, state, origin FROM routes ORDER BY rowid")
+        let routeRows = try Row.fetchCursor(db, sql: "SELECT route_table_id, destination, target_kind, target_id, state, origin FROM routes \(vpcs.children("route_table_id", of: "route_tables")) ORDER BY rowid", arguments: vpcs.arguments)
         while let r = try routeRows.next() {
             let text: String = r[1]
             let destination: RouteDestination = IPPrefix(text).map { .cidr($0) } ?? .prefixList(text)
@@ -106,12 +107,12 @@ extension SnapshotReader {
                                                    state: RouteState(rawValue: r[4]) ?? .active, origin: r[5]))
         }
         var associations: [String: [RouteTableAssociation]] = [:]
-        let assocRows = try Row.fetchCursor(db, sql: "SELECT route_table_id, association_id, is_main, subnet_id, gateway_id FROM route_table_associations ORDER BY rowid")
+        let assocRows = try Row.fetchCursor(db, sql: "SELECT route_table_id, association_id, is_main, subnet_id, gateway_id FROM route_table_associations \(vpcs.children("route_table_id", of: "route_tables")) ORDER BY rowid", arguments: vpcs.arguments)
         while let r = try assocRows.next() {
             associations[r[0], default: []].append(RouteTableAssociation(id: r[1], isMain: r[2], subnetId: r[3], gatewayId: r[4]))
         }
         var tables: [RouteTable] = []
-        let tableRows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, name, propagating_vgws FROM route_tables ORDER BY rowid")
+        let tableRows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, name, propagating_vgws FROM route_tables \(vpcs.rows) ORDER BY rowid", arguments: vpcs.arguments)
         while let r = try tableRows.next() {
             let id: String = r[0]
             let name: String? = r[4]
@@ -125,9 +126,9 @@ extension SnapshotReader {
     }
 
     /// Subnets from their columns.
-    private func lightSubnets(_ db: Database) throws -> [Subnet] {
+    func lightSubnets(_ db: Database, vpcs: VPCFilter = VPCFilter()) throws -> [Subnet] {
         var out: [Subnet] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, cidr_blocks, availability_zone, map_public_ip_on_launch, name, ipv6_native FROM subnets ORDER BY rowid")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, cidr_blocks, availability_zone, map_public_ip_on_launch, name, ipv6_native FROM subnets \(vpcs.rows) ORDER BY rowid", arguments: vpcs.arguments)
         while let r = try rows.next() {
             let blocks: String? = r[4]
             let name: String? = r[7]
@@ -141,12 +142,12 @@ extension SnapshotReader {
     }
 
     /// Network ACLs from their `network_acl_entries` rows.
-    private func lightNetworkACLs(_ db: Database) throws -> [NetworkACL] {
+    func lightNetworkACLs(_ db: Database, vpcs: VPCFilter = VPCFilter()) throws -> [NetworkACL] {
         var entries: [String: [NetworkACLEntry]] = [:]
         let entryRows = try Row.fetchCursor(db, sql: """
             SELECT network_acl_id, rule_number, direction, protocol, action, cidr, from_port, to_port, icmp_type, icmp_code
-            FROM network_acl_entries ORDER BY rowid
-            """)
+            FROM network_acl_entries \(vpcs.children("network_acl_id", of: "network_acls")) ORDER BY rowid
+            """, arguments: vpcs.arguments)
         while let r = try entryRows.next() {
             let from: Int? = r[6], to: Int? = r[7]
             guard let proto = IPProtocol(aws: r[3]), let action = RuleAction(rawValue: r[4]), let cidr = IPPrefix(r[5] as String) else { continue }
@@ -155,7 +156,7 @@ extension SnapshotReader {
                 portRange: from.flatMap { f in to.map { PortRange(f, $0) } }, icmpType: r[8], icmpCode: r[9]))
         }
         var out: [NetworkACL] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, is_default, subnet_ids, name FROM network_acls ORDER BY rowid")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, is_default, subnet_ids, name FROM network_acls \(vpcs.rows) ORDER BY rowid", arguments: vpcs.arguments)
         while let r = try rows.next() {
             let id: String = r[0]
             let subnets: String? = r[5]
@@ -177,4 +178,17 @@ extension SnapshotReader {
                 .map { try StoreCoding.decoder.decode(SecurityGroup.self, from: Data($0.utf8)) }
         }
     }
+}
+
+/// Which VPCs' subnets, route tables and NACLs to read: all of them, or those of a JSON list of VPC IDs.
+struct VPCFilter {
+    var json: String?
+
+    /// The clause narrowing a table with a `vpc_id` column.
+    var rows: String { json == nil ? "" : "WHERE vpc_id IN (SELECT value FROM json_each(?1))" }
+    /// The clause narrowing a child table to the rows of its parents in those VPCs.
+    func children(_ column: String, of parent: String) -> String {
+        json == nil ? "" : "WHERE \(column) IN (SELECT id FROM \(parent) WHERE vpc_id IN (SELECT value FROM json_each(?1)))"
+    }
+    var arguments: StatementArguments { json.map { [$0] } ?? [] }
 }

@@ -31,7 +31,7 @@ enum WorkloadTables {
             Column("vpc_id") { $0.vpcId },
             Column("is_default", "INTEGER") { $0.isDefault },
             Column("subnet_ids") { joined($0.subnetIds) },
-        ], children: [
+        ], indexes: ["vpc_id"], children: [
             ChildTable("network_acl_entries", columns: [
                 Column("network_acl_id") { $0.0.id },
                 Column("rule_number", "INTEGER") { $0.1.ruleNumber },
@@ -43,7 +43,7 @@ enum WorkloadTables {
                 Column("to_port", "INTEGER") { $0.1.portRange?.upper },
                 Column("icmp_type", "INTEGER") { $0.1.icmpType },
                 Column("icmp_code", "INTEGER") { $0.1.icmpCode },
-            ], rows: { $0.entries.sorted { ($0.egress ? 1 : 0, $0.ruleNumber) < ($1.egress ? 1 : 0, $1.ruleNumber) } }),
+            ], indexes: ["network_acl_id"], rows: { $0.entries.sorted { ($0.egress ? 1 : 0, $0.ruleNumber) < ($1.egress ? 1 : 0, $1.ruleNumber) } }),
         ])),
         AnyResourceTable(ResourceTable<NetworkInterface>("network_interfaces", \.networkInterfaces, scope: \.scope, columns: [
             Column("name") { $0.tags.name },
@@ -66,7 +66,7 @@ enum WorkloadTables {
             Column("requester_managed", "INTEGER") { $0.requesterManaged },
             Column("source_dest_check", "INTEGER") { $0.sourceDestCheck },
             Column("status") { $0.status },
-        ], indexes: ["vpc_id", "subnet_id", "owner_kind", "owner_id", "ipv6_prefixes"], children: [
+        ], indexes: ["vpc_id", "subnet_id", "owner_kind", "owner_id"], children: [
             ChildTable("interface_names", columns: [
                 Column("interface_id") { $0.0.id },
                 Column("key") { $0.1 },

@@ -126,7 +126,7 @@ struct NeighbourhoodAgreementTests {
         var seen = Set<String>()
         terms = terms.filter { !$0.isEmpty && seen.insert($0).inserted }
         // Large models: every kind of term, but not every one of each.
-        if terms.count > 90 { terms = Array(terms.prefix(40)) + stride(from: 40, to: terms.count, by: terms.count / 50).map { terms[$0] } }
+        if terms.count > 60 { terms = Array(terms.prefix(30)) + stride(from: 30, to: terms.count, by: terms.count / 30).map { terms[$0] } }
         let ports: [PortSet?] = [nil, PortSet(22), PortSet(80), PortSet(443), PortSet(3306), PortSet(5432), PortSet(8000), PortSet(5000)]
         var out: [QuerySpec] = []
         for (i, term) in terms.enumerated() {
