@@ -25,18 +25,23 @@ extension SnapshotReader {
             var ids = Set(inventory.natGateways.flatMap { $0.addresses.compactMap(\.networkInterfaceId) })
             ids.formUnion(inventory.ecsTasks.compactMap(\.networkInterfaceId))
             for seed in seeds { ids.formUnion(try interfaceIds(db, seed)) }
-            // Managed interfaces by the owner_kind index (two ranges: every kind but `instance`), the rest by ID.
-            inventory.networkInterfaces = try self.lightInterfaces(
-                db, filter: "WHERE owner_kind < 'instance' OR owner_kind > 'instance' OR id IN (SELECT value FROM json_each(?))",
-                arguments: [try Self.jsonList(ids)])
+            // Managed interfaces by the owner_kind index (two ranges: every kind but `instance`), the rest by ID; as one
+            // compound of rowids, so each part uses its index (a plain OR scans the table).
+            inventory.networkInterfaces = try self.lightInterfaces(db, filter: """
+                WHERE rowid IN (SELECT rowid FROM network_interfaces WHERE owner_kind < 'instance'
+                                UNION ALL SELECT rowid FROM network_interfaces WHERE owner_kind > 'instance'
+                                UNION ALL SELECT rowid FROM network_interfaces WHERE id IN (SELECT value FROM json_each(?)))
+                """, arguments: [try Self.jsonList(ids)])
             let owners = Set(inventory.networkInterfaces.compactMap { eni -> String? in
                 if case .instance(let id) = eni.owner { return id }
                 return nil
             })
             inventory.instances = try lightInstances(db, filter: "WHERE id IN (SELECT value FROM json_each(?))",
                                                      arguments: [try Self.jsonList(owners)])
-            let vpcs = VPCFilter(json: try closure(db, inventory).map(Self.jsonList))
-            inventory.subnets = try lightSubnets(db, vpcs: vpcs)
+            let closure = closure(inventory)
+            let vpcs = VPCFilter(json: try closure.map(Self.jsonList))
+            // Subnets are in the base (seeds name them); only the closure's stay.
+            if let closure { inventory.subnets = inventory.subnets.filter { closure.contains($0.vpcId) } }
             inventory.routeTables = try lightRouteTables(db, vpcs: vpcs)
             inventory.networkACLs = try lightNetworkACLs(db, vpcs: vpcs)
             return inventory
@@ -47,7 +52,7 @@ extension SnapshotReader {
     private static let unreachableKinds = Set((IdentityTables.all + AccessTables.all).map(\.name))
 
     /// Kinds read per VPC, for the VPCs of the closure only.
-    private static let perVPCKinds: Set<String> = ["subnets", "route_tables", "network_acls"]
+    private static let perVPCKinds: Set<String> = ["route_tables", "network_acls"]
 
     /// The VPCs whose subnets, route tables and NACLs a question about the loaded endpoints can touch: those of the
     /// interfaces and of every subnet a service is placed in, NAT gateways' aside (a NAT gateway is in its own VPC's
@@ -55,7 +60,7 @@ extension SnapshotReader {
     /// the VPCs peered with them (peering is not transitive: one hop) and every VPC attached to a transit gateway one
     /// of them is attached to. Nil (every VPC) when the account has VPN connections or Direct Connect gateways:
     /// their on-premises networks are read off every route table.
-    private func closure(_ db: Database, _ inv: Inventory) throws -> Set<String>? {
+    private func closure(_ inv: Inventory) -> Set<String>? {
         guard inv.vpnConnections.isEmpty && inv.directConnectGateways.isEmpty else { return nil }
         var vpcs = Set(inv.networkInterfaces.filter { !Self.isNATGateway($0.owner) }.compactMap(\.vpcId))
         var subnets = Set<String>()
@@ -64,8 +69,7 @@ extension SnapshotReader {
             + inv.ecsServices.map { $0.network?.subnetIds ?? [] } + [inv.ecsTasks.compactMap(\.subnetId)] + inv.vpcEndpoints.map(\.subnetIds) {
             subnets.formUnion(ids)
         }
-        vpcs.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT vpc_id FROM subnets WHERE id IN (SELECT value FROM json_each(?))",
-                                           arguments: [try Self.jsonList(subnets)]))
+        vpcs.formUnion(inv.subnets.filter { subnets.contains($0.id) }.map(\.vpcId))
         var reached = vpcs
         for p in inv.vpcPeeringConnections where vpcs.contains(p.requester.vpcId) || vpcs.contains(p.accepter.vpcId) {
             reached.formUnion([p.requester.vpcId, p.accepter.vpcId])

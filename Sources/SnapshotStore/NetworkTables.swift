@@ -16,7 +16,7 @@ enum NetworkTables {
             Column("availability_zone") { $0.availabilityZone },
             Column("map_public_ip_on_launch", "INTEGER") { $0.mapPublicIpOnLaunch },
             Column("ipv6_native", "INTEGER") { $0.ipv6Native },
-        ], indexes: ["vpc_id"])),
+        ])),
         AnyResourceTable(ResourceTable<RouteTable>("route_tables", \.routeTables, scope: \.scope, columns: [
             Column("name") { $0.tags.name },
             Column("vpc_id") { $0.vpcId },

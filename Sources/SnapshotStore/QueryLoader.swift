@@ -34,9 +34,10 @@ extension SnapshotReader {
         var skipped = skipping.union(["security_groups", "network_acls", "instances"])
         for (table, columns) in Self.lightColumns where try Self.hasColumns(db, table, columns) { skipped.insert(table) }
         for table in tables where !skipped.contains(table.name) { try table.load(db, &inventory) }
-        if skipped.contains("route_tables") { inventory.routeTables = try lightRouteTables(db) }
-        if skipped.contains("subnets") { inventory.subnets = try lightSubnets(db) }
-        inventory.networkACLs = try lightNetworkACLs(db)
+        // Light tables, unless the caller reads them itself (`skipping`).
+        if skipped.contains("route_tables") && !skipping.contains("route_tables") { inventory.routeTables = try lightRouteTables(db) }
+        if skipped.contains("subnets") && !skipping.contains("subnets") { inventory.subnets = try lightSubnets(db) }
+        if !skipping.contains("network_acls") { inventory.networkACLs = try lightNetworkACLs(db) }
         inventory.warnings = try Row.fetchAll(db, sql: "SELECT source, code, message FROM warnings ORDER BY rowid").map {
             CaptureWarning(source: $0["source"], code: $0["code"], message: $0["message"])
         }
@@ -126,9 +127,9 @@ extension SnapshotReader {
     }
 
     /// Subnets from their columns.
-    func lightSubnets(_ db: Database, vpcs: VPCFilter = VPCFilter()) throws -> [Subnet] {
+    private func lightSubnets(_ db: Database) throws -> [Subnet] {
         var out: [Subnet] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, cidr_blocks, availability_zone, map_public_ip_on_launch, name, ipv6_native FROM subnets \(vpcs.rows) ORDER BY rowid", arguments: vpcs.arguments)
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, cidr_blocks, availability_zone, map_public_ip_on_launch, name, ipv6_native FROM subnets ORDER BY rowid")
         while let r = try rows.next() {
             let blocks: String? = r[4]
             let name: String? = r[7]
