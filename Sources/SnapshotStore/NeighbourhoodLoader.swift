@@ -56,7 +56,7 @@ extension SnapshotReader {
 
     /// The VPCs whose subnets, route tables and NACLs a question about the loaded endpoints can touch: those of the
     /// interfaces and of every subnet a service is placed in, NAT gateways' aside (a NAT gateway is in its own VPC's
-    /// paths; one selected itself in another VPC makes `Solver.focused` fall back to the whole account), 
+    /// paths; one selected itself in another VPC makes `Solver.focused` fall back to the whole account),
     /// the VPCs peered with them (peering is not transitive: one hop) and every VPC attached to a transit gateway one
     /// of them is attached to. Nil (every VPC) when the account has VPN connections or Direct Connect gateways:
     /// their on-premises networks are read off every route table.
