@@ -47,10 +47,15 @@ extension Selector {
 
     /// The instances a `bridge`/`host`-mode service's tasks run on: the instance targets of its target groups.
     func containerInstances(of service: ECSService) -> [Endpoint] {
+        let ids = Selector.containerInstanceIds(of: service, in: topology.inventory)
+        return ids.isEmpty ? [] : catalog.endpoints.filter { $0.kind == .instance && ids.contains($0.resourceId) }
+    }
+
+    /// The instance IDs a `bridge`/`host`-mode service's target groups register (none for an `awsvpc` service).
+    static func containerInstanceIds(of service: ECSService, in inv: Inventory) -> Set<String> {
         guard service.network == nil else { return [] }
         let groups = Set(service.loadBalancers.compactMap(\.targetGroupArn))
-        let ids = Set(topology.inventory.targetGroups.filter { groups.contains($0.id) && $0.targetType == "instance" }.flatMap { $0.targets.map(\.id) })
-        return catalog.endpoints.filter { $0.kind == .instance && ids.contains($0.resourceId) }
+        return Set(inv.targetGroups.filter { groups.contains($0.id) && $0.targetType == "instance" }.flatMap { $0.targets.map(\.id) })
     }
 
     /// DB instances of a cluster (`DBClusterIdentifier`), or of an `aurora*` engine.

@@ -36,6 +36,9 @@ public struct Selection: Sendable {
 public struct Selector: Sendable {
     public let catalog: EndpointCatalog
     let topology: Topology
+    /// Names match exactly or not at all (no match by a part of a name): on a partial model (`Selector.seeds`)
+    /// only exact matches are sure to be every match there is.
+    var exactNamesOnly = false
 
     public static let keywords = ["internet", "onprem", "alb", "nlb", "elb", "rds", "ec2", "lambda", "nat", "asg",
                                   "eks", "elasticache", "opensearch", "aurora", "ecs", "task"]
@@ -159,7 +162,7 @@ public struct Selector: Sendable {
     /// matching different endpoints is ambiguous.
     private func nameMatch(_ term: String) throws(SelectorError) -> [Endpoint] {
         let wanted = Selector.normalize(term)
-        for exact in [true, false] {
+        for exact in exactNamesOnly ? [true] : [true, false] {
             var byCandidate: [String: [Endpoint]] = [:]
             func consider(_ name: String?, _ label: String, _ members: @autoclosure () -> [Endpoint]) {
                 guard let name else { return }
@@ -215,7 +218,5 @@ public struct Selector: Sendable {
         }
     }
 
-    static func normalize(_ s: String) -> String {
-        String(s.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
-    }
+    static func normalize(_ s: String) -> String { InventorySeed.nameKey(s) }
 }

@@ -22,7 +22,7 @@ enum NetworkTables {
             Column("vpc_id") { $0.vpcId },
             Column("is_main", "INTEGER") { $0.isMain },
             Column("propagating_vgws") { $0.propagatingVgws.map { ColumnLists.list($0) } },
-        ], children: [
+        ], indexes: ["vpc_id"], children: [
             ChildTable("routes", columns: [
                 Column("route_table_id") { $0.0.id },
                 Column("destination") { $0.1.destination.description },
@@ -30,14 +30,14 @@ enum NetworkTables {
                 Column("target_id") { $0.1.target.targetId },
                 Column("state") { $0.1.state.rawValue },
                 Column("origin") { $0.1.origin },
-            ], rows: \.routes),
+            ], indexes: ["route_table_id"], rows: \.routes),
             ChildTable("route_table_associations", columns: [
                 Column("route_table_id") { $0.0.id },
                 Column("association_id") { $0.1.id },
                 Column("is_main", "INTEGER") { $0.1.isMain },
                 Column("subnet_id") { $0.1.subnetId },
                 Column("gateway_id") { $0.1.gatewayId },
-            ], rows: \.associations),
+            ], indexes: ["route_table_id"], rows: \.associations),
         ])),
         AnyResourceTable(ResourceTable<InternetGateway>("internet_gateways", \.internetGateways, scope: \.scope, columns: [
             Column("name") { $0.tags.name },

@@ -11,31 +11,9 @@ extension SnapshotReader {
     /// On a 20,000-interface account this reads in a fraction of the time of `inventory()`.
     public func queryInventory() throws(StoreError) -> Inventory {
         try read { db in
-            var inventory = Inventory()
-            // Snapshots written before a light table's newer columns existed load that table in full
-            // (from `data`): same answers, only slower.
-            var light: Set<String> = ["security_groups", "network_acls", "instances"]
-            for (table, columns) in Self.lightColumns where try Self.hasColumns(db, table, columns) { light.insert(table) }
-            for table in tables where !light.contains(table.name) { try table.load(db, &inventory) }
-            let decoder = StoreCoding.decoder
-            func tags(_ text: String?) throws -> Tags {
-                guard let text else { return [:] }
-                return try decoder.decode(Tags.self, from: Data(text.utf8))
-            }
-            func list(_ text: String?) -> [String] { text.map { $0.split(separator: ",").map(String.init) } ?? [] }
-            if light.contains("network_interfaces") { inventory.networkInterfaces = try lightInterfaces(db) }
-            if light.contains("route_tables") { inventory.routeTables = try lightRouteTables(db) }
-            if light.contains("subnets") { inventory.subnets = try lightSubnets(db) }
-            inventory.networkACLs = try lightNetworkACLs(db)
-            let instances = try Row.fetchCursor(db, sql: """
-                SELECT id, account, region, state, vpc_id, subnet_id, private_ip, public_ip, security_group_ids, tags
-                FROM instances ORDER BY rowid
-                """)
-            while let r = try instances.next() {
-                inventory.instances.append(Instance(
-                    id: r[0], scope: ResourceScope(account: r[1], region: r[2]), state: r[3] ?? "unknown", vpcId: r[4],
-                    subnetId: r[5], privateIp: r[6], publicIp: r[7], securityGroupIds: list(r[8]), tags: try tags(r[9])))
-            }
+            var (inventory, lightInterfaces) = try baseInventory(db)
+            if lightInterfaces { inventory.networkInterfaces = try self.lightInterfaces(db) }
+            inventory.instances = try lightInstances(db)
             let groups = try Row.fetchCursor(db, sql: "SELECT id, account, region, name, name_tag, description, vpc_id FROM security_groups ORDER BY rowid")
             while let r = try groups.next() {
                 let nameTag: String? = r[4]
@@ -43,11 +21,44 @@ extension SnapshotReader {
                     id: r[0], scope: ResourceScope(account: r[1], region: r[2]), name: r[3] ?? "", description: r[5],
                     vpcId: r[6], tags: nameTag.map { ["Name": $0] } ?? [:]))
             }
-            inventory.warnings = try Row.fetchAll(db, sql: "SELECT source, code, message FROM warnings ORDER BY rowid").map {
-                CaptureWarning(source: $0["source"], code: $0["code"], message: $0["message"])
-            }
             return inventory
         }
+    }
+
+    /// Every kind but instances, security groups and those `skipping` names (left empty), and the warnings: subnets, route tables and
+    /// NACLs from their columns, the rest in full; interfaces are left empty too (`lightInterfaces` true) unless
+    /// the file predates their columns. Snapshots written before a light table's newer columns existed load that
+    /// table in full (from `data`): same answers, only slower.
+    func baseInventory(_ db: Database, skipping: Set<String> = []) throws -> (inventory: Inventory, lightInterfaces: Bool) {
+        var inventory = Inventory()
+        var skipped = skipping.union(["security_groups", "network_acls", "instances"])
+        for (table, columns) in Self.lightColumns where try Self.hasColumns(db, table, columns) { skipped.insert(table) }
+        for table in tables where !skipped.contains(table.name) { try table.load(db, &inventory) }
+        // Light tables, unless the caller reads them itself (`skipping`).
+        if skipped.contains("route_tables") && !skipping.contains("route_tables") { inventory.routeTables = try lightRouteTables(db) }
+        if skipped.contains("subnets") && !skipping.contains("subnets") { inventory.subnets = try lightSubnets(db) }
+        if !skipping.contains("network_acls") { inventory.networkACLs = try lightNetworkACLs(db) }
+        inventory.warnings = try Row.fetchAll(db, sql: "SELECT source, code, message FROM warnings ORDER BY rowid").map {
+            CaptureWarning(source: $0["source"], code: $0["code"], message: $0["message"])
+        }
+        return (inventory, skipped.contains("network_interfaces"))
+    }
+
+    /// Instances from their columns (`filter` narrows the rows, e.g. `WHERE id IN (...)`).
+    func lightInstances(_ db: Database, filter: String = "", arguments: StatementArguments = []) throws -> [Instance] {
+        var out: [Instance] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, account, region, state, vpc_id, subnet_id, private_ip, public_ip, security_group_ids, tags
+            FROM instances \(filter) ORDER BY rowid
+            """, arguments: arguments)
+        while let r = try rows.next() {
+            let tagText: String? = r[9]
+            out.append(Instance(
+                id: r[0], scope: ResourceScope(account: r[1], region: r[2]), state: r[3] ?? "unknown", vpcId: r[4],
+                subnetId: r[5], privateIp: r[6], publicIp: r[7], securityGroupIds: ColumnLists.items(r[8]),
+                tags: try tagText.map { try StoreCoding.decoder.decode(Tags.self, from: Data($0.utf8)) } ?? [:]))
+        }
+        return out
     }
 
     /// Columns each light table is read from that older snapshots may lack.
@@ -63,13 +74,13 @@ extension SnapshotReader {
     }
 
     /// Interfaces from their columns: every private address with its public IP, IPv6 addresses and prefixes — what
-    /// the solver reads (zone, status and flags stay in `data`; the full load has them).
-    private func lightInterfaces(_ db: Database) throws -> [NetworkInterface] {
+    /// the solver reads (zone, status and flags stay in `data`; the full load has them). `filter` narrows the rows.
+    func lightInterfaces(_ db: Database, filter: String = "", arguments: StatementArguments = []) throws -> [NetworkInterface] {
         var out: [NetworkInterface] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, account, region, vpc_id, subnet_id, interface_type, description, private_ip, private_addresses,
-                   security_group_ids, owner_kind, owner_id, tags, ipv6_addresses, ipv6_prefixes FROM network_interfaces ORDER BY rowid
-            """)
+                   security_group_ids, owner_kind, owner_id, tags, ipv6_addresses, ipv6_prefixes FROM network_interfaces \(filter) ORDER BY rowid
+            """, arguments: arguments)
         while let r = try rows.next() {
             let tagText: String? = r[12]
             var interface = NetworkInterface(
@@ -86,9 +97,10 @@ extension SnapshotReader {
     }
 
     /// Route tables from their `routes` and `route_table_associations` rows.
-    private func lightRouteTables(_ db: Database) throws -> [RouteTable] {
+    /// `vpcs` (a JSON list, `VPCFilter`) narrows them to those VPCs' tables.
+    func lightRouteTables(_ db: Database, vpcs: VPCFilter = VPCFilter()) throws -> [RouteTable] {
         var routes: [String: [Route]] = [:]
-        let routeRows = try Row.fetchCursor(db, sql: "SELECT route_table_id, destination, target_kind, target_id, state, origin FROM routes ORDER BY rowid")
+        let routeRows = try Row.fetchCursor(db, sql: "SELECT route_table_id, destination, target_kind, target_id, state, origin FROM routes \(vpcs.children("route_table_id", of: "route_tables")) ORDER BY rowid", arguments: vpcs.arguments)
         while let r = try routeRows.next() {
             let text: String = r[1]
             let destination: RouteDestination = IPPrefix(text).map { .cidr($0) } ?? .prefixList(text)
@@ -96,12 +108,12 @@ extension SnapshotReader {
                                                    state: RouteState(rawValue: r[4]) ?? .active, origin: r[5]))
         }
         var associations: [String: [RouteTableAssociation]] = [:]
-        let assocRows = try Row.fetchCursor(db, sql: "SELECT route_table_id, association_id, is_main, subnet_id, gateway_id FROM route_table_associations ORDER BY rowid")
+        let assocRows = try Row.fetchCursor(db, sql: "SELECT route_table_id, association_id, is_main, subnet_id, gateway_id FROM route_table_associations \(vpcs.children("route_table_id", of: "route_tables")) ORDER BY rowid", arguments: vpcs.arguments)
         while let r = try assocRows.next() {
             associations[r[0], default: []].append(RouteTableAssociation(id: r[1], isMain: r[2], subnetId: r[3], gatewayId: r[4]))
         }
         var tables: [RouteTable] = []
-        let tableRows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, name, propagating_vgws FROM route_tables ORDER BY rowid")
+        let tableRows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, name, propagating_vgws FROM route_tables \(vpcs.rows) ORDER BY rowid", arguments: vpcs.arguments)
         while let r = try tableRows.next() {
             let id: String = r[0]
             let name: String? = r[4]
@@ -131,12 +143,12 @@ extension SnapshotReader {
     }
 
     /// Network ACLs from their `network_acl_entries` rows.
-    private func lightNetworkACLs(_ db: Database) throws -> [NetworkACL] {
+    func lightNetworkACLs(_ db: Database, vpcs: VPCFilter = VPCFilter()) throws -> [NetworkACL] {
         var entries: [String: [NetworkACLEntry]] = [:]
         let entryRows = try Row.fetchCursor(db, sql: """
             SELECT network_acl_id, rule_number, direction, protocol, action, cidr, from_port, to_port, icmp_type, icmp_code
-            FROM network_acl_entries ORDER BY rowid
-            """)
+            FROM network_acl_entries \(vpcs.children("network_acl_id", of: "network_acls")) ORDER BY rowid
+            """, arguments: vpcs.arguments)
         while let r = try entryRows.next() {
             let from: Int? = r[6], to: Int? = r[7]
             guard let proto = IPProtocol(aws: r[3]), let action = RuleAction(rawValue: r[4]), let cidr = IPPrefix(r[5] as String) else { continue }
@@ -145,7 +157,7 @@ extension SnapshotReader {
                 portRange: from.flatMap { f in to.map { PortRange(f, $0) } }, icmpType: r[8], icmpCode: r[9]))
         }
         var out: [NetworkACL] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, is_default, subnet_ids, name FROM network_acls ORDER BY rowid")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, account, region, vpc_id, is_default, subnet_ids, name FROM network_acls \(vpcs.rows) ORDER BY rowid", arguments: vpcs.arguments)
         while let r = try rows.next() {
             let id: String = r[0]
             let subnets: String? = r[5]
@@ -167,4 +179,17 @@ extension SnapshotReader {
                 .map { try StoreCoding.decoder.decode(SecurityGroup.self, from: Data($0.utf8)) }
         }
     }
+}
+
+/// Which VPCs' subnets, route tables and NACLs to read: all of them, or those of a JSON list of VPC IDs.
+struct VPCFilter {
+    var json: String?
+
+    /// The clause narrowing a table with a `vpc_id` column.
+    var rows: String { json == nil ? "" : "WHERE vpc_id IN (SELECT value FROM json_each(?1))" }
+    /// The clause narrowing a child table to the rows of its parents in those VPCs.
+    func children(_ column: String, of parent: String) -> String {
+        json == nil ? "" : "WHERE \(column) IN (SELECT id FROM \(parent) WHERE vpc_id IN (SELECT value FROM json_each(?1)))"
+    }
+    var arguments: StatementArguments { json.map { [$0] } ?? [] }
 }

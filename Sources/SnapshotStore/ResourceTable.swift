@@ -9,25 +9,30 @@ struct ResourceTable<T: Codable & Identifiable>: Sendable where T.ID == String {
     let items: WritableKeyPath<Inventory, [T]> & Sendable
     let include: @Sendable (T) -> Bool
     let children: [ChildTable<T>]
+    /// Columns indexed besides `id` (schema 5 on): what the query loader looks rows up by.
+    let indexes: [String]
 
     init(_ name: String, _ items: WritableKeyPath<Inventory, [T]> & Sendable, scope: KeyPath<T, ResourceScope>,
-         include: @escaping @Sendable (T) -> Bool = { _ in true }, columns: [Column<T>], children: [ChildTable<T>] = []) {
+         include: @escaping @Sendable (T) -> Bool = { _ in true }, columns: [Column<T>], indexes: [String] = [],
+         children: [ChildTable<T>] = []) {
         let data = Column<T>("data", "TEXT NOT NULL") { String(decoding: try StoreCoding.encoder.encode($0), as: UTF8.self) }
         self.spec = TableSpec(name: name, columns: scopedColumns(scope) + columns + [data])
         self.items = items
         self.include = include
         self.children = children
+        self.indexes = indexes
     }
 }
 
-/// A table of parts of a resource (SG rules, routes, NACL entries), for querying only.
+/// A table of parts of a resource (SG rules, routes, NACL entries), for querying only, or of the keys the
+/// query loader finds resources by (`indexes` names the columns it looks them up by).
 struct ChildTable<Parent>: @unchecked Sendable {
-    let create: String
+    let create: [String]
     let insert: (Parent, Database) throws -> Void
 
-    init<Child>(_ name: String, columns: [Column<(Parent, Child)>], rows: @escaping (Parent) -> [Child]) {
+    init<Child>(_ name: String, columns: [Column<(Parent, Child)>], indexes: [String] = [], rows: @escaping (Parent) -> [Child]) {
         let spec = TableSpec<(Parent, Child)>(name: name, columns: columns)
-        create = spec.createSQL
+        create = [spec.createSQL] + indexes.map { "CREATE INDEX \(name)_\($0) ON \(name)(\($0))" }
         insert = { parent, db in
             let children = rows(parent)
             if !children.isEmpty { try spec.insert(children.lazy.map { (parent, $0) }, into: db) }
@@ -61,8 +66,9 @@ struct AnyResourceTable: Sendable {
 
     init<T>(_ table: ResourceTable<T>) {
         name = table.spec.name
-        createStatements = [table.spec.createSQL, "CREATE INDEX \(table.spec.name)_id ON \(table.spec.name)(id)"]
-            + table.children.map(\.create)
+        let name = table.spec.name
+        createStatements = [table.spec.createSQL, "CREATE INDEX \(name)_id ON \(name)(id)"]
+            + table.indexes.map { "CREATE INDEX \(name)_\($0) ON \(name)(\($0))" } + table.children.flatMap(\.create)
         insert = { inventory, db in
             let rows = inventory[keyPath: table.items].filter(table.include)
             try table.spec.insert(rows, into: db)

@@ -18,6 +18,10 @@ public enum SnapshotSchema {
     /// Written into `PRAGMA user_version` and the `meta` table. Bump on incompatible changes;
     /// readers refuse snapshots with a higher number. Version 2 added the VPN and Direct Connect tables;
     /// version 1 files read with those kinds empty. Version 3 added the managed-service tables, version 4 the
-    /// resource policy and shared snapshot tables (older files read with those kinds empty).
-    public static let version = 4
+    /// resource policy and shared snapshot tables (older files read with those kinds empty). Version 5 added the
+    /// lookup tables and indexes `query` loads a pair's neighbourhood by (`LookupKeys`); older files answer queries
+    /// from the whole account, as before.
+    public static let version = 5
+    /// The first version with the lookup tables.
+    static let lookupTablesIntroducedIn = 5
 }

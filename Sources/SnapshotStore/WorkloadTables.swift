@@ -9,6 +9,10 @@ enum WorkloadTables {
             Column("description") { $0.description },
             Column("vpc_id") { $0.vpcId },
         ], children: [
+            ChildTable("security_group_names", columns: [
+                Column("group_id") { $0.0.id },
+                Column("key") { $0.1 },
+            ], indexes: ["key"], rows: { LookupKeys.names([$0.name, $0.tags.name, $0.displayName]) }),
             ChildTable("security_group_rules", columns: [
                 Column("group_id") { $0.0.id },
                 Column("direction") { $0.1.direction },
@@ -27,7 +31,7 @@ enum WorkloadTables {
             Column("vpc_id") { $0.vpcId },
             Column("is_default", "INTEGER") { $0.isDefault },
             Column("subnet_ids") { joined($0.subnetIds) },
-        ], children: [
+        ], indexes: ["vpc_id"], children: [
             ChildTable("network_acl_entries", columns: [
                 Column("network_acl_id") { $0.0.id },
                 Column("rule_number", "INTEGER") { $0.1.ruleNumber },
@@ -39,7 +43,7 @@ enum WorkloadTables {
                 Column("to_port", "INTEGER") { $0.1.portRange?.upper },
                 Column("icmp_type", "INTEGER") { $0.1.icmpType },
                 Column("icmp_code", "INTEGER") { $0.1.icmpCode },
-            ], rows: { $0.entries.sorted { ($0.egress ? 1 : 0, $0.ruleNumber) < ($1.egress ? 1 : 0, $1.ruleNumber) } }),
+            ], indexes: ["network_acl_id"], rows: { $0.entries.sorted { ($0.egress ? 1 : 0, $0.ruleNumber) < ($1.egress ? 1 : 0, $1.ruleNumber) } }),
         ])),
         AnyResourceTable(ResourceTable<NetworkInterface>("network_interfaces", \.networkInterfaces, scope: \.scope, columns: [
             Column("name") { $0.tags.name },
@@ -62,6 +66,19 @@ enum WorkloadTables {
             Column("requester_managed", "INTEGER") { $0.requesterManaged },
             Column("source_dest_check", "INTEGER") { $0.sourceDestCheck },
             Column("status") { $0.status },
+        ], indexes: ["vpc_id", "subnet_id", "owner_kind", "owner_id"], children: [
+            ChildTable("interface_names", columns: [
+                Column("interface_id") { $0.0.id },
+                Column("key") { $0.1 },
+            ], indexes: ["key"], rows: LookupKeys.names),
+            ChildTable("interface_security_groups", columns: [
+                Column("interface_id") { $0.0.id },
+                Column("group_id") { $0.1 },
+            ], indexes: ["group_id"], rows: { LookupKeys.groups($0.securityGroupIds) }),
+            ChildTable("interface_addresses", columns: [
+                Column("interface_id") { $0.0.id },
+                Column("address") { $0.1 },
+            ], indexes: ["address"], rows: LookupKeys.addresses),
         ])),
         AnyResourceTable(ResourceTable<Instance>("instances", \.instances, scope: \.scope, columns: [
             Column("name") { $0.tags.name },
@@ -74,6 +91,11 @@ enum WorkloadTables {
             Column("instance_profile_arn") { $0.instanceProfileArn },
             Column("auto_scaling_group") { $0.autoScalingGroup },
             Column("tags") { try tagsText($0.tags) },
+        ], children: [
+            ChildTable("instance_names", columns: [
+                Column("instance_id") { $0.0.id },
+                Column("key") { $0.1 },
+            ], indexes: ["key"], rows: { LookupKeys.names([$0.id, $0.tags.name, $0.tags[LookupKeys.autoScalingTag]]) }),
         ])),
         AnyResourceTable(ResourceTable<LoadBalancer>("load_balancers", \.loadBalancers, scope: \.scope, columns: [
             Column("name") { $0.name },

@@ -61,19 +61,25 @@ measure("import (parse + map + write snapshot)", target: 5) {
     try! SnapshotWriter.write(Snapshot(metadata: meta, inventory: result.inventory, rawDocuments: result.rawDocuments), to: snapshotPath)
 }
 
+/// A query as `netaudit query` answers it: from the pair's neighbourhood in the snapshot.
+func neighbourhoodQuery(_ spec: QuerySpec, _ reader: SnapshotReader) throws -> (solver: Solver, pairs: [PairAnswer]) {
+    try Solver.focused(spec, neighbourhood: { try reader.neighbourhood($0) }, everything: { try reader.queryInventory() },
+                       loadGroups: { try reader.securityGroups(ids: $0) })
+}
+
 if which == "query" || which == "all" {
     // One interface to another across a peering connection: an app instance in VPC 10, the database in VPC 11.
     let single = measure("query incl. snapshot load (one pair, peered VPCs)", target: 0.1) { () -> [PairAnswer] in
         let reader = try! SnapshotReader(path: snapshotPath)
         let spec = QuerySpec(from: "eni-00002712", to: "eni-00002afc", proto: .tcp, ports: PortSet(5432))
-        return try! Solver.focused(spec, inventory: reader.queryInventory()) { try reader.securityGroups(ids: $0) }.pairs
+        return try! neighbourhoodQuery(spec, reader).pairs
     }
     print("  \(single.count) pair, reachable: \(single.first?.reachable ?? false)")
     // A whole app service in VPC 10 to the database group in VPC 11.
     let answer = measure("query incl. snapshot load (200 pairs, peered VPCs)", target: 0.1) { () -> [PairAnswer] in
         let reader = try! SnapshotReader(path: snapshotPath)
         let spec = QuerySpec(from: "vpc-10-sg-2", to: "vpc-11-sg-19", proto: .tcp, ports: PortSet(5432))
-        return try! Solver.focused(spec, inventory: reader.queryInventory()) { try reader.securityGroups(ids: $0) }.pairs
+        return try! neighbourhoodQuery(spec, reader).pairs
     }
     print("  \(answer.count) pairs, \(answer.filter(\.reachable).count) reachable")
     if ProcessInfo.processInfo.environment["BENCH_SPLIT"] != nil {
@@ -88,7 +94,7 @@ if let loops = ProcessInfo.processInfo.environment["BENCH_QUERY_LOOP"].flatMap(I
     // For profilers: the single-pair query, repeated.
     let reader = try SnapshotReader(path: snapshotPath)
     let spec = QuerySpec(from: "eni-00002712", to: "eni-00002afc", proto: .tcp, ports: PortSet(5432))
-    for _ in 0..<loops { _ = try Solver.focused(spec, inventory: reader.queryInventory()) { try reader.securityGroups(ids: $0) } }
+    for _ in 0..<loops { _ = try neighbourhoodQuery(spec, reader) }
 }
 if which == "matrix" || which == "all" {
     let solver = Solver(inventory: try SnapshotReader(path: snapshotPath).inventory())

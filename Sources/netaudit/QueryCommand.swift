@@ -66,9 +66,8 @@ struct QueryCommand: ParsableCommand {
         var options = FlowOptions()
         if let ephemeral { options.ephemeralPorts = try OptionValue.range("--ephemeral", ephemeral) }
         let reader = try SnapshotReader(path: snapshot)
-        let (solver, pairs) = try Solver.focused(spec, inventory: try reader.queryInventory(), options: options) { ids in
-            try reader.securityGroups(ids: ids)
-        }
+        let (solver, pairs) = try Solver.focused(spec, options: options, neighbourhood: { try reader.neighbourhood($0) },
+                                                 everything: { try reader.queryInventory() }, loadGroups: { try reader.securityGroups(ids: $0) })
         guard !pairs.isEmpty else {
             throw ValidationError("'\(spec.from)' and '\(spec.to)' name the same resource; nothing to ask")
         }

@@ -31,7 +31,7 @@ struct AccessTablesTests {
     func roundTrip() throws {
         let (path, snapshot) = try write("access.db")
         let reader = try SnapshotReader(path: path)
-        #expect(reader.schemaVersion == 4)
+        #expect(reader.schemaVersion == SnapshotSchema.version)
         let inv = try reader.inventory()
         #expect(inv.policyResources == snapshot.inventory.policyResources && inv.sharedArtifacts == snapshot.inventory.sharedArtifacts)
         #expect(try reader.queryInventory().policyResources == snapshot.inventory.policyResources)
