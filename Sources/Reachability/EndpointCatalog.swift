@@ -134,10 +134,11 @@ public struct EndpointCatalog: Sendable {
         out += placedServices.endpoints
         notes += placedServices.notes
         let interfaceIds = Set(inv.networkInterfaces.map(\.id))
-        // An instance none of whose interfaces is in the snapshot (a planned one, or a dump without them) is placed in
-        // its subnet. One without even a private address is not launched yet: it gets a public address where its
-        // subnet maps one at launch ("Amazon VPC User Guide: IP addressing, public IPv4 addresses").
-        for instance in inv.instances where instance.state != "terminated" && !instance.networkInterfaceIds.contains(where: interfaceIds.contains) {
+        // An instance that names no interface (a planned one, or describe-instances output without them) is placed in
+        // its subnet; one naming interfaces the inventory lacks is not (a partial load leaves those out on purpose).
+        // One without even a private address is not launched yet: it gets a public address where its subnet maps
+        // one at launch ("Amazon VPC User Guide: IP addressing, public IPv4 addresses").
+        for instance in inv.instances where instance.state != "terminated" && instance.networkInterfaceIds.isEmpty {
             guard let subnetId = instance.subnetId else { continue }
             let isPublic = instance.publicIp != nil || (instance.privateIp == nil && topology.subnets[subnetId]?.mapPublicIpOnLaunch == true)
             notes.append("instance \(instance.id): the snapshot has no network interface for it; placed in its subnet \(subnetId) with its security groups")

@@ -36,8 +36,8 @@ extension SnapshotReader {
                 if case .instance(let id) = eni.owner { return id }
                 return nil
             })
-            inventory.instances = try lightInstances(db, filter: "WHERE id IN (SELECT value FROM json_each(?))",
-                                                     arguments: [try Self.jsonList(owners)])
+            inventory.instances = Self.linking(try lightInstances(db, filter: "WHERE id IN (SELECT value FROM json_each(?))",
+                                                                  arguments: [try Self.jsonList(owners)]), to: inventory.networkInterfaces)
             let closure = closure(inventory)
             let vpcs = VPCFilter(json: try closure.map(Self.jsonList))
             // Subnets are in the base (seeds name them); only the closure's stay.

@@ -13,7 +13,7 @@ extension SnapshotReader {
         try read { db in
             var (inventory, lightInterfaces) = try baseInventory(db)
             if lightInterfaces { inventory.networkInterfaces = try self.lightInterfaces(db) }
-            inventory.instances = try lightInstances(db)
+            inventory.instances = Self.linking(try lightInstances(db), to: inventory.networkInterfaces)
             let groups = try Row.fetchCursor(db, sql: "SELECT id, account, region, name, name_tag, description, vpc_id FROM security_groups ORDER BY rowid")
             while let r = try groups.next() {
                 let nameTag: String? = r[4]
@@ -59,6 +59,18 @@ extension SnapshotReader {
                 tags: try tagText.map { try StoreCoding.decoder.decode(Tags.self, from: Data($0.utf8)) } ?? [:]))
         }
         return out
+    }
+
+    /// Light instances with the IDs of their interfaces among `interfaces` (the column is not read): an instance
+    /// naming no interface is one the solver places in its subnet (a planned one), so the loaded ones must say theirs.
+    static func linking(_ instances: [Instance], to interfaces: [NetworkInterface]) -> [Instance] {
+        var byInstance: [String: [String]] = [:]
+        for eni in interfaces { if case .instance(let id) = eni.owner { byInstance[id, default: []].append(eni.id) } }
+        return instances.map { i in
+            var i = i
+            if i.networkInterfaceIds.isEmpty { i.networkInterfaceIds = byInstance[i.id] ?? [] }
+            return i
+        }
     }
 
     /// Columns each light table is read from that older snapshots may lack.
