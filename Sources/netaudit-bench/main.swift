@@ -13,14 +13,22 @@ import SyntheticAccount
 ///        swift build -c release && .build/release/netaudit-bench --shape realistic|benchmark --enis N [--keep DIR] [--netaudit BINARY]
 /// Prints one line per figure; the synthetic account is generated (untimed) in a temporary folder.
 
-func measure<T>(_ label: String, target: Double, _ body: () throws -> T) rethrows -> T {
+/// Times `body` and prints the figure; a failure stops the benchmark with one line naming the step (exit 2).
+func measure<T>(_ label: String, target: Double, _ body: () throws -> T) -> T {
     let clock = ContinuousClock()
     var result: T?
-    let elapsed = try clock.measure { result = try body() }
+    var failure: (any Error)?
+    let elapsed = clock.measure {
+        do { result = try body() } catch { failure = error }
+    }
+    guard let result else {
+        FileHandle.standardError.write(Data("netaudit-bench: \(label.trimmingCharacters(in: .whitespaces)): \(failure.map { "\($0)" } ?? "no result")\n".utf8))
+        exit(2)
+    }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let verdict = seconds <= target ? "ok" : "SLOWER THAN TARGET"
     print(label.padding(toLength: 52, withPad: " ", startingAt: 0) + String(format: "%8.3f s   (target < %.2f s, ", seconds, target) + verdict + ")")
-    return result!
+    return result
 }
 
 func peakMemoryMiB() -> Double {
@@ -55,10 +63,10 @@ print("synthetic account: \(account.vpcs) VPCs, \(account.vpcs * account.subnets
 
 let snapshotPath = work.appendingPathComponent("synthetic.db").path
 measure("import (parse + map + write snapshot)", target: 5) {
-    let result = try! Importer().importPaths([input.path])
+    let result = try Importer().importPaths([input.path])
     let meta = SnapshotMetadata(createdAt: Date(), source: .import, accounts: [account.account], regions: [account.region],
                                 toolVersion: NetauditVersion.current)
-    try! SnapshotWriter.write(Snapshot(metadata: meta, inventory: result.inventory, rawDocuments: result.rawDocuments), to: snapshotPath)
+    try SnapshotWriter.write(Snapshot(metadata: meta, inventory: result.inventory, rawDocuments: result.rawDocuments), to: snapshotPath)
 }
 
 /// A query as `netaudit query` answers it: from the pair's neighbourhood in the snapshot.
@@ -70,24 +78,24 @@ func neighbourhoodQuery(_ spec: QuerySpec, _ reader: SnapshotReader) throws -> (
 if which == "query" || which == "all" {
     // One interface to another across a peering connection: an app instance in VPC 10, the database in VPC 11.
     let single = measure("query incl. snapshot load (one pair, peered VPCs)", target: 0.1) { () -> [PairAnswer] in
-        let reader = try! SnapshotReader(path: snapshotPath)
+        let reader = try SnapshotReader(path: snapshotPath)
         let spec = QuerySpec(from: "eni-00002712", to: "eni-00002afc", proto: .tcp, ports: PortSet(5432))
-        return try! neighbourhoodQuery(spec, reader).pairs
+        return try neighbourhoodQuery(spec, reader).pairs
     }
     print("  \(single.count) pair, reachable: \(single.first?.reachable ?? false)")
     // A whole app service in VPC 10 to the database group in VPC 11.
     let answer = measure("query incl. snapshot load (200 pairs, peered VPCs)", target: 0.1) { () -> [PairAnswer] in
-        let reader = try! SnapshotReader(path: snapshotPath)
+        let reader = try SnapshotReader(path: snapshotPath)
         let spec = QuerySpec(from: "vpc-10-sg-2", to: "vpc-11-sg-19", proto: .tcp, ports: PortSet(5432))
-        return try! neighbourhoodQuery(spec, reader).pairs
+        return try neighbourhoodQuery(spec, reader).pairs
     }
     print("  \(answer.count) pairs, \(answer.filter(\.reachable).count) reachable")
     if ProcessInfo.processInfo.environment["BENCH_SPLIT"] != nil {
         let reader = try SnapshotReader(path: snapshotPath)
-        let light = measure("  light load only", target: 0.1) { try! reader.queryInventory() }
+        let light = measure("  light load only", target: 0.1) { try reader.queryInventory() }
         _ = measure("  solver construction", target: 0.1) { Solver(inventory: light) }
         let spec = QuerySpec(from: "vpc-10-sg-2", to: "vpc-11-sg-19", proto: .tcp, ports: PortSet(5432))
-        _ = measure("  focused answer", target: 0.1) { try! Solver.focused(spec, inventory: light) { try reader.securityGroups(ids: $0) } }
+        _ = measure("  focused answer", target: 0.1) { try Solver.focused(spec, inventory: light) { try reader.securityGroups(ids: $0) } }
     }
 }
 if let loops = ProcessInfo.processInfo.environment["BENCH_QUERY_LOOP"].flatMap(Int.init) {
@@ -108,8 +116,8 @@ if which == "matrix" || which == "all" {
 }
 if which == "scan" || which == "all" {
     let findings = measure("scan (load + policy engine, default policy)", target: 10) { () -> Int in
-        let inventory = try! SnapshotReader(path: snapshotPath).inventory()
-        return try! RuleEngine.scan(inventory, policy: PolicyFile(), source: snapshotPath, today: RuleEngine.today()).findings.count
+        let inventory = try SnapshotReader(path: snapshotPath).inventory()
+        return try RuleEngine.scan(inventory, policy: PolicyFile(), source: snapshotPath, today: RuleEngine.today()).findings.count
     }
     print("  \(findings) findings")
 }
@@ -124,8 +132,8 @@ if which == "diff" || which == "all" {
     let newPath = work.appendingPathComponent("synthetic-new.db").path
     try SnapshotWriter.write(Snapshot(metadata: try SnapshotReader(path: snapshotPath).metadata(), inventory: new), to: newPath)
     let changed = measure("diff of two snapshots (50 rules changed), incl. load", target: 5) { () -> Int in
-        let a = try! SnapshotReader(path: snapshotPath).inventory(), b = try! SnapshotReader(path: newPath).inventory()
-        return try! SnapshotDiff.run(old: a, new: b, oldName: "old", newName: "new", policy: PolicyFile(), threshold: .high,
+        let a = try SnapshotReader(path: snapshotPath).inventory(), b = try SnapshotReader(path: newPath).inventory()
+        return try SnapshotDiff.run(old: a, new: b, oldName: "old", newName: "new", policy: PolicyFile(), threshold: .high,
                                      today: RuleEngine.today()).changes.count
     }
     print("  \(changed) resources changed")

@@ -3,7 +3,7 @@ import NetModel
 /// Maps the listings and per-resource documents of resources with a policy: SNS topics, SQS queues, KMS keys
 /// (policy and grants), Lambda function policies, Secrets Manager secrets, ECR repositories and EFS file systems.
 /// Pieces of one resource meet in `Collector.policyParts` and become `PolicyResource`s in `ResourcePolicyReconciler`.
-enum ResourcePolicyMapper {
+public enum ResourcePolicyMapper {
     /// The call folders whose files are named after their resource (`kms-get-key-policy/<key-id>.json`).
     static let callFolders: Set<String> = ["sqs-get-queue-attributes", "kms-get-key-policy", "kms-list-grants", "lambda-get-policy"]
 
@@ -115,7 +115,8 @@ enum ResourcePolicyMapper {
         return name
     }
 
-    static func lastComponent(_ text: String, _ separator: Character) -> String {
+    /// The part after the last `separator` (`orders` of `arn:aws:sqs:…:orders`), the whole text when there is none.
+    public static func lastComponent(_ text: String, _ separator: Character) -> String {
         text.split(separator: separator, omittingEmptySubsequences: false).last.map(String.init) ?? text
     }
 }

@@ -29,12 +29,12 @@ extension CloudFormationComputeDocuments {
             }
             let balancers: [JSONValue] = (r["LoadBalancers"]?.elements ?? []).map { lb in
                 .object(["targetGroupArn": .text(ids.id(lb["TargetGroupArn"])), "containerName": .text(lb["ContainerName"]?.knownString),
-                         "containerPort": number(lb["ContainerPort"])].compactMapValues { $0 })
+                         "containerPort": JSONValue.numeric(lb["ContainerPort"])].compactMapValues { $0 })
             }
             docs.add("services", [
                 "serviceArn": .string(ids.ref(r.logicalId)), "serviceName": .string(ids.name(r.logicalId, property: "ServiceName")),
                 "clusterArn": .string(clusterArn(ids.cluster(of: r.logicalId))), "status": .string("ACTIVE"),
-                "taskDefinition": .text(ids.id(r["TaskDefinition"])), "desiredCount": number(r["DesiredCount"]) ?? .number(1),
+                "taskDefinition": .text(ids.id(r["TaskDefinition"])), "desiredCount": JSONValue.numeric(r["DesiredCount"]) ?? .number(1),
                 "runningCount": .number(0), "launchType": .text(r["LaunchType"]?.knownString), "networkConfiguration": network,
                 "loadBalancers": .array(balancers), "tags": ecsTags(r)])
         }
@@ -55,7 +55,7 @@ extension CloudFormationComputeDocuments {
 
     private func container(_ c: TemplateValue) -> JSONValue {
         let mappings: [JSONValue] = (member(c, "PortMappings")?.elements ?? []).map { m in
-            .object(["containerPort": number(member(m, "ContainerPort")), "hostPort": number(member(m, "HostPort")),
+            .object(["containerPort": JSONValue.numeric(member(m, "ContainerPort")), "hostPort": JSONValue.numeric(member(m, "HostPort")),
                      "protocol": .text(member(m, "Protocol")?.knownString)].compactMapValues { $0 })
         }
         let environment: [JSONValue] = (member(c, "Environment")?.elements ?? []).map { e in
@@ -71,10 +71,6 @@ extension CloudFormationComputeDocuments {
     /// A member by its CloudFormation name (`PortMappings`) or the API's (`portMappings`).
     private func member(_ v: TemplateValue, _ name: String) -> TemplateValue? {
         v[name] ?? v[name.prefix(1).lowercased() + name.dropFirst()]
-    }
-
-    private func number(_ v: TemplateValue?) -> JSONValue? {
-        v?.knownString.flatMap { Double($0) }.map(JSONValue.number)
     }
 
     private func clusterArn(_ name: String) -> String {

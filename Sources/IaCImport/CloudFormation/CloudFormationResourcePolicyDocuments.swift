@@ -24,7 +24,7 @@ struct CloudFormationResourcePolicyDocuments {
         for r in resources.of("AWS::SecretsManager::ResourcePolicy") {
             guard let arn = ids.id(r["SecretId"]), let policy = text(r["ResourcePolicy"]) else { continue }
             let name = resources.first { $0.type == "AWS::SecretsManager::Secret" && ids.ref($0.logicalId) == arn }
-                .map { ids.name($0.logicalId, property: "Name") } ?? ResourcePolicyNames.last(arn, ":")
+                .map { ids.name($0.logicalId, property: "Name") } ?? ResourcePolicyMapper.lastComponent(arn, ":")
             docs.add(callFolder: "secretsmanager-get-resource-policy", resource: name,
                      .object(["ARN": .string(arn), "Name": .string(name), "ResourcePolicy": .string(policy)]))
         }
@@ -71,7 +71,7 @@ struct CloudFormationResourcePolicyDocuments {
         var statements: [String: [JSONValue]] = [:]
         for r in resources.of("AWS::Lambda::Permission") {
             guard let function = ids.id(r["FunctionName"]), let principal = r["Principal"]?.knownString ?? ids.id(r["Principal"]) else { continue }
-            let name = ResourcePolicyNames.last(function, ":")
+            let name = ResourcePolicyMapper.lastComponent(function, ":")
             let who: JSONValue
             if principal == "*" { who = .string("*") }
             else if principal.hasSuffix(".amazonaws.com") { who = .object(["Service": .string(principal)]) }
@@ -97,12 +97,5 @@ struct CloudFormationResourcePolicyDocuments {
     private func text(_ value: TemplateValue?) -> String? {
         guard let value, value != .null else { return nil }
         return value.knownString ?? json(value).canonicalText
-    }
-}
-
-/// The last part of an ARN or URL (`orders` of `arn:aws:sqs:…:orders`).
-enum ResourcePolicyNames {
-    static func last(_ text: String, _ separator: Character) -> String {
-        text.split(separator: separator).last.map(String.init) ?? text
     }
 }

@@ -28,7 +28,7 @@ struct CloudFormationServiceDocuments {
         }
         for r in listeners {
             docs.add("Listeners", ["ListenerArn": .string(ids.ref(r.logicalId)), "LoadBalancerArn": .text(ids.id(r["LoadBalancerArn"])),
-                                   "Port": number(r["Port"]), "Protocol": .text(r["Protocol"]?.knownString),
+                                   "Port": JSONValue.numeric(r["Port"]), "Protocol": .text(r["Protocol"]?.knownString),
                                    "DefaultActions": .array((r["DefaultActions"]?.elements ?? []).map(json))])
         }
         for r in resources.of("AWS::ElasticLoadBalancingV2::ListenerRule") {
@@ -41,7 +41,7 @@ struct CloudFormationServiceDocuments {
             let balancers = listeners.filter { l in (l["DefaultActions"]?.elements ?? []).contains { ids.id($0["TargetGroupArn"]) == arn } }
                 .compactMap { ids.id($0["LoadBalancerArn"]) }
             docs.add("TargetGroups", ["TargetGroupArn": .string(arn), "TargetGroupName": .string(ids.name(r.logicalId, property: "Name")),
-                                      "Protocol": .text(r["Protocol"]?.knownString), "Port": number(r["Port"]), "VpcId": .text(ids.id(r["VpcId"])),
+                                      "Protocol": .text(r["Protocol"]?.knownString), "Port": JSONValue.numeric(r["Port"]), "VpcId": .text(ids.id(r["VpcId"])),
                                       "TargetType": .string(r["TargetType"]?.knownString ?? "instance"),
                                       "LoadBalancerArns": .array(Array(Set(balancers)).sorted().map(JSONValue.string))])
         }
@@ -80,10 +80,6 @@ struct CloudFormationServiceDocuments {
                 "DBSubnetGroup": group.map { g in .object(["DBSubnetGroupName": .text(groupName) ?? .null, "VpcId": .text(g.vpc) ?? .null,
                                                            "Subnets": .array(g.subnets.map { .object(["SubnetIdentifier": .string($0)]) })]) }])
         }
-    }
-
-    func number(_ v: TemplateValue?) -> JSONValue? {
-        v?.knownString.flatMap { Double($0) }.map(JSONValue.number)
     }
 
     /// A property value as the API's JSON, references replaced by the identifiers they stand for.

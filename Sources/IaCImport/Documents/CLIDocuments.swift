@@ -34,6 +34,11 @@ struct CLIDocuments {
 }
 
 extension JSONValue {
+    /// A number from a template value known before deploy (`8000`, `"8000"`), nil otherwise.
+    static func numeric(_ v: TemplateValue?) -> JSONValue? {
+        v?.knownString.flatMap { Double($0) }.map(JSONValue.number)
+    }
+
     /// A string value, nil for nil.
     static func text(_ s: String?) -> JSONValue? { s.map(JSONValue.string) }
 
