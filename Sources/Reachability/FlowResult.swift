@@ -75,6 +75,10 @@ struct CheckResult {
     var explainAllowed: (Region) -> String
     /// Explains why `missing` is blocked and what to change.
     var explainBlocked: (Region) -> (detail: String, fix: String)
+    /// What the check may also let through, undecidable before apply (a rule whose peer is known only after apply),
+    /// and why: traffic blocked only there is unknown, not blocked.
+    var undecided: Region = .nothing
+    var undecidedReasons: [String] = []
 }
 
 extension CheckResult {
@@ -86,6 +90,7 @@ extension CheckResult {
         c.region = Region(ports: .all, addresses: region.restricted(to: ports).addresses)
         c.explainAllowed = { _ in original.explainAllowed(original.region.restricted(to: ports)) }
         c.explainBlocked = { missing in original.explainBlocked(Region(ports: ports, addresses: missing.addresses)) }
+        c.undecided = Region(ports: .all, addresses: undecided.restricted(to: ports).addresses)
         return c
     }
 }

@@ -9,7 +9,12 @@ extension FlowAnalyzer {
                           blocked: "\(a.label) and \(b.label) share no address family (one is IPv4-only, the other IPv6-only)",
                           fix: "give both an address of the same family (dual-stack)")
             } else {
-                flow.unknowns.append("\(a.primaryAddress == nil || a.subnetId == nil ? a.label : b.label) has no private address or subnet in the snapshot")
+                let missing = a.primaryAddress == nil || a.subnetId == nil ? a : b
+                if let subnet = missing.subnetId, let why = topology.subnets[subnet].flatMap({ UnknownBeforeApply.cidr($0.tags) }) {
+                    flow.unknowns.append("\(missing.label) has no private address before apply: \(why)")
+                } else {
+                    flow.unknowns.append("\(missing.label) has no private address or subnet in the snapshot")
+                }
             }
             return
         }
@@ -105,6 +110,10 @@ extension FlowAnalyzer {
     private func routeGate(_ found: (table: RouteTable, route: Route)?, subnet: String, to address: IPAddress, _ direction: String,
                            expect: (RouteTarget) -> Bool, expected: String, _ flow: inout Flow) {
         let kind = direction == "return" ? "route-return" : "route"
+        if let why = routes.unknownRoute(subnet: subnet, address: address, found: found?.route) ?? (found == nil ? routes.unknownRange(subnet: subnet) : nil) {
+            flow.unknowns.append("\(direction) route for \(address) unknown before apply: \(why)")
+            return
+        }
         guard let (table, route) = found else {
             let table = topology.routeTableBySubnet[subnet]
             flow.gate(kind, table?.id ?? subnet, passes: false, allowed: "",

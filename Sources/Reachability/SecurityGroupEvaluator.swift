@@ -40,6 +40,17 @@ struct SecurityGroupEvaluator {
                 }
             }
         }
+        var undecided = Region()
+        var reasons: [String] = []
+        for groupId in groups {
+            guard let group = topology.securityGroups[groupId] else { continue }
+            for unknown in UnknownBeforeApply.rules(group.tags) where unknown.egress == egress && unknown.rule.ipProtocol.admits(proto) {
+                let piece = Region(ports: SecurityGroupEvaluator.ports(of: unknown.rule, for: proto), addresses: peer.addresses)
+                guard !piece.isEmpty else { continue }
+                undecided = undecided.union(piece)
+                reasons.append("\(topology.label(groupId)) \(egress ? "egress" : "ingress") \(SecurityGroupEvaluator.describe(unknown.rule, egress: egress).split(separator: " ").first ?? ""): \(unknown.reason)")
+            }
+        }
         let direction = egress ? "egress" : "ingress"
         let topology = self.topology
         let noun = egress ? "outbound" : "inbound"
@@ -62,7 +73,7 @@ struct SecurityGroupEvaluator {
                 let target = groups.first.map(topology.label) ?? ""
                 let service = blocked.ports == .all && proto.hasPorts ? "the service's \(proto) port" : what
                 return (detail, "add an \(noun) rule to \(target) allowing \(service) \(preposition) \(peer.suggestion())")
-            })
+            }, undecided: undecided.subtracting(region), undecidedReasons: reasons)
     }
 
     /// The ports (ICMP: types) a rule admits for a protocol.

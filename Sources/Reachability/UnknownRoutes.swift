@@ -1,0 +1,37 @@
+import NetModel
+
+/// Routes and address ranges a plan or template leaves unknown until apply (`UnknownBeforeApply` tags on route
+/// tables and VPCs): a route decision they could change is unknown, with the reason, never decided on a guess.
+extension RouteEvaluator {
+    /// Why the route a subnet's table uses for `address` is unknown before apply: a route with an unknown destination,
+    /// or one with an unknown target at least as specific as the route found; nil when the decision stands.
+    func unknownRoute(subnet: String, address: IPAddress, found: Route?) -> String? {
+        guard let table = topology.routeTableBySubnet[subnet] else { return nil }
+        let foundLength = found.flatMap { route -> Int? in if case .cidr(let p) = route.destination { p.length } else { nil } } ?? -1
+        for unknown in UnknownBeforeApply.routes(table.tags) {
+            guard let destination = unknown.destination else { return "\(topology.label(table.id)): \(unknown.reason)" }
+            if destination.contains(address), destination.length >= foundLength { return "\(topology.label(table.id)): \(unknown.reason)" }
+        }
+        return nil
+    }
+
+    /// The addresses of `addresses` whose route from a subnet is unknown before apply, with the reasons.
+    func unknownRoutes(subnet: String, addresses: AddressSet) -> (addresses: AddressSet, reasons: [String]) {
+        guard let table = topology.routeTableBySubnet[subnet] else { return (AddressSet(), []) }
+        var covered = AddressSet()
+        var reasons: [String] = []
+        for unknown in UnknownBeforeApply.routes(table.tags) {
+            let piece = unknown.destination.map { AddressSet($0).intersection(addresses) } ?? addresses
+            guard !piece.isEmpty else { continue }
+            covered = covered.union(piece)
+            reasons.append("\(topology.label(table.id)): \(unknown.reason)")
+        }
+        return (covered, reasons)
+    }
+
+    /// Why a subnet's VPC has no known address range (so no local route), if a plan leaves it unknown.
+    func unknownRange(subnet: String) -> String? {
+        guard let vpc = topology.subnets[subnet]?.vpcId else { return nil }
+        return topology.vpcs[vpc].flatMap { UnknownBeforeApply.cidr($0.tags) }
+    }
+}
