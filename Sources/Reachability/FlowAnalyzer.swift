@@ -149,7 +149,7 @@ struct Flow {
     mutating func addPointwise(_ check: CheckResult) {
         var c = check
         c.region = check.region.portsOnly
-        c.undecided = check.undecided.portsOnly
+        c.undecidedParts = check.undecidedParts.map { Undecided(region: $0.region.portsOnly, reason: $0.reason) }
         checks.append(c)
     }
 
@@ -173,12 +173,19 @@ struct Flow {
         // Traffic that only a value unknown before apply could let through is unknown, not blocked: name each value.
         var unknowns = self.unknowns
         var notes = self.notes
-        let possible = checks.contains { !$0.undecided.isEmpty }
+        let possible = checks.contains { !$0.undecidedParts.isEmpty }
             ? checks.reduce(Region(ports: wanted, addresses: peers)) { $0.intersection($1.region.union($1.undecided)) } : judged
         let undecided = possible.subtracting(judged)
-        let reasons = undecided.isEmpty ? [] : checks.filter { !undecided.subtracting($0.region).isEmpty }.flatMap(\.undecidedReasons)
+        var reasons: [String] = []
+        for check in checks where !undecided.isEmpty {
+            for part in check.undecidedParts where !part.region.intersection(undecided).subtracting(check.region).isEmpty && !reasons.contains(part.reason) {
+                reasons.append(part.reason)
+            }
+        }
+        var partly: [String] = []
         if judged.isEmpty, !undecided.isEmpty { unknowns += reasons } else if !reasons.isEmpty {
-            notes.append("\(Describe.traffic(proto, undecided.ports)) may also get through, unknown before apply: \(reasons.joined(separator: "; "))")
+            partly = ["\(Describe.traffic(proto, undecided.ports)) may also get through, unknown before apply: \(reasons.joined(separator: "; "))"]
+            notes += partly
         }
         // What the judged hops let through is not reachable while another hop can't be judged: that is unknown.
         let verdict: Verdict = judged.isEmpty ? (undecided.isEmpty ? .blocked : .unknown) : unknowns.isEmpty ? .reachable : .unknown
@@ -187,6 +194,7 @@ struct Flow {
             var summary = FlowResult(source: source, destination: destination, ipProtocol: proto, allowed: allowed, path: [],
                                      blockers: [], unknowns: unknowns, notes: [], verdict: verdict)
             summary.summaryOnly = true
+            summary.undecided = partly
             return summary
         }
         // Blockers explain the requested ports that get through from nowhere.
@@ -205,7 +213,9 @@ struct Flow {
         for endpoint in [source, destination] where endpoint.placementEstimated {
             notes.append(endpoint.placementNote ?? "\(endpoint.label) has no network interface in the snapshot; placed in \(endpoint.subnetId ?? "?") with its security groups")
         }
-        return FlowResult(source: source, destination: destination, ipProtocol: proto, allowed: allowed, path: path,
-                          blockers: blockers, unknowns: unknowns, notes: notes, verdict: verdict)
+        var result = FlowResult(source: source, destination: destination, ipProtocol: proto, allowed: allowed, path: path,
+                                blockers: blockers, unknowns: unknowns, notes: notes, verdict: verdict)
+        result.undecided = partly
+        return result
     }
 }

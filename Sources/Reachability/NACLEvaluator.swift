@@ -48,8 +48,7 @@ struct NACLEvaluator {
                 }
                 return ("\(aclLabel) has no \(direction) entry allowing \(what) \(preposition) \(peerLabel)",
                         "add an \(direction) allow entry to \(acl.id) for \(what) \(preposition) \(peerLabel)")
-            }, undecided: unknown == nil ? Region() : Region(ports: .all, addresses: peer),
-            undecidedReasons: unknown.map { ["\(topology.label(acl.id)): \($0)"] } ?? [])
+            }, undecidedParts: unknown.map { [Undecided(region: Region(ports: .all, addresses: peer), reason: "\(topology.label(acl.id)): \($0)")] } ?? [])
     }
 
     /// The ports (ICMP: types) an entry covers.

@@ -53,9 +53,15 @@ extension FlowAnalyzer {
     private func peer(_ e: Endpoint, _ address: IPAddress, _ refs: Bool) -> Peer {
         let topology = self.topology
         let group = e.securityGroupIds.first
-        return Peer(addresses: AddressSet(address), groups: Set(e.securityGroupIds), groupReferencesApply: refs,
-                    label: { "\(e.label) [\(address)]" },
-                    suggestion: { refs && group != nil ? "security group \(topology.label(group!))" : "\(address)/32" })
+        var p = Peer(addresses: AddressSet(address), groups: Set(e.securityGroupIds), groupReferencesApply: refs,
+                     label: { "\(e.label) [\(address)]" },
+                     suggestion: { refs && group != nil ? "security group \(topology.label(group!))" : "\(address)/32" })
+        if e.placementEstimated, let subnet = e.subnetId, let blocks = topology.subnets[subnet]?.cidrBlocks,
+           let range = blocks.first(where: { $0.contains(address) }) {
+            p.estimatedWithin = AddressSet(range)
+            p.estimateReason = "\(e.label)'s address is not known (placed in \(topology.label(subnet)), \(range))"
+        }
+        return p
     }
 
     /// Adds the route checks both ways; returns whether security group references work on this path.

@@ -15,18 +15,13 @@ extension RouteEvaluator {
         return nil
     }
 
-    /// The addresses of `addresses` whose route from a subnet is unknown before apply, with the reasons.
-    func unknownRoutes(subnet: String, addresses: AddressSet) -> (addresses: AddressSet, reasons: [String]) {
-        guard let table = topology.routeTableBySubnet[subnet] else { return (AddressSet(), []) }
-        var covered = AddressSet()
-        var reasons: [String] = []
-        for unknown in UnknownBeforeApply.routes(table.tags) {
+    /// The addresses of `addresses` whose route from a subnet is unknown before apply (every port), each with the reason.
+    func unknownRoutes(subnet: String, addresses: AddressSet) -> [Undecided] {
+        guard let table = topology.routeTableBySubnet[subnet] else { return [] }
+        return UnknownBeforeApply.routes(table.tags).compactMap { unknown in
             let piece = unknown.destination.map { AddressSet($0).intersection(addresses) } ?? addresses
-            guard !piece.isEmpty else { continue }
-            covered = covered.union(piece)
-            reasons.append("\(topology.label(table.id)): \(unknown.reason)")
+            return piece.isEmpty ? nil : Undecided(region: Region(ports: .all, addresses: piece), reason: "\(topology.label(table.id)): \(unknown.reason)")
         }
-        return (covered, reasons)
     }
 
     /// Why a subnet's VPC has no known address range (so no local route), if a plan leaves it unknown.
