@@ -110,4 +110,28 @@ struct UnknownBeforeApplyCLITests {
         #expect(try query("web-host", "data-host", "9000").status == 0)
         #expect(try query("web-host", "data-host", "3306").status == 1)
     }
+
+    @Test("template: a VPC range from Fn::ImportValue leaves no local route known: traffic between its subnets is unknown, naming VPC.CidrBlock")
+    func vpcRangeUnknown() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let template = dir.appendingPathComponent("vpc.yaml")
+        try """
+        Resources:
+          VPC: {Type: AWS::EC2::VPC, Properties: {CidrBlock: !ImportValue shared-range}}
+          A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.1.0/24}}
+          B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.2.0/24}}
+          SG:
+            Type: AWS::EC2::SecurityGroup
+            Properties: {GroupDescription: sg, VpcId: !Ref VPC, SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 10.0.0.0/8}]}
+          HostA: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref A, SecurityGroupIds: [!Ref SG], Tags: [{Key: Name, Value: host-a}]}}
+          HostB: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref B, SecurityGroupIds: [!Ref SG], Tags: [{Key: Name, Value: host-b}]}}
+        """.write(to: template, atomically: true, encoding: .utf8)
+        let (snap, db) = try snapshot(template.path)
+        defer { try? FileManager.default.removeItem(at: snap) }
+        let web = try CLIRunner.run(["query", db, "--from", "host-a", "--to", "host-b", "--port", "80"])
+        #expect(web.status == 3 && web.stdout.contains("VPC.CidrBlock is known only at deploy (Fn::ImportValue 'shared-range'"), "\(web.stdout)\(web.stderr)")
+        // A group that admits nothing on 22 blocks whatever the routes.
+        #expect(try CLIRunner.run(["query", db, "--from", "host-a", "--to", "host-b", "--port", "22"]).status == 1)
+    }
 }

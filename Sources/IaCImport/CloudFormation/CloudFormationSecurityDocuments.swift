@@ -40,7 +40,8 @@ struct CloudFormationSecurityDocuments {
             let ingress = standaloneIn.filter { ids.id($0["GroupId"]) == id }.map { permission(.map($0.properties), peer: "Source") }
             let egress = standaloneOut.filter { ids.id($0["GroupId"]) == id }.map { permission(.map($0.properties), peer: "Destination") }
             docs.add("SecurityGroups", ["GroupId": .string(id), "GroupName": .string(id), "IpPermissions": .array(ingress),
-                                        "IpPermissionsEgress": .array(egress), "Tags": .tags([PlanOverlay.partialTag: "true"])])
+                                        "IpPermissionsEgress": .array(egress),
+                                        "Tags": .tags(unknowns.securityGroupTags(id: id, inline: []).merging([PlanOverlay.partialTag: "true"]) { a, _ in a })])
             docs.warnings.append("rules for security group \(id), which is not declared here: added to the captured group with --against")
         }
         networkAcls(vpcs: vpcs, subnetVpc: subnetVpc, into: &docs)

@@ -50,6 +50,23 @@ struct CloudFormationUnknowns {
         return routeTargets.contains { route[$0] != nil && route[$0] != .null && ids.id(route[$0]) == nil }
     }
 
+    /// The unknown-before-apply tags of a security group: its inline rules and the standalone rules naming it
+    /// (also for a group the template does not declare, whose rules join the captured group).
+    func securityGroupTags(id: String, inline: [(rule: TemplateValue, egress: Bool, owner: String)]) -> Tags {
+        var tags: Tags = [:]
+        let standalone = resources.filter { ["AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"].contains($0.type) && ids.id($0["GroupId"]) == id }
+        let rules = inline + standalone.map { (rule: TemplateValue.map($0.properties), egress: $0.type.hasSuffix("Egress"), owner: $0.logicalId) }
+        for (rule, egress, owner) in rules {
+            for (_, why) in unknownPeers(rule, peer: egress ? "Destination" : "Source", owner: owner) {
+                let key = UnknownBeforeApply.ruleKey(egress: egress, protocol: rule["IpProtocol"]?.knownString ?? "-1",
+                                                     from: rule["FromPort"]?.knownString.flatMap { Int($0) },
+                                                     to: rule["ToPort"]?.knownString.flatMap { Int($0) })
+                UnknownBeforeApply.add(why, key: key, to: &tags)
+            }
+        }
+        return tags
+    }
+
     /// The unknown-before-apply tags of one resource.
     func tags(_ r: TemplateResource) -> Tags {
         var tags: Tags = [:]
@@ -60,19 +77,9 @@ struct CloudFormationUnknowns {
                 UnknownBeforeApply.add(Self.reason(value, owner: r.logicalId, property: "CidrBlock"), key: UnknownBeforeApply.cidrKey, to: &tags)
             }
         case "AWS::EC2::SecurityGroup":
-            let id = ids.ref(r.logicalId)
-            let standalone = resources.filter { ["AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"].contains($0.type) && ids.id($0["GroupId"]) == id }
-            let rules = (r["SecurityGroupIngress"]?.elements ?? []).map { (rule: $0, egress: false, owner: r.logicalId) }
+            let inline = (r["SecurityGroupIngress"]?.elements ?? []).map { (rule: $0, egress: false, owner: r.logicalId) }
                 + (r["SecurityGroupEgress"]?.elements ?? []).map { (rule: $0, egress: true, owner: r.logicalId) }
-                + standalone.map { (rule: TemplateValue.map($0.properties), egress: $0.type.hasSuffix("Egress"), owner: $0.logicalId) }
-            for (rule, egress, owner) in rules {
-                for (_, why) in unknownPeers(rule, peer: egress ? "Destination" : "Source", owner: owner) {
-                    let key = UnknownBeforeApply.ruleKey(egress: egress, protocol: rule["IpProtocol"]?.knownString ?? "-1",
-                                                         from: rule["FromPort"]?.knownString.flatMap { Int($0) },
-                                                         to: rule["ToPort"]?.knownString.flatMap { Int($0) })
-                    UnknownBeforeApply.add(why, key: key, to: &tags)
-                }
-            }
+            tags = securityGroupTags(id: ids.ref(r.logicalId), inline: inline)
         case "AWS::EC2::RouteTable":
             let id = ids.ref(r.logicalId)
             let targets = Self.routeTargets
