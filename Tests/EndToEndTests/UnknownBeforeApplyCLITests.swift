@@ -15,6 +15,17 @@ struct UnknownBeforeApplyCLITests {
         return (dir, db)
     }
 
+    /// A template written to a temporary folder and imported: the folder (to remove) and the snapshot.
+    private func templateSnapshot(_ yaml: String) throws -> (URL, String) {
+        let dir = try CLIRunner.temporaryFolder()
+        let template = dir.appendingPathComponent("template.yaml")
+        try yaml.write(to: template, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("template.db").path
+        let imported = try CLIRunner.run(["import", template.path, "--out", db, "--template-region", "us-east-1"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        return (dir, db)
+    }
+
     @Test("plan: an SG rule's cidr_blocks, a subnet's cidr_block and a route's transit_gateway_id known after apply make the answers depending on them unknown")
     func planQueries() throws {
         let (dir, db) = try snapshot(Self.plan)
@@ -61,10 +72,7 @@ struct UnknownBeforeApplyCLITests {
 
     @Test("template: Fn::ImportValue without a snapshot, Fn::GetAtt of an instance's PrivateIp, and a rule admitting part of a placed service's subnet are unknown")
     func templateUnknowns() throws {
-        let dir = try CLIRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let template = dir.appendingPathComponent("unknowns.yaml")
-        try """
+        let (dir, db) = try templateSnapshot("""
         Resources:
           VPC: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
           IGW: {Type: AWS::EC2::InternetGateway}
@@ -77,11 +85,8 @@ struct UnknownBeforeApplyCLITests {
           WebSG:
             Type: AWS::EC2::SecurityGroup
             Properties:
-              GroupDescription: web
-              VpcId: !Ref VPC
-              SecurityGroupIngress:
-                - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
-                - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !ImportValue office-cidr}
+              {GroupDescription: web, VpcId: !Ref VPC, SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0},
+                                                                              {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !ImportValue office-cidr}]}
           DataSG:
             Type: AWS::EC2::SecurityGroup
             Properties:
@@ -93,9 +98,8 @@ struct UnknownBeforeApplyCLITests {
                 - {IpProtocol: tcp, FromPort: 9000, ToPort: 9000, CidrIp: 10.0.1.0/24}
           WebHost: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref Web, SecurityGroupIds: [!Ref WebSG], Tags: [{Key: Name, Value: web-host}]}}
           DataHost: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref Data, SecurityGroupIds: [!Ref DataSG], Tags: [{Key: Name, Value: data-host}]}}
-        """.write(to: template, atomically: true, encoding: .utf8)
-        let (snap, db) = try snapshot(template.path)
-        defer { try? FileManager.default.removeItem(at: snap) }
+        """)
+        defer { try? FileManager.default.removeItem(at: dir) }
         func query(_ from: String, _ to: String, _ port: String) throws -> CLIRunner.Output {
             try CLIRunner.run(["query", db, "--from", from, "--to", to, "--port", port])
         }
@@ -113,10 +117,7 @@ struct UnknownBeforeApplyCLITests {
 
     @Test("template: a VPC range from Fn::ImportValue leaves no local route known: traffic between its subnets is unknown, naming VPC.CidrBlock")
     func vpcRangeUnknown() throws {
-        let dir = try CLIRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let template = dir.appendingPathComponent("vpc.yaml")
-        try """
+        let (dir, db) = try templateSnapshot("""
         Resources:
           VPC: {Type: AWS::EC2::VPC, Properties: {CidrBlock: !ImportValue shared-range}}
           A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.1.0/24}}
@@ -126,9 +127,8 @@ struct UnknownBeforeApplyCLITests {
             Properties: {GroupDescription: sg, VpcId: !Ref VPC, SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 10.0.0.0/8}]}
           HostA: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref A, SecurityGroupIds: [!Ref SG], Tags: [{Key: Name, Value: host-a}]}}
           HostB: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref B, SecurityGroupIds: [!Ref SG], Tags: [{Key: Name, Value: host-b}]}}
-        """.write(to: template, atomically: true, encoding: .utf8)
-        let (snap, db) = try snapshot(template.path)
-        defer { try? FileManager.default.removeItem(at: snap) }
+        """)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let web = try CLIRunner.run(["query", db, "--from", "host-a", "--to", "host-b", "--port", "80"])
         #expect(web.status == 3 && web.stdout.contains("VPC.CidrBlock is known only at deploy (Fn::ImportValue 'shared-range'"), "\(web.stdout)\(web.stderr)")
         // A group that admits nothing on 22 blocks whatever the routes.
