@@ -49,7 +49,8 @@ public enum UnknownBeforeApply {
 
     /// The rules of a security group left out as unknown.
     public static func rules(_ tags: Tags) -> [Rule] {
-        tags.keys.sorted().compactMap { key in
+        guard tags.keys.contains(where: { $0.hasPrefix(prefix) }) else { return [] }
+        return tags.keys.sorted().compactMap { key in
             guard key.hasPrefix(prefix), let reason = tags[key] else { return nil }
             let parts = key.dropFirst(prefix.count).split(separator: ":")
             guard parts.count == 3, parts[0] == "ingress" || parts[0] == "egress", let proto = IPProtocol(aws: String(parts[1])) else { return nil }
@@ -64,7 +65,8 @@ public enum UnknownBeforeApply {
 
     /// The routes of a route table left out as unknown.
     public static func routes(_ tags: Tags) -> [Route] {
-        tags.keys.sorted().compactMap { key in
+        guard tags.keys.contains(where: { $0.hasPrefix(prefix) }) else { return [] }
+        return tags.keys.sorted().compactMap { key in
             guard key.hasPrefix(prefix + "route:"), let reason = tags[key] else { return nil }
             let destination = String(key.dropFirst((prefix + "route:").count))
             return Route(destination: destination == "*" ? nil : IPPrefix(destination), reason: reason)

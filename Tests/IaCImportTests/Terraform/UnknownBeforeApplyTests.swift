@@ -69,4 +69,30 @@ struct UnknownBeforeApplyTests {
         #expect(out.securityGroups.count == 1 && out.securityGroups[0].name == "web")
         #expect(UnknownBeforeApply.rules(out.securityGroups[0].tags).first?.reason == "aws_security_group_rule.ssh.cidr_blocks is known after apply")
     }
+
+    @Test("Fn::Cidr over the VPC's stated block is computed before deploy (\"Fn::Cidr\"); over an imported block it stays unknown")
+    func fnCidr() throws {
+        let template = """
+        Resources:
+          VPC: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+          Shared: {Type: AWS::EC2::VPC, Properties: {CidrBlock: !ImportValue shared-range}}
+          A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref VPC, CidrBlock: !Select [1, !Cidr [!GetAtt VPC.CidrBlock, 4, 8]]}}
+          B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref VPC, CidrBlock: !Select [3, !Cidr [10.0.0.0/16, 4, 6]]}}
+          C: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Shared, CidrBlock: !Select [0, !Cidr [!GetAtt Shared.CidrBlock, 2, 8]]}}
+        """
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-cidr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("cidr.yaml").path
+        try template.write(toFile: path, atomically: true, encoding: .utf8)
+        let inv = try Self.inventory(path)
+        func subnet(_ id: String) -> Subnet? { inv.subnets.first { $0.id == id } }
+        #expect(subnet("subnet-A")?.cidrBlocks == [try #require(IPPrefix("10.0.1.0/24"))])
+        #expect(subnet("subnet-B")?.cidrBlocks == [try #require(IPPrefix("10.0.0.192/26"))])
+        #expect(subnet("subnet-C")?.cidrBlocks.isEmpty == true)
+        #expect(subnet("subnet-C").flatMap { UnknownBeforeApply.cidr($0.tags) }?.contains("C.CidrBlock is known only at deploy") == true)
+        let vpc = try #require(inv.vpcs.first { $0.id == "vpc-Shared" })
+        #expect(UnknownBeforeApply.cidr(vpc.tags) == "Shared.CidrBlock is known only at deploy (Fn::ImportValue 'shared-range')")
+    }
 }
+
