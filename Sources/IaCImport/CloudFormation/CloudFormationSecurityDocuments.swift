@@ -77,7 +77,8 @@ struct CloudFormationSecurityDocuments {
         for r in resources.of("AWS::EC2::NetworkAcl") {
             let id = ids.ref(r.logicalId)
             var items: [JSONValue] = []
-            for e in entries where ids.id(e["NetworkAclId"]) == id {
+            // An entry with a part known only after apply is the ACL's unknown-before-apply tag, not an entry.
+            for e in entries where ids.id(e["NetworkAclId"]) == id && !CloudFormationUnknowns.isUnknown(aclEntry: e) {
                 var item: [String: JSONValue] = [
                     "RuleNumber": .number(Double(e["RuleNumber"]?.knownString.flatMap { Int($0) } ?? 0)),
                     "Protocol": .string(e["Protocol"]?.knownString ?? "-1"),

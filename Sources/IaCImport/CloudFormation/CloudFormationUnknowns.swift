@@ -50,6 +50,13 @@ struct CloudFormationUnknowns {
         return routeTargets.contains { route[$0] != nil && route[$0] != .null && ids.id(route[$0]) == nil }
     }
 
+    static let aclEntryProperties = ["CidrBlock", "Ipv6CidrBlock", "RuleAction", "RuleNumber", "Protocol", "Egress"]
+
+    /// Whether a network ACL entry has a part known only after apply (it is then its ACL's tag, not an entry).
+    static func isUnknown(aclEntry e: TemplateResource) -> Bool {
+        aclEntryProperties.contains { e[$0] != nil && e[$0] != .null && e[$0]?.knownString == nil }
+    }
+
     /// The unknown-before-apply tags of a security group: its inline rules and the standalone rules naming it
     /// (also for a group the template does not declare, whose rules join the captured group).
     func securityGroupTags(id: String, inline: [(rule: TemplateValue, egress: Bool, owner: String)]) -> Tags {
@@ -98,7 +105,7 @@ struct CloudFormationUnknowns {
         case "AWS::EC2::NetworkAcl":
             let id = ids.ref(r.logicalId)
             for entry in resources where entry.type == "AWS::EC2::NetworkAclEntry" && ids.id(entry["NetworkAclId"]) == id {
-                for property in ["CidrBlock", "Ipv6CidrBlock", "RuleAction", "RuleNumber", "Protocol", "Egress"] {
+                for property in Self.aclEntryProperties {
                     guard let value = entry[property], value != .null, value.knownString == nil else { continue }
                     UnknownBeforeApply.add(Self.reason(value, owner: entry.logicalId, property: property), key: UnknownBeforeApply.aclKey, to: &tags)
                 }
