@@ -4,9 +4,10 @@ import NetModel
 struct NACLEvaluator {
     let topology: Topology
 
-    /// The check of one subnet's NACL in one direction for traffic to or from `peer`.
+    /// The check of one subnet's NACL in one direction for traffic to or from `peer`. `estimated`: the range a peer
+    /// placed in its subnet really is in, and why its address is unknown; an entry covering part of it decides nothing.
     func check(subnet: String, egress: Bool, proto: IPProtocol, peer: AddressSet, peerLabel: String,
-               kind: String, portsMeaning: String = "") -> CheckResult {
+               kind: String, portsMeaning: String = "", estimated: (range: AddressSet, reason: String)? = nil) -> CheckResult {
         guard let acl = topology.aclBySubnet[subnet] else {
             return CheckResult(kind: kind, resource: subnet, region: Region(ports: .all, addresses: peer),
                                explainAllowed: { _ in "no network ACL data for \(subnet): assumed to allow" },
@@ -15,7 +16,17 @@ struct NACLEvaluator {
         var remaining = Region(ports: .all, addresses: peer)
         var allowed = Region()
         var decisions: [(entry: NetworkACLEntry, region: Region)] = []
+        var parts: [Undecided] = []
         for entry in acl.orderedEntries(egress: egress) where entry.ipProtocol.admits(proto) && !remaining.isEmpty {
+            if let estimated, AddressSet(entry.cidr).intersects(estimated.range), !AddressSet(entry.cidr).isSuperset(of: estimated.range) {
+                // Whether the entry matches depends on the peer's unknown address: its ports stay undecided here.
+                let piece = remaining.intersection(Region(ports: NACLEvaluator.ports(of: entry, for: proto), addresses: peer))
+                if !piece.isEmpty {
+                    parts.append(Undecided(region: piece, reason: "\(topology.label(acl.id)) rule \(entry.ruleNumber) covers \(entry.cidr), part of the range: \(estimated.reason)"))
+                    remaining = remaining.subtracting(piece)
+                }
+                continue
+            }
             let covered = remaining.intersection(Region(ports: NACLEvaluator.ports(of: entry, for: proto), addresses: AddressSet(entry.cidr)))
             guard !covered.isEmpty else { continue }
             if entry.action == .allow { allowed = allowed.union(covered) }
@@ -48,7 +59,7 @@ struct NACLEvaluator {
                 }
                 return ("\(aclLabel) has no \(direction) entry allowing \(what) \(preposition) \(peerLabel)",
                         "add an \(direction) allow entry to \(acl.id) for \(what) \(preposition) \(peerLabel)")
-            }, undecidedParts: unknown.map { [Undecided(region: Region(ports: .all, addresses: peer), reason: "\(topology.label(acl.id)): \($0)")] } ?? [])
+            }, undecidedParts: unknown.map { [Undecided(region: Region(ports: .all, addresses: peer), reason: "\(topology.label(acl.id)): \($0)")] } ?? parts)
     }
 
     /// The ports (ICMP: types) an entry covers.

@@ -23,9 +23,9 @@ extension FlowAnalyzer {
                                        peer: peer(b, bAddr, refs), owner: a.label))
         if aSub != bSub {
             flow.addPointwise(acls.check(subnet: aSub, egress: true, proto: flow.proto, peer: AddressSet(bAddr),
-                                         peerLabel: "\(bAddr)", kind: "nacl-egress"))
+                                         peerLabel: "\(bAddr)", kind: "nacl-egress", estimated: estimate(b, bAddr)))
             flow.addPointwise(acls.check(subnet: bSub, egress: false, proto: flow.proto, peer: AddressSet(aAddr),
-                                         peerLabel: "\(aAddr)", kind: "nacl-ingress"))
+                                         peerLabel: "\(aAddr)", kind: "nacl-ingress", estimated: estimate(a, aAddr)))
         }
         flow.addPointwise(groups.check(groups: b.securityGroupIds, egress: false, proto: flow.proto,
                                        peer: peer(a, aAddr, refs), owner: b.label))
@@ -34,11 +34,11 @@ extension FlowAnalyzer {
             // ephemeral ports the first lets through.
             let meaning = " (return traffic to ephemeral ports)"
             let leaving = acls.check(subnet: bSub, egress: true, proto: flow.proto, peer: AddressSet(aAddr), peerLabel: "\(aAddr)",
-                                     kind: "nacl-return-egress", portsMeaning: meaning)
+                                     kind: "nacl-return-egress", portsMeaning: meaning, estimated: estimate(a, aAddr))
             let passing = leaving.region.restricted(to: flow.returnPorts).ports
             flow.addPointwise(leaving.existential(over: flow.returnPorts))
             flow.addPointwise(acls.check(subnet: aSub, egress: false, proto: flow.proto, peer: AddressSet(bAddr), peerLabel: "\(bAddr)",
-                                         kind: "nacl-return-ingress", portsMeaning: meaning).existential(over: passing.isEmpty ? flow.returnPorts : passing))
+                                         kind: "nacl-return-ingress", portsMeaning: meaning, estimated: estimate(b, bAddr)).existential(over: passing.isEmpty ? flow.returnPorts : passing))
         }
     }
 
@@ -56,12 +56,20 @@ extension FlowAnalyzer {
         var p = Peer(addresses: AddressSet(address), groups: Set(e.securityGroupIds), groupReferencesApply: refs,
                      label: { "\(e.label) [\(address)]" },
                      suggestion: { refs && group != nil ? "security group \(topology.label(group!))" : "\(address)/32" })
-        if e.placementEstimated, let subnet = e.subnetId, let blocks = topology.subnets[subnet]?.cidrBlocks,
-           let range = blocks.first(where: { $0.contains(address) }) {
-            p.estimatedWithin = AddressSet(range)
-            p.estimateReason = "\(e.label)'s address is not known (placed in \(topology.label(subnet)), \(range))"
+        if let (range, reason) = estimate(e, address) {
+            p.estimatedWithin = range
+            p.estimateReason = reason
         }
         return p
+    }
+
+    /// For an endpoint placed in its subnet (no interface in the snapshot, or planned), the subnet range its real
+    /// address is in, and why that address is unknown.
+    private func estimate(_ e: Endpoint, _ address: IPAddress) -> (range: AddressSet, reason: String)? {
+        guard e.placementEstimated, let subnet = e.subnetId, let range = topology.subnets[subnet]?.cidrBlocks.first(where: { $0.contains(address) }) else {
+            return nil
+        }
+        return (AddressSet(range), "\(e.label)'s address is not known (placed in \(topology.label(subnet)), \(range))")
     }
 
     /// Adds the route checks both ways; returns whether security group references work on this path.
