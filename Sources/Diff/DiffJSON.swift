@@ -21,6 +21,7 @@ enum DiffJSON {
         var opened: [PathChange]
         var closed: [PathChange]
         var skipped: Bool
+        var unknown: [UnknownPath]
     }
 
     struct Gating: Encodable {
@@ -35,7 +36,8 @@ enum DiffJSON {
             old: r.old, new: r.new, changes: r.changes,
             findings: Findings(new: r.findings.new.map(FindingSummary.init), resolved: r.findings.resolved.map(FindingSummary.init),
                                unchanged: r.findings.unchanged),
-            reachability: Reachability(opened: r.reachability.opened, closed: r.reachability.closed, skipped: r.reachability.skipped),
+            reachability: Reachability(opened: r.reachability.opened, closed: r.reachability.closed, skipped: r.reachability.skipped,
+                                       unknown: r.reachability.unknown),
             gating: Gating(failOn: r.gating.failOn, failed: r.gating.failed, findings: r.gating.findings, paths: r.gating.paths))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -9,9 +9,10 @@ enum DiffMarkdown {
                    + "\(r.reachability.opened.count) paths opened, \(r.reachability.closed.count) closed")
         out.append("")
         out.append("`\(escape(r.old))` → `\(escape(r.new))`")
-        if !r.reachability.opened.isEmpty || !r.reachability.closed.isEmpty {
+        if !r.reachability.opened.isEmpty || !r.reachability.closed.isEmpty || !r.reachability.unknown.isEmpty {
             out += ["", "### Reachability", "", "| | Path | Severity | Caused by |", "|---|---|---|---|"]
             let rows = r.reachability.opened.map { row($0, "🔓 opened") } + r.reachability.closed.map { row($0, "🔒 closed") }
+                + r.reachability.unknown.map { "| ❔ unknown before apply | \(escape($0.title)) | | \($0.reasons.map(escape).joined(separator: "<br>")) |" }
             out += capped(rows, what: "paths")
         }
         if !r.findings.isEmpty {

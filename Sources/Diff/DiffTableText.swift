@@ -19,9 +19,14 @@ enum DiffTableText {
         if r.reachability.skipped {
             out.append("Reachability: unchanged (no network configuration changed)")
         } else {
-            out.append("Reachability: \(r.reachability.opened.count) opened, \(r.reachability.closed.count) closed")
+            let unknown = r.reachability.unknown.isEmpty ? "" : ", \(r.reachability.unknown.count) unknown before apply"
+            out.append("Reachability: \(r.reachability.opened.count) opened, \(r.reachability.closed.count) closed\(unknown)")
             for p in r.reachability.opened { out += path(p, opened: true) }
             for p in r.reachability.closed { out += path(p, opened: false) }
+            for p in r.reachability.unknown {
+                out.append("  ? \(p.title) unknown before apply")
+                for why in p.reasons { out.append("      why: \(why)") }
+            }
         }
         out.append("")
         out.append(verdict(r.gating))

@@ -45,6 +45,8 @@ public struct ReachabilityChanges: Sendable, Hashable, Codable {
     public var closed: [PathChange]
     /// Set when reachability was not recomputed because no network configuration changed.
     public var skipped: Bool
+    /// Pairs the change makes undecidable: what it adds depends on a value known only after apply.
+    public var unknown: [UnknownPath] = []
 
     /// Changes from their parts.
     public init(opened: [PathChange] = [], closed: [PathChange] = [], skipped: Bool = false) {
@@ -55,4 +57,14 @@ public struct ReachabilityChanges: Sendable, Hashable, Codable {
 
     /// Whether no path opened or closed.
     public var isEmpty: Bool { opened.isEmpty && closed.isEmpty }
+}
+
+/// Two tiers whose answer the change leaves unknown until apply, and why (`….cidr_ipv4 is known after apply`).
+public struct UnknownPath: Sendable, Hashable, Codable {
+    public var from: String
+    public var to: String
+    public var reasons: [String]
+
+    /// `internet → demo-app-db`.
+    public var title: String { "\(from) → \(to)" }
 }

@@ -74,8 +74,8 @@ public struct ReachabilityDelta: Sendable {
             .filter { touched.contains($0.from) || touched.contains($0.to) || (balancers && $0.from == "internet") }
             .sorted { ($0.from, $0.to) < ($1.from, $1.to) }
         for key in keys {
-            let a = before[key] ?? Cell(ports: .none, via: [])
-            let b = after[key] ?? Cell(ports: .none, via: [])
+            let a = before[key] ?? Cell(ports: .none, via: [], unknown: [])
+            let b = after[key] ?? Cell(ports: .none, via: [], unknown: [])
             let opened = b.ports.subtracting(a.ports), closed = a.ports.subtracting(b.ports)
             let viaOpened = b.via.subtracting(a.via).sorted(), viaClosed = a.via.subtracting(b.via).sorted()
             if !opened.isEmpty || !viaOpened.isEmpty {
@@ -84,6 +84,8 @@ public struct ReachabilityDelta: Sendable {
                 if key.from == "internet" { change.severity = viaOpened.isEmpty || !opened.isEmpty ? ExposureSeverity.of(opened: opened) : .high }
                 result.opened.append(change)
             }
+            let undecided = b.unknown.subtracting(a.unknown)
+            if !undecided.isEmpty { result.unknown.append(UnknownPath(from: key.from, to: key.to, reasons: undecided.sorted())) }
             if !closed.isEmpty || !viaClosed.isEmpty {
                 result.closed.append(PathChange(from: key.from, to: key.to, ports: ranges(closed), via: viaClosed,
                                                 causes: causes(key, port: representative(closed))))
@@ -100,12 +102,13 @@ public struct ReachabilityDelta: Sendable {
     struct Cell {
         var ports: PortSet
         var via: Set<String>
+        var unknown: Set<String>
     }
 
     private func cells(_ matrix: TierMatrix) -> [Key: Cell] {
         var out: [Key: Cell] = [:]
         for c in matrix.cells {
-            out[Key(from: c.from, to: c.to)] = Cell(ports: PortSet(c.ports.map { PortRange($0[0], $0[1]) }), via: Set(c.via))
+            out[Key(from: c.from, to: c.to)] = Cell(ports: PortSet(c.ports.map { PortRange($0[0], $0[1]) }), via: Set(c.via), unknown: Set(c.unknown ?? []))
         }
         return out
     }

@@ -184,5 +184,27 @@ struct UnknownBeforeApplyCLITests {
         let none = try answer(denying: "10.0.3.0/24")
         #expect(none.status == 0, "\(none.stdout)")
     }
+
+    @Test("diff: a plan adding a rule whose CIDR is known after apply opens nothing for sure; the pairs it may open are listed as unknown before apply")
+    func diffUnknownRule() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The workshop's MySQL-opening plan with its rule's cidr_ipv4 known only after apply.
+        let source = CLIRunner.packageRoot.appendingPathComponent("Tests/IaCImportTests/Fixtures/workshop-opens-mysql.plan.json")
+        var text = try String(contentsOf: source, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"cidr_ipv4\": \"0.0.0.0/0\",", with: "")
+            .replacingOccurrences(of: "\"security_group_rule_id\": true,", with: "\"security_group_rule_id\": true, \"cidr_ipv4\": true,")
+        let plan = dir.appendingPathComponent("unknown-cidr.plan.json")
+        try text.write(to: plan, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("workshop.db").path
+        #expect(try CLIRunner.run(["import", "snapshots/workshop", "--out", db, "-q"]).status == 0)
+        let diff = try CLIRunner.run(["diff", db, plan.path])
+        #expect(diff.status == 0, "\(diff.stdout)\(diff.stderr)")
+        #expect(diff.stdout.contains("Reachability: 0 opened, 0 closed"), "\(diff.stdout)")
+        #expect(diff.stdout.contains("? internet → demo-app-test-ami-builder unknown before apply"), "\(diff.stdout)")
+        #expect(diff.stdout.contains("aws_vpc_security_group_ingress_rule.builder_mysql.cidr_ipv4 is known after apply"), "\(diff.stdout)")
+        let json = try CLIRunner.run(["diff", db, plan.path, "--format", "json"])
+        #expect(json.stdout.contains("\"unknown\" : ["), "\(json.stdout)")
+    }
 }
 
