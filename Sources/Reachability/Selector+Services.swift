@@ -45,17 +45,10 @@ extension Selector {
         return lower.hasPrefix("arn:aws:ecs:") ? ([], "matches no ECS service or task in the snapshot") : nil
     }
 
-    /// The instances a `bridge`/`host`-mode service's tasks run on: the instance targets of its target groups.
+    /// The instances a `bridge`/`host`-mode service's tasks run on (`ECSServiceHosts`).
     func containerInstances(of service: ECSService) -> [Endpoint] {
-        let ids = Selector.containerInstanceIds(of: service, in: topology.inventory)
+        let ids = ECSServiceHosts(topology.inventory).hosts(of: service)?.instanceIds ?? []
         return ids.isEmpty ? [] : catalog.endpoints.filter { $0.kind == .instance && ids.contains($0.resourceId) }
-    }
-
-    /// The instance IDs a `bridge`/`host`-mode service's target groups register (none for an `awsvpc` service).
-    static func containerInstanceIds(of service: ECSService, in inv: Inventory) -> Set<String> {
-        guard service.network == nil else { return [] }
-        let groups = Set(service.loadBalancers.compactMap(\.targetGroupArn))
-        return Set(inv.targetGroups.filter { groups.contains($0.id) && $0.targetType == "instance" }.flatMap { $0.targets.map(\.id) })
     }
 
     /// DB instances of a cluster (`DBClusterIdentifier`), or of an `aurora*` engine.
@@ -80,8 +73,12 @@ extension Selector {
                 .union(inv.dbInstances.filter { $0.clusterId == cluster.id }.map(\.id))
             out.append((cluster.id, "DB cluster \(cluster.id)", all.filter { $0.kind == .database && members.contains($0.resourceId) }))
         }
+        let hosts = ECSServiceHosts(inv)
         for service in inv.ecsServices where service.network == nil {
-            out.append((service.name, "ECS service \(service.name) (its container instances)", containerInstances(of: service)))
+            let known = hosts.hosts(of: service)
+            let ids = known?.instanceIds ?? []
+            out.append((service.name, "ECS service \(service.name) (\(known?.evidence.rawValue ?? "its container instances"))",
+                        ids.isEmpty ? [] : all.filter { $0.kind == .instance && ids.contains($0.resourceId) }))
         }
         for group in inv.eksNodegroups {
             let asgs = Set(group.autoScalingGroupNames)

@@ -20,8 +20,9 @@ public enum SnapshotSchema {
     /// version 1 files read with those kinds empty. Version 3 added the managed-service tables, version 4 the
     /// resource policy and shared snapshot tables (older files read with those kinds empty). Version 5 added the
     /// lookup tables and indexes `query` loads a pair's neighbourhood by (`LookupKeys`); older files answer queries
-    /// from the whole account, as before.
-    public static let version = 5
+    /// from the whole account, as before. Version 6 added the ECS container instances table (older files read with
+    /// none).
+    public static let version = 6
     /// The first version with the lookup tables.
     static let lookupTablesIntroducedIn = 5
 }

@@ -89,7 +89,7 @@ public enum SnapshotWriter {
 
 /// Every table that holds resources, in load order.
 enum StoreTables {
-    static let all: [AnyResourceTable] = NetworkTables.all + VPNTables.all + WorkloadTables.all + ServiceTables.all + IdentityTables.all + AccessTables.all
+    static let all: [AnyResourceTable] = NetworkTables.all + VPNTables.all + WorkloadTables.all + ServiceTables.all + IdentityTables.all + AccessTables.all + HostTables.all
 
     /// The tables a snapshot of the given schema version holds: tables added later are skipped (read as empty).
     static func present(inSchema version: Int) -> [AnyResourceTable] {
@@ -97,6 +97,7 @@ enum StoreTables {
         if version < VPNTables.introducedIn { later.formUnion(VPNTables.all.map(\.name)) }
         if version < ServiceTables.introducedIn { later.formUnion(ServiceTables.all.map(\.name)) }
         if version < AccessTables.introducedIn { later.formUnion(AccessTables.all.map(\.name)) }
+        if version < HostTables.introducedIn { later.formUnion(HostTables.all.map(\.name)) }
         return all.filter { !later.contains($0.name) }
     }
 }

@@ -161,7 +161,7 @@ enum ECSMapper {
     }
 
     /// `failures[]` of a describe call: each resource AWS could not describe (`MISSING`, ...) is a named warning.
-    private static func failures(_ root: Node, _ what: String, _ ctx: FileContext, into c: inout Collector) throws(ImportError) {
+    static func failures(_ root: Node, _ what: String, _ ctx: FileContext, into c: inout Collector) throws(ImportError) {
         for f in try root.array("failures") {
             let arn = try f.string("arn") ?? "?"
             let reason = try f.string("reason") ?? "no reason given"
@@ -169,8 +169,8 @@ enum ECSMapper {
         }
     }
 
-    /// `arn:aws:ecs:r:a:service/cluster/name` (or `task/cluster/id`) → the cluster's ARN; nil for old-format ARNs.
-    private static func clusterArn(of arn: String) -> String? {
+    /// `arn:aws:ecs:r:a:service/cluster/name` (or `task/cluster/id`, `container-instance/cluster/id`) → the cluster's ARN; nil for old-format ARNs.
+    static func clusterArn(of arn: String) -> String? {
         guard let colon = arn.lastIndex(of: ":") else { return nil }
         let path = arn[arn.index(after: colon)...].split(separator: "/")
         guard path.count == 3 else { return nil }

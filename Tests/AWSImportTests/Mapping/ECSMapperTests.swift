@@ -101,6 +101,11 @@ struct ECSMapperTests {
         (#"{"tasks": [{"clusterArn": "arn:aws:ecs:r:1:cluster/c"}], "failures": []}"#, "doc.json: tasks[0] has no taskArn"),
         (#"{"clusters": [{"clusterArn": 7}], "failures": []}"#, "doc.json: clusters[0].clusterArn should be a string but is a number"),
         (#"{"serviceArns": "arn:aws:ecs:r:1:service/c/s"}"#, "doc.json: serviceArns should be an array but is a string"),
+        (#"{"containerInstances": [{"containerInstanceArn": "arn:aws:ecs:r:1:container-instance/c/1", "ec2InstanceId": "web"}], "failures": []}"#,
+         "doc.json: containerInstances[0].ec2InstanceId: 'web' is not an EC2 instance ID"),
+        (#"{"containerInstances": [{"containerInstanceArn": "arn:aws:ecs:r:1:container-instance/c/1", "runningTasksCount": -1}], "failures": []}"#,
+         "doc.json: containerInstances[0].runningTasksCount: -1 is not a task count"),
+        (#"{"containerInstances": [{"ec2InstanceId": "i-1"}], "failures": []}"#, "doc.json: containerInstances[0] has no containerInstanceArn"),
     ])
     func badShapes(json: String, message: String) {
         #expect { try Self.importing(json) } throws: { ($0 as? ImportError)?.description == message }
@@ -116,5 +121,26 @@ struct ECSMapperTests {
             let json = #"{"taskDefinition": {"taskDefinitionArn": "arn:aws:ecs:r:1:task-definition/f:1", "containerDefinitions": [{"name": "a", "portMappings": [{"containerPortRange": "RANGE"}]}]}}"#
             #expect(throws: ImportError.self) { try Self.importing(json.replacingOccurrences(of: "RANGE", with: bad)) }
         }
+    }
+
+    @Test("Amazon ECS API Reference, DescribeContainerInstances: the EC2 host, status and cluster from the long ARN format; an old-format ARN takes its tasks' cluster")
+    func containerInstances() throws {
+        let long = "arn:aws:ecs:us-east-1:1:container-instance/legacy/4b6d45ea"
+        let old = "arn:aws:ecs:us-east-1:1:container-instance/0d4c2b8e"
+        let r = try Importer().importFiles([
+            InputFile(displayPath: "ci.json", account: nil, region: nil, baseName: "ci.json", contents: Array("""
+                {"containerInstances": [{"containerInstanceArn": "\(long)", "ec2InstanceId": "i-0a1", "status": "DRAINING", "agentConnected": true, "runningTasksCount": 2},
+                                        {"containerInstanceArn": "\(old)", "ec2InstanceId": "i-0b2", "status": "ACTIVE"}], "failures": []}
+                """.utf8)),
+            InputFile(displayPath: "tasks.json", account: nil, region: nil, baseName: "tasks.json", contents: Array("""
+                {"tasks": [{"taskArn": "arn:aws:ecs:us-east-1:1:task/t1", "clusterArn": "arn:aws:ecs:us-east-1:1:cluster/old", "lastStatus": "RUNNING", "containerInstanceArn": "\(old)"}], "failures": []}
+                """.utf8)),
+        ])
+        let hosts = r.inventory.ecsContainerInstances.sorted { ($0.ec2InstanceId ?? "") < ($1.ec2InstanceId ?? "") }
+        #expect(hosts.map(\.ec2InstanceId) == ["i-0a1", "i-0b2"])
+        #expect(hosts.map(\.clusterArn) == ["arn:aws:ecs:us-east-1:1:cluster/legacy", "arn:aws:ecs:us-east-1:1:cluster/old"])
+        #expect(hosts.map(\.acceptsTasks) == [false, true] && hosts[0].runningTasksCount == 2 && hosts[0].agentConnected == true)
+        #expect(Set(r.rawDocuments.map(\.kind)).isSuperset(of: ["containerInstances"]))
+        #expect(try Self.importing(#"{"containerInstanceArns": ["\#(long)"]}"#).inventory.warnings.isEmpty)
     }
 }
