@@ -25,6 +25,12 @@ extension ResourceFacts {
             let group = lb.targetGroupArn.map(shortArn) ?? "?"
             return Item("\(group) → \(lb.containerName ?? "?"):\(lb.containerPort.map(String.init) ?? "?")", keys: [group])
         })
+        f.collection("Service Connect alias", (s.serviceConnect?.services ?? []).flatMap { e in
+            e.clientAliases.map { a in
+                let name = "\(a.dnsName ?? e.discoveryName ?? e.portName):\(a.port)"
+                return Item("\(name) → \(e.portName)\(e.ingressPortOverride.map { " (proxy on \($0))" } ?? "")", keys: [name])
+            }
+        })
         if let d { definitionFacts(d, into: &f) }
         f.tags(s.tags)
         return f

@@ -60,7 +60,8 @@ extension Selector {
 
     /// Names of service resources that stand for several endpoints: a replication group for its clusters' nodes,
     /// a DB cluster for its member instances, an EKS node group (`cluster/nodegroup`, or its name) for the instances
-    /// of its Auto Scaling groups, a bridge-mode ECS service for its container instances.
+    /// of its Auto Scaling groups, a bridge-mode ECS service for its container instances, a Service Connect alias for
+    /// its service's tasks.
     func serviceNames() -> [(name: String, label: String, members: [Endpoint])] {
         let inv = topology.inventory
         let all = catalog.endpoints
@@ -79,6 +80,10 @@ extension Selector {
             let ids = known?.instanceIds ?? []
             out.append((service.name, "ECS service \(service.name) (\(known?.evidence.rawValue ?? "its container instances"))",
                         ids.isEmpty ? [] : all.filter { $0.kind == .instance && ids.contains($0.resourceId) }))
+        }
+        for (name, services) in ServiceConnectAliases(inv).names {
+            out.append((name, "Service Connect alias \(name) (ECS service \(services.sorted().joined(separator: ", ")))",
+                        all.filter { services.contains($0.resourceId) && ($0.kind == .ecsTask || $0.kind == .instance) }))
         }
         for group in inv.eksNodegroups {
             let asgs = Set(group.autoScalingGroupNames)

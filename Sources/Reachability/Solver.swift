@@ -70,10 +70,14 @@ public struct Solver: Sendable {
             }
         }
         // Pairs are independent: answer them on all cores, keeping their order.
+        // A Service Connect alias is asked on the port its server receives on.
+        let (served, notes) = ServiceConnectRoute.served(ports, by: destination.serviceConnect)
         let answers = ConcurrentRows<PairAnswer>(count: work.count)
         let jobs = work
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            answers.set(i, pair(jobs[i].0, jobs[i].1, proto: proto, ports: ports))
+            var answer = pair(jobs[i].0, jobs[i].1, proto: proto, ports: served)
+            answer.best.notes = notes + answer.best.notes
+            answers.set(i, answer)
         }
         return answers.values.compactMap { $0 }
     }

@@ -47,6 +47,9 @@ struct ECSMapperTests {
         #expect(backend.loadBalancers.map(\.containerPort) == [8000] && backend.loadBalancers.first?.containerName == "backend")
         #expect(backend.taskDefinitionArn == "arn:aws:ecs:us-east-1:111111111111:task-definition/todoapp-backend:4")
         #expect(backend.clusterArn == "arn:aws:ecs:us-east-1:111111111111:cluster/shop")
+        // Service Connect: the backend serves `api` as backend.shop:80; the frontend is a client only.
+        #expect(backend.serviceConnect?.services.first?.clientAliases == [ServiceConnectAlias(port: 80, dnsName: "backend.shop")])
+        #expect(inv.ecsServices.first { $0.name == "todoapp-frontend" }?.serviceConnect?.services == [])
     }
 
     @Test("describe-tasks: the ElasticNetworkInterface attachment, the service from group, RunTask's role override")
@@ -65,7 +68,7 @@ struct ECSMapperTests {
         let backend = try #require(inv.ecsTaskDefinitions.first { $0.family == "todoapp-backend" })
         #expect(backend.revision == 4 && backend.networkMode == "awsvpc" && backend.taskRoleArn?.hasSuffix("role/backend-task-role") == true)
         let container = try #require(backend.containers.first)
-        #expect(container.name == "backend" && container.portMappings == [PortMapping(containerPort: 8000, hostPort: 8000, protocolName: "tcp")])
+        #expect(container.name == "backend" && container.portMappings == [PortMapping(containerPort: 8000, hostPort: 8000, protocolName: "tcp", name: "api")])
         #expect(container.secretNames == ["API_KEY"] && container.environmentVariableNames.count == 5)
         #expect(inv.ecsTaskDefinitions.contains { $0.family == "report" && $0.taskRoleArn?.hasSuffix("role/report-role") == true })
     }
@@ -106,6 +109,10 @@ struct ECSMapperTests {
         (#"{"containerInstances": [{"containerInstanceArn": "arn:aws:ecs:r:1:container-instance/c/1", "runningTasksCount": -1}], "failures": []}"#,
          "doc.json: containerInstances[0].runningTasksCount: -1 is not a task count"),
         (#"{"containerInstances": [{"ec2InstanceId": "i-1"}], "failures": []}"#, "doc.json: containerInstances[0] has no containerInstanceArn"),
+        (#"{"services": [{"serviceArn": "arn:aws:ecs:r:1:service/c/s", "deployments": [{"status": "PRIMARY", "serviceConnectConfiguration": {"enabled": true, "services": [{"portName": "api", "clientAliases": [{"port": 0}]}]}}]}], "failures": []}"#,
+         "doc.json: services[0].deployments[0].serviceConnectConfiguration.services[0].clientAliases[0].port: 0 is not a port (1-65535)"),
+        (#"{"services": [{"serviceArn": "arn:aws:ecs:r:1:service/c/s", "deployments": [{"status": "PRIMARY", "serviceConnectConfiguration": {"enabled": true, "services": [{"clientAliases": []}]}}]}], "failures": []}"#,
+         "doc.json: services[0].deployments[0].serviceConnectConfiguration.services[0] has no portName"),
     ])
     func badShapes(json: String, message: String) {
         #expect { try Self.importing(json) } throws: { ($0 as? ImportError)?.description == message }
@@ -142,5 +149,16 @@ struct ECSMapperTests {
         #expect(hosts.map(\.acceptsTasks) == [false, true] && hosts[0].runningTasksCount == 2 && hosts[0].agentConnected == true)
         #expect(Set(r.rawDocuments.map(\.kind)).isSuperset(of: ["containerInstances"]))
         #expect(try Self.importing(#"{"containerInstanceArns": ["\#(long)"]}"#).inventory.warnings.isEmpty)
+    }
+
+    @Test("Amazon ECS API Reference, ServiceConnectConfiguration: the primary deployment's aliases when enabled; a disabled one is none")
+    func serviceConnect() throws {
+        let doc = #"{"services": [{"serviceArn": "arn:aws:ecs:r:1:service/c/backend", "deployments": [{"status": "ACTIVE", "serviceConnectConfiguration": {"enabled": true, "services": [{"portName": "old"}]}}, {"status": "PRIMARY", "serviceConnectConfiguration": {"enabled": ENABLED, "namespace": "shop", "services": [{"portName": "api", "discoveryName": "backend", "ingressPortOverride": 15000, "clientAliases": [{"port": 80, "dnsName": "backend.shop"}]}]}}]}], "failures": []}"#
+        let on = try #require(try Self.importing(doc.replacingOccurrences(of: "ENABLED", with: "true")).inventory.ecsServices.first?.serviceConnect)
+        #expect(on == ServiceConnectConfiguration(namespace: "shop", services: [
+            ServiceConnectService(portName: "api", discoveryName: "backend", ingressPortOverride: 15000, clientAliases: [ServiceConnectAlias(port: 80, dnsName: "backend.shop")])]))
+        #expect(try Self.importing(doc.replacingOccurrences(of: "ENABLED", with: "false")).inventory.ecsServices.first?.serviceConnect == nil)
+        let named = try Self.importing(#"{"taskDefinition": {"taskDefinitionArn": "arn:aws:ecs:r:1:task-definition/f:1", "containerDefinitions": [{"name": "a", "portMappings": [{"containerPort": 8000, "name": "api"}]}]}}"#)
+        #expect(named.inventory.ecsTaskDefinitions.first?.containers.first?.portMappings.first?.name == "api")
     }
 }
