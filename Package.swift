@@ -45,7 +45,7 @@ let package = Package(
             "NetModel", "Reachability", "AccessAnalysis", "Findings", .product(name: "Yams", package: "Yams"),
         ]),
         // What changed between two snapshots: configuration, findings, and the paths that opened or closed.
-        .target(name: "Diff", dependencies: ["NetModel", "Reachability", "Policy", "Findings"]),
+        .target(name: "Diff", dependencies: ["NetModel", "Reachability", "Policy", "Findings", "Report"]),
         // The one engine that decides output format and exit code: table, JSON, SARIF, JUnit, Markdown.
         .target(name: "Report", dependencies: ["Findings"]),
         // Synthetic accounts for benchmarks and scale tests.

@@ -33,7 +33,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "A policy file (YAML): tiers, rule settings, allow-lists, suppressions (applied to both snapshots).")
     var policy: String?
 
-    @Option(help: "Output format: table, json or markdown.")
+    @Option(help: "Output format: table, json, markdown or sarif (the new and widened findings, for pull-request annotations).")
     var format: DiffFormat = .table
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a new finding or opened internet path is at or above: critical, high, medium, low or none.")
