@@ -66,7 +66,9 @@ let package = Package(
         .testTarget(name: "ReachabilityTests", dependencies: ["Reachability", "NetModel", "AWSImport", "SnapshotStore", "SyntheticAccount"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Vectors"]),
-        .testTarget(name: "AWSCaptureTests", dependencies: ["AWSCapture", "AWSImport", "NetModel", "SnapshotStore", "Policy", "Findings"]),
+        .testTarget(name: "AWSCaptureTests", dependencies: [
+            "AWSCapture", "AWSImport", "NetModel", "SnapshotStore", "Policy", "Findings", "IaCImport", "Reachability",
+        ]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Reachability", "AccessAnalysis", "AWSImport", "NetModel", "Findings"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "Policy", "Reachability", "AWSImport", "NetModel", "Findings"]),

@@ -33,6 +33,10 @@ public enum PlanOverlay {
             guard let i = out.securityGroups.firstIndex(where: { $0.id == partial.id }) else { continue }
             out.securityGroups[i].ingress += partial.ingress.filter { !out.securityGroups[i].ingress.contains($0) }
             out.securityGroups[i].egress += partial.egress.filter { !out.securityGroups[i].egress.contains($0) }
+            // Rules it adds whose peer is known only after apply stay unknown on the captured group.
+            for (key, reason) in partial.tags where key.hasPrefix(UnknownBeforeApply.prefix) {
+                UnknownBeforeApply.add(reason, key: key, to: &out.securityGroups[i].tags)
+            }
             planned.securityGroups.removeAll { $0.id == partial.id }
         }
         merge(&out.vpcs, planned.vpcs, deleting)

@@ -80,6 +80,8 @@ public struct FlowAnalyzer: Sendable {
         func admits(_ groups: [String], egress: Bool, peer: Endpoint, address: IPAddress) -> Bool {
             for id in groups {
                 guard let group = topology.securityGroups[id] else { return true }
+                // A rule whose peer is known only after apply may match: not a quick "no".
+                if UnknownBeforeApply.rules(group.tags).contains(where: { $0.egress == egress && $0.rule.ipProtocol.admits(proto) }) { return true }
                 for rule in egress ? group.egress : group.ingress where rule.ipProtocol.admits(proto) {
                     switch rule.peer {
                     case .cidr(let p): if p.contains(address) { return true }
@@ -147,6 +149,7 @@ struct Flow {
     mutating func addPointwise(_ check: CheckResult) {
         var c = check
         c.region = check.region.portsOnly
+        c.undecidedParts = check.undecidedParts.map { Undecided(region: $0.region.portsOnly, reason: $0.reason) }
         checks.append(c)
     }
 
@@ -167,13 +170,31 @@ struct Flow {
 
     func result(source: Endpoint, destination: Endpoint, explain: Bool = true) -> FlowResult {
         let judged = checks.reduce(Region(ports: wanted, addresses: peers)) { $0.intersection($1.region) }
+        // Traffic that only a value unknown before apply could let through is unknown, not blocked: name each value.
+        var unknowns = self.unknowns
+        var notes = self.notes
+        let possible = checks.contains { !$0.undecidedParts.isEmpty }
+            ? checks.reduce(Region(ports: wanted, addresses: peers)) { $0.intersection($1.region.union($1.undecided)) } : judged
+        let undecided = possible.subtracting(judged)
+        var reasons: [String] = []
+        for check in checks where !undecided.isEmpty {
+            for part in check.undecidedParts where !part.region.intersection(undecided).subtracting(check.region).isEmpty && !reasons.contains(part.reason) {
+                reasons.append(part.reason)
+            }
+        }
+        var partly: [String] = []
+        if judged.isEmpty, !undecided.isEmpty { unknowns += reasons } else if !reasons.isEmpty {
+            partly = ["\(Describe.traffic(proto, undecided.ports)) may also get through, unknown before apply: \(reasons.joined(separator: "; "))"]
+            notes += partly
+        }
         // What the judged hops let through is not reachable while another hop can't be judged: that is unknown.
-        let verdict: Verdict = judged.isEmpty ? .blocked : unknowns.isEmpty ? .reachable : .unknown
+        let verdict: Verdict = judged.isEmpty ? (undecided.isEmpty ? .blocked : .unknown) : unknowns.isEmpty ? .reachable : .unknown
         let allowed = unknowns.isEmpty ? judged : .nothing
         guard explain else {
             var summary = FlowResult(source: source, destination: destination, ipProtocol: proto, allowed: allowed, path: [],
                                      blockers: [], unknowns: unknowns, notes: [], verdict: verdict)
             summary.summaryOnly = true
+            summary.undecided = partly
             return summary
         }
         // Blockers explain the requested ports that get through from nowhere.
@@ -184,16 +205,17 @@ struct Flow {
             Hop(kind: check.kind, resource: check.resource, detail: check.explainAllowed(judged.intersection(check.region)))
         }
         let blockers = checks.compactMap { check -> Blocker? in
-            let missing = wantedRegion.subtracting(check.region)
+            let missing = wantedRegion.subtracting(check.region).subtracting(check.undecided)
             guard !missing.isEmpty else { return nil }
             let (detail, fix) = check.explainBlocked(missing)
             return Blocker(kind: check.kind, resource: check.resource, detail: detail, fix: fix)
         }
-        var notes = self.notes
         for endpoint in [source, destination] where endpoint.placementEstimated {
             notes.append(endpoint.placementNote ?? "\(endpoint.label) has no network interface in the snapshot; placed in \(endpoint.subnetId ?? "?") with its security groups")
         }
-        return FlowResult(source: source, destination: destination, ipProtocol: proto, allowed: allowed, path: path,
-                          blockers: blockers, unknowns: unknowns, notes: notes, verdict: verdict)
+        var result = FlowResult(source: source, destination: destination, ipProtocol: proto, allowed: allowed, path: path,
+                                blockers: blockers, unknowns: unknowns, notes: notes, verdict: verdict)
+        result.undecided = partly
+        return result
     }
 }

@@ -39,6 +39,9 @@ public struct FlowResult: Sendable {
     public var unknowns: [String]
     /// Estimates made (placed endpoints).
     public var notes: [String]
+    /// For an answer decided on some traffic: why more of the requested traffic may get through, unknown before
+    /// apply (a rule whose peer is known only after apply); empty otherwise.
+    public var undecided: [String] = []
 
     /// True for a result decided by the fast rejection test alone (no path, no blockers worked out).
     public var summaryOnly = false
@@ -75,6 +78,18 @@ struct CheckResult {
     var explainAllowed: (Region) -> String
     /// Explains why `missing` is blocked and what to change.
     var explainBlocked: (Region) -> (detail: String, fix: String)
+    /// What the check may also let through, undecidable before apply (a rule whose peer is known only after apply),
+    /// each part with why: traffic blocked only there is unknown, not blocked.
+    var undecidedParts: [Undecided] = []
+
+    /// All the check may also let through.
+    var undecided: Region { undecidedParts.reduce(Region()) { $0.union($1.region) } }
+}
+
+/// Traffic a check can't decide, and why (`aws_subnet.app.cidr_block is known after apply`).
+struct Undecided {
+    var region: Region
+    var reason: String
 }
 
 extension CheckResult {
@@ -86,6 +101,7 @@ extension CheckResult {
         c.region = Region(ports: .all, addresses: region.restricted(to: ports).addresses)
         c.explainAllowed = { _ in original.explainAllowed(original.region.restricted(to: ports)) }
         c.explainBlocked = { missing in original.explainBlocked(Region(ports: ports, addresses: missing.addresses)) }
+        c.undecidedParts = undecidedParts.map { Undecided(region: Region(ports: .all, addresses: $0.region.restricted(to: ports).addresses), reason: $0.reason) }
         return c
     }
 }

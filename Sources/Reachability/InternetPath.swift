@@ -188,8 +188,9 @@ extension FlowAnalyzer {
         }
         if !part.unrouted.isEmpty { reasons.append((part.unrouted, "\(part.table.map { topology.label($0.id) } ?? subnet) has no route for \(part.unrouted)")) }
         let tableId = part.table?.id ?? subnet
+        let unknown = routes.unknownRoutes(subnet: subnet, addresses: addresses)
         return CheckResult(
-            kind: kind, resource: tableId, region: Region(ports: .all, addresses: allowed),
+            kind: kind, resource: tableId, region: Region(ports: .all, addresses: unknown.reduce(allowed) { $0.subtracting($1.region.addresses) }),
             explainAllowed: { region in accepted.filter { $0.0.intersects(region.addresses) }.map(\.1).joined(separator: "; ") },
             explainBlocked: { missing in
                 let detail = reasons.filter { $0.0.intersects(missing.addresses) }.map(\.1).joined(separator: "; ")
@@ -198,7 +199,7 @@ extension FlowAnalyzer {
                 return (detail, owner.hasPublicAddress || owner.hasIPv6 || !allowNAT
                         ? "route \(any) to \(igw) in \(tableId), if \(owner.label) should be reachable from the internet"
                         : "route 0.0.0.0/0 to a NAT gateway in \(tableId) (or give \(owner.label) a public address and route to \(igw))")
-            })
+            }, undecidedParts: unknown)
     }
 
     /// Why a NAT gateway can't take traffic to `addresses` out to the internet, nil when it can.

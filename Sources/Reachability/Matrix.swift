@@ -64,6 +64,7 @@ extension Solver {
                         let result = flow(s, d, proto: proto, ports: nil)
                         ports = ports.union(result.allowed.ports)
                         if result.verdict == .unknown, let why = result.unknowns.first, !unknown.contains(why), unknown.count < 3 { unknown.append(why) }
+                        if let why = result.undecided.first, !unknown.contains(why), unknown.count < 3 { unknown.append(why) }
                     }
                 }
                 var via: [String] = []

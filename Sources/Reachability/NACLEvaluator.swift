@@ -25,8 +25,10 @@ struct NACLEvaluator {
         let topology = self.topology
         let direction = egress ? "outbound" : "inbound"
         let preposition = egress ? "to" : "from"
+        // An entry known only after apply may allow or deny anything the others decide: nothing here is decided.
+        let unknown = UnknownBeforeApply.acl(acl.tags)
         return CheckResult(
-            kind: kind, resource: acl.id, region: allowed,
+            kind: kind, resource: acl.id, region: unknown == nil ? allowed : Region(),
             explainAllowed: { region in
                 decisions.filter { $0.entry.action == .allow && !$0.region.intersection(region).isEmpty }
                     .map { "\(topology.label(acl.id)) \(direction) rule \($0.entry.ruleNumber) allows \(NACLEvaluator.describe($0.entry))\(portsMeaning)" }
@@ -46,7 +48,7 @@ struct NACLEvaluator {
                 }
                 return ("\(aclLabel) has no \(direction) entry allowing \(what) \(preposition) \(peerLabel)",
                         "add an \(direction) allow entry to \(acl.id) for \(what) \(preposition) \(peerLabel)")
-            })
+            }, undecidedParts: unknown.map { [Undecided(region: Region(ports: .all, addresses: peer), reason: "\(topology.label(acl.id)): \($0)")] } ?? [])
     }
 
     /// The ports (ICMP: types) an entry covers.

@@ -9,7 +9,12 @@ extension FlowAnalyzer {
                           blocked: "\(a.label) and \(b.label) share no address family (one is IPv4-only, the other IPv6-only)",
                           fix: "give both an address of the same family (dual-stack)")
             } else {
-                flow.unknowns.append("\(a.primaryAddress == nil || a.subnetId == nil ? a.label : b.label) has no private address or subnet in the snapshot")
+                let missing = a.primaryAddress == nil || a.subnetId == nil ? a : b
+                if let subnet = missing.subnetId, let why = topology.subnets[subnet].flatMap({ UnknownBeforeApply.cidr($0.tags) }) {
+                    flow.unknowns.append("\(missing.label) has no private address before apply: \(why)")
+                } else {
+                    flow.unknowns.append("\(missing.label) has no private address or subnet in the snapshot")
+                }
             }
             return
         }
@@ -48,9 +53,15 @@ extension FlowAnalyzer {
     private func peer(_ e: Endpoint, _ address: IPAddress, _ refs: Bool) -> Peer {
         let topology = self.topology
         let group = e.securityGroupIds.first
-        return Peer(addresses: AddressSet(address), groups: Set(e.securityGroupIds), groupReferencesApply: refs,
-                    label: { "\(e.label) [\(address)]" },
-                    suggestion: { refs && group != nil ? "security group \(topology.label(group!))" : "\(address)/32" })
+        var p = Peer(addresses: AddressSet(address), groups: Set(e.securityGroupIds), groupReferencesApply: refs,
+                     label: { "\(e.label) [\(address)]" },
+                     suggestion: { refs && group != nil ? "security group \(topology.label(group!))" : "\(address)/32" })
+        if e.placementEstimated, let subnet = e.subnetId, let blocks = topology.subnets[subnet]?.cidrBlocks,
+           let range = blocks.first(where: { $0.contains(address) }) {
+            p.estimatedWithin = AddressSet(range)
+            p.estimateReason = "\(e.label)'s address is not known (placed in \(topology.label(subnet)), \(range))"
+        }
+        return p
     }
 
     /// Adds the route checks both ways; returns whether security group references work on this path.
@@ -105,6 +116,10 @@ extension FlowAnalyzer {
     private func routeGate(_ found: (table: RouteTable, route: Route)?, subnet: String, to address: IPAddress, _ direction: String,
                            expect: (RouteTarget) -> Bool, expected: String, _ flow: inout Flow) {
         let kind = direction == "return" ? "route-return" : "route"
+        if let why = routes.unknownRoute(subnet: subnet, address: address, found: found?.route) ?? (found == nil ? routes.unknownRange(subnet: subnet) : nil) {
+            flow.unknowns.append("\(direction) route for \(address) unknown before apply: \(why)")
+            return
+        }
         guard let (table, route) = found else {
             let table = topology.routeTableBySubnet[subnet]
             flow.gate(kind, table?.id ?? subnet, passes: false, allowed: "",

@@ -10,6 +10,10 @@ struct Peer {
     var label: () -> String
     /// A concrete suggestion for a rule's source/destination in fixes.
     var suggestion: () -> String
+    /// For a peer placed in its subnet (no interface in the snapshot, or planned): the range its real address is in,
+    /// and why that address is unknown. A CIDR rule covering only part of the range can't be decided for it.
+    var estimatedWithin: AddressSet? = nil
+    var estimateReason: String = ""
 }
 
 /// Evaluates security group rules: stateful, any rule of any attached group allows.
@@ -20,6 +24,7 @@ struct SecurityGroupEvaluator {
         var region = Region()
         var matched: [(group: String, rule: SecurityGroupRule, region: Region)] = []
         var missing: [String] = []
+        var undecided: [Undecided] = []
         for groupId in groups {
             guard let group = topology.securityGroups[groupId] else { missing.append(groupId); continue }
             for rule in egress ? group.egress : group.ingress where rule.ipProtocol.admits(proto) {
@@ -28,6 +33,12 @@ struct SecurityGroupEvaluator {
                 switch rule.peer {
                 case .cidr(let prefix):
                     addresses = AddressSet(prefix).intersection(peer.addresses)
+                    if let range = peer.estimatedWithin, AddressSet(prefix).intersects(range), !AddressSet(prefix).isSuperset(of: range) {
+                        // The rule admits part of the range the peer's unknown address is in: neither yes nor no.
+                        let piece = Region(ports: SecurityGroupEvaluator.ports(of: rule, for: proto), addresses: peer.addresses)
+                        undecided.append(Undecided(region: piece, reason: "\(topology.label(groupId)) \(egress ? "egress" : "ingress") admits \(prefix), part of the range: \(peer.estimateReason)"))
+                        addresses = AddressSet()
+                    }
                 case .securityGroup(let ref):
                     if peer.groupReferencesApply && peer.groups.contains(ref.groupId) { addresses = peer.addresses }
                 case .prefixList(let id):
@@ -38,6 +49,15 @@ struct SecurityGroupEvaluator {
                     region = region.union(piece)
                     matched.append((groupId, rule, piece))
                 }
+            }
+        }
+        for groupId in groups {
+            guard let group = topology.securityGroups[groupId] else { continue }
+            for unknown in UnknownBeforeApply.rules(group.tags) where unknown.egress == egress && unknown.rule.ipProtocol.admits(proto) {
+                let piece = Region(ports: SecurityGroupEvaluator.ports(of: unknown.rule, for: proto), addresses: peer.addresses)
+                guard !piece.isEmpty else { continue }
+                let what = SecurityGroupEvaluator.describe(unknown.rule, egress: egress).split(separator: " ").first.map(String.init) ?? ""
+                undecided.append(Undecided(region: piece, reason: "\(topology.label(groupId)) \(egress ? "egress" : "ingress") \(what): \(unknown.reason)"))
             }
         }
         let direction = egress ? "egress" : "ingress"
@@ -62,7 +82,7 @@ struct SecurityGroupEvaluator {
                 let target = groups.first.map(topology.label) ?? ""
                 let service = blocked.ports == .all && proto.hasPorts ? "the service's \(proto) port" : what
                 return (detail, "add an \(noun) rule to \(target) allowing \(service) \(preposition) \(peer.suggestion())")
-            })
+            }, undecidedParts: undecided.map { Undecided(region: $0.region.subtracting(region), reason: $0.reason) }.filter { !$0.region.isEmpty })
     }
 
     /// The ports (ICMP: types) a rule admits for a protocol.

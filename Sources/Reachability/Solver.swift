@@ -174,15 +174,18 @@ struct FlowOutcome {
     var notes: [String]
     var summaryOnly: Bool
     var verdict: Verdict
+    var undecided: [String]
 
     init(_ r: FlowResult) {
         (allowed, path, blockers, unknowns, notes, summaryOnly, verdict) = (r.allowed, r.path, r.blockers, r.unknowns, r.notes, r.summaryOnly, r.verdict)
+        undecided = r.undecided
     }
 
     func result(_ source: Endpoint, _ destination: Endpoint, _ proto: IPProtocol) -> FlowResult {
         var r = FlowResult(source: source, destination: destination, ipProtocol: proto, allowed: allowed, path: path, blockers: blockers,
                            unknowns: unknowns, notes: notes, verdict: verdict)
         r.summaryOnly = summaryOnly
+        r.undecided = undecided
         return r
     }
 }

@@ -135,7 +135,8 @@ extension SnapshotReader {
             table.propagatingVgws = ColumnLists.optionalItems(r[5])
             tables.append(table)
         }
-        return tables
+        let unknown = try unknownBeforeApplyTags(db, "route_tables")
+        return unknown.isEmpty ? tables : tables.map { var t = $0; t.tags.merge(unknown[t.id] ?? [:]) { a, _ in a }; return t }
     }
 
     /// Subnets from their columns.
@@ -150,6 +151,21 @@ extension SnapshotReader {
                                 mapPublicIpOnLaunch: r[6] ?? false, tags: name.map { ["Name": $0] } ?? [:])
             subnet.ipv6Native = r[8]
             out.append(subnet)
+        }
+        let unknown = try unknownBeforeApplyTags(db, "subnets")
+        return unknown.isEmpty ? out : out.map { var s = $0; s.tags.merge(unknown[s.id] ?? [:]) { a, _ in a }; return s }
+    }
+
+    /// The `UnknownBeforeApply` tags of a light table's rows (planned resources only: the columns don't keep tags), by ID.
+    /// Only rows whose `data` names such a tag are decoded.
+    func unknownBeforeApplyTags(_ db: Database, _ table: String) throws -> [String: Tags] {
+        struct Tagged: Decodable { var tags: Tags? }
+        var out: [String: Tags] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, data FROM \(table) WHERE instr(data, ?) > 0", arguments: [UnknownBeforeApply.prefix])
+        while let r = try rows.next() {
+            let data: String = r[1]
+            let tags = (try? StoreCoding.decoder.decode(Tagged.self, from: Data(data.utf8)))?.tags ?? [:]
+            out[r[0]] = tags.filter { $0.key.hasPrefix(UnknownBeforeApply.prefix) }
         }
         return out
     }
@@ -178,7 +194,8 @@ extension SnapshotReader {
                                   entries: entries[id] ?? [], subnetIds: (subnets ?? "").split(separator: ",").map(String.init),
                                   tags: name.map { ["Name": $0] } ?? [:]))
         }
-        return out
+        let unknown = try unknownBeforeApplyTags(db, "network_acls")
+        return unknown.isEmpty ? out : out.map { var a = $0; a.tags.merge(unknown[a.id] ?? [:]) { x, _ in x }; return a }
     }
 
     /// Security groups in full (with their rules), by ID.

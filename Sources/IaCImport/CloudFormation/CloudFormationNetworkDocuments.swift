@@ -1,4 +1,5 @@
 import AWSImport
+import NetModel
 
 /// The network resources of a template as `ec2 describe-*` would print them after deploy: VPCs, subnets, internet
 /// and NAT gateways, route tables with their routes and associations, security groups with inline and standalone
@@ -16,6 +17,7 @@ struct CloudFormationNetworkDocuments {
             if let k = tag["Key"]?.knownString { tags[k] = tag["Value"]?.knownString ?? tag["Value"]?.rendered ?? "" }
         }
         if tags["Name"] == nil { tags["Name"] = r.logicalId }
+        tags.merge(CloudFormationUnknowns(resources: resources, ids: ids).tags(r)) { _, unknown in unknown }
         return .tags(tags)
     }
 
@@ -71,7 +73,7 @@ struct CloudFormationNetworkDocuments {
             let id = ids.ref(r.logicalId)
             let vpc = ids.id(r["VpcId"])
             var items = local(vpc)
-            for route in routes where ids.id(route["RouteTableId"]) == id {
+            for route in routes where ids.id(route["RouteTableId"]) == id && !CloudFormationUnknowns.isUnknown(route: route, ids: ids) {
                 var item: [String: JSONValue] = ["State": .string("active")]
                 if let d = route["DestinationCidrBlock"]?.knownString { item["DestinationCidrBlock"] = .string(d) }
                 if let d = route["DestinationIpv6CidrBlock"]?.knownString { item["DestinationIpv6CidrBlock"] = .string(d) }

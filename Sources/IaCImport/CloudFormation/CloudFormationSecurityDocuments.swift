@@ -21,8 +21,8 @@ struct CloudFormationSecurityDocuments {
             if egress.isEmpty, r["SecurityGroupEgress"] == nil { egress = [.map(["IpProtocol": .string("-1"), "CidrIp": .string("0.0.0.0/0")])] }
             for (rules, peer, direction) in [(ingress, "Source", "ingress"), (egress, "Destination", "egress")] {
                 for rule in rules {
-                    for why in unknownPeers(rule, peer: peer) {
-                        docs.warnings.append("\(r.logicalId): an \(direction) rule's \(why) is unknown before deploy; that peer is left out of the answers")
+                    for (key, why) in unknowns.unknownPeers(rule, peer: peer, owner: r.logicalId) {
+                        docs.warnings.append("\(r.logicalId): an \(direction) rule's \(key) is unknown before deploy (\(why)); answers it could decide are unknown")
                     }
                 }
             }
@@ -40,7 +40,8 @@ struct CloudFormationSecurityDocuments {
             let ingress = standaloneIn.filter { ids.id($0["GroupId"]) == id }.map { permission(.map($0.properties), peer: "Source") }
             let egress = standaloneOut.filter { ids.id($0["GroupId"]) == id }.map { permission(.map($0.properties), peer: "Destination") }
             docs.add("SecurityGroups", ["GroupId": .string(id), "GroupName": .string(id), "IpPermissions": .array(ingress),
-                                        "IpPermissionsEgress": .array(egress), "Tags": .tags([PlanOverlay.partialTag: "true"])])
+                                        "IpPermissionsEgress": .array(egress),
+                                        "Tags": .tags(unknowns.securityGroupTags(id: id, inline: []).merging([PlanOverlay.partialTag: "true"]) { a, _ in a })])
             docs.warnings.append("rules for security group \(id), which is not declared here: added to the captured group with --against")
         }
         networkAcls(vpcs: vpcs, subnetVpc: subnetVpc, into: &docs)
@@ -61,25 +62,9 @@ struct CloudFormationSecurityDocuments {
         return .object(item)
     }
 
-    /// A CIDR as written, or a VPC's or subnet's `CidrBlock` through `Fn::GetAtt` ("AWS::EC2::VPC" return values).
-    func cidr(_ value: TemplateValue?) -> String? {
-        if let known = value?.knownString { return known }
-        guard case .attribute(let logicalId, let attribute)? = value, ["CidrBlock", "CidrBlockAssociations"].contains(attribute),
-              let r = ids.resources[logicalId], ["AWS::EC2::VPC", "AWS::EC2::Subnet"].contains(r.type) else { return nil }
-        return r["CidrBlock"]?.knownString
-    }
+    var unknowns: CloudFormationUnknowns { CloudFormationUnknowns(resources: resources, ids: ids) }
 
-    /// Why each peer of a rule is unknown before deploy (a value known only after apply, an attribute not modelled):
-    /// such a rule is left out of the answers, and says so.
-    func unknownPeers(_ rule: TemplateValue, peer: String) -> [String] {
-        var out: [String] = []
-        for key in ["CidrIp", "CidrIpv6", "\(peer)SecurityGroupId", "\(peer)PrefixListId"] {
-            guard let v = rule[key], v != .null else { continue }
-            let known = key.hasPrefix("Cidr") ? cidr(v) != nil : ids.id(v) != nil
-            if case .unknown(let why) = v { out.append("\(key) (\(why))") } else if !known { out.append("\(key) \(v.rendered)") }
-        }
-        return out
-    }
+    func cidr(_ value: TemplateValue?) -> String? { unknowns.cidr(value) }
 
     private func networkAcls(vpcs: [String], subnetVpc: [String: String], into docs: inout CLIDocuments) {
         let entries = resources.of("AWS::EC2::NetworkAclEntry"), associations = resources.of("AWS::EC2::SubnetNetworkAclAssociation")
@@ -92,7 +77,8 @@ struct CloudFormationSecurityDocuments {
         for r in resources.of("AWS::EC2::NetworkAcl") {
             let id = ids.ref(r.logicalId)
             var items: [JSONValue] = []
-            for e in entries where ids.id(e["NetworkAclId"]) == id {
+            // An entry with a part known only after apply is the ACL's unknown-before-apply tag, not an entry.
+            for e in entries where ids.id(e["NetworkAclId"]) == id && !CloudFormationUnknowns.isUnknown(aclEntry: e) {
                 var item: [String: JSONValue] = [
                     "RuleNumber": .number(Double(e["RuleNumber"]?.knownString.flatMap { Int($0) } ?? 0)),
                     "Protocol": .string(e["Protocol"]?.knownString ?? "-1"),

@@ -52,6 +52,9 @@ public struct CloudFormationTemplate: Sendable {
             evaluator.conditions[name] = .some(truth)
             if truth == nil { warnings.append("condition \(name) depends on values known at deploy: its resources are kept") }
         }
+        for (id, node) in declared where node["Type"]?.string == "AWS::EC2::VPC" {
+            if let block = node["Properties"]?["CidrBlock"], let cidr = try evaluator.value(block)?.knownString { evaluator.vpcCidrs[id] = cidr }
+        }
         var resources: [TemplateResource] = []
         for (id, node) in declared {
             guard case .map = node else { throw .invalid(file: file, line: node.line, message: "resource \(id) must be a mapping") }

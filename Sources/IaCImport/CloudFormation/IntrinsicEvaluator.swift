@@ -16,6 +16,8 @@ struct IntrinsicEvaluator {
     let exports: [String: String]
     /// Problems that do not stop the evaluation: unknown imports, unsupported functions.
     var warnings: [String] = []
+    /// Each VPC's `CidrBlock` when the template states it, for `Fn::Cidr` over `!GetAtt VPC.CidrBlock`.
+    var vpcCidrs: [String: String] = [:]
 
     /// AWS::NoValue: the property is removed.
     struct NoValue: Error {}
@@ -91,6 +93,7 @@ struct IntrinsicEvaluator {
             // The zones available to the account are CloudFormation's answer at deploy: never guessed.
             return .unknown("Fn::GetAZs (availability zones are known at deploy)")
         case "Fn::FindInMap": return try findInMap(arg, line: line)
+        case "Fn::Cidr": return try cidr(arg, line: line)
         case "Fn::If":
             guard case .list(let items, _) = arg, items.count == 3, let condition = items[0].string else { throw fail(line, "Fn::If needs [condition, then, else]") }
             guard let known = conditions[condition] else { throw fail(line, "Fn::If names '\(condition)', which is not a condition of the template") }

@@ -151,12 +151,22 @@ public struct TerraformPlan: Sendable {
         default:
             let targets = configuration.targets(of: expression, in: r.module)
             let linked = targets.flatMap { t in instances(of: t, for: r, in: byResource, usesIndex: usesInstanceIndex(expression)) }
+            // An address range or address unknown until apply comes from an expression (`cidrsubnet(...)`, `"${ip}/32"`)
+            // over what it references: a referenced value that is known is not the attribute's value.
+            if holdsAddresses(key), linked.contains(where: { $0.knownString != nil }) {
+                return .unknown("\(path) is known after apply")
+            }
             if !linked.isEmpty {
                 let isList = value.map { if case .list = $0 { true } else { false } } ?? looksPlural(key)
                 return isList || linked.count > 1 ? .list(linked) : linked[0]
             }
             return value == nil || value == .null ? .unknown("\(path) is known after apply") : value
         }
+    }
+
+    /// Attributes holding addresses or address ranges (`cidr_block`, `cidr_blocks`, `private_ip`), never IDs.
+    static func holdsAddresses(_ key: String) -> Bool {
+        key.contains("cidr") || key == "private_ip" || key == "private_ips"
     }
 
     static func usesInstanceIndex(_ expression: JSONValue?) -> Bool {
