@@ -40,6 +40,9 @@ struct MicroBlogCLITests {
         #expect(direct.stdout.contains("listener tcp/443 (HTTPS): rule host api.microblog.example.com (priority 10) → target tcp/4567"), "\(direct.stdout)")
         // The template declares every rule: the HTTP listener's redirect is known, not an uncaptured gap.
         #expect(direct.stdout.contains("listener tcp/80 (HTTP) does not forward to microblog-backend-tg") && !direct.stdout.contains("not captured"), "\(direct.stdout)")
+        // Nothing is deployed: the tasks and the load balancer have no address yet, and none is invented.
+        #expect(direct.stdout.contains("backend-flask [in subnet-PublicSubnetA] sees microblog-alb's private address in subnet-PublicSubnetA"), "\(direct.stdout)")
+        #expect(direct.stdout.range(of: #"10\.0\.[12]\.\d+[^\d/]"#, options: .regularExpression) == nil, "\(direct.stdout)")
     }
 
     @Test("scan: the database graded by who reaches it (one /32 is no 'internet'); star-only task-role actions and secrets from SSM raise nothing")
