@@ -94,14 +94,18 @@ public struct Solver: Sendable {
                 let result = flow(s, d, proto: proto, ports: ports)
                 allowed = allowed.union(result.allowed)
                 undecided = undecided || result.verdict == .unknown
-                if best == nil || better(result, than: best!) { best = result }
+                if let current = best, !better(result, than: current) { continue }
+                best = result
             }
         }
         // Shared (cached) results explain a class representative: explain the chosen pair itself.
-        let result = explain || best == nil
-            ? best.map { analyzer.analyze(from: $0.source, to: $0.destination, proto: proto, ports: ports) }
+        let result: FlowResult
+        if let best, !explain {
+            result = best
+        } else {
+            result = best.map { analyzer.analyze(from: $0.source, to: $0.destination, proto: proto, ports: ports) }
                 ?? analyzer.analyze(from: sources[0], to: destinations[0], proto: proto, ports: ports)
-            : best!
+        }
         let verdict: Verdict = !allowed.isEmpty ? .reachable : undecided ? .unknown : .blocked
         var answer = PairAnswer(from: sources[0], to: destinations[0], allowed: allowed, best: result, viaLoadBalancers: [], verdict: verdict)
         if throughLoadBalancers && !answer.reachable && !destinations[0].isInternet && destinations[0].kind != .loadBalancer {
