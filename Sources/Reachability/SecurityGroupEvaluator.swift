@@ -20,6 +20,9 @@ struct SecurityGroupEvaluator {
         var region = Region()
         var matched: [(group: String, rule: SecurityGroupRule, region: Region)] = []
         var missing: [String] = []
+        // One peer address (between interfaces): every piece has that address, so only their ports are unioned.
+        let single = peer.addresses.singleAddress
+        var singlePorts = PortSet()
         for groupId in groups {
             guard let group = topology.securityGroups[groupId] else { missing.append(groupId); continue }
             for rule in egress ? group.egress : group.ingress where rule.ipProtocol.admits(proto) {
@@ -35,11 +38,12 @@ struct SecurityGroupEvaluator {
                 }
                 let piece = Region(ports: ports, addresses: addresses)
                 if !piece.isEmpty {
-                    region = region.union(piece)
+                    if single != nil { singlePorts = singlePorts.union(ports) } else { region = region.union(piece) }
                     matched.append((groupId, rule, piece))
                 }
             }
         }
+        if single != nil, !singlePorts.isEmpty { region = Region(ports: singlePorts, addresses: peer.addresses) }
         let direction = egress ? "egress" : "ingress"
         let topology = self.topology
         let noun = egress ? "outbound" : "inbound"
