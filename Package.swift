@@ -1,6 +1,18 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Release executables carry the Swift runtime and Foundation linked in (`-static-stdlib`): no shared libraries to
+/// load and relocate at start (a whole `netaudit query` is mostly process start). Debug builds and tests link them
+/// dynamically, as usual.
+/// The modules are compiled against the shared Foundation, whose link entries leave out what the static one needs
+/// (CoreFoundation, ICU data, the shims, Synchronization, Dispatch): named here, as one group.
+let staticRuntimeInRelease: [LinkerSetting] = [.unsafeFlags(
+    ["-static-stdlib", "-Xlinker", "--start-group", "-lFoundation", "-lFoundationEssentials", "-lFoundationInternationalization",
+     "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
+     "-lswiftSynchronization", "-lswift_RegexParser", "-lswift_StringProcessing", "-lswiftDispatch", "-ldispatch", "-lBlocksRuntime",
+     "-Xlinker", "--end-group"],
+    .when(platforms: [.linux], configuration: .release))]
+
 let package = Package(
     name: "netaudit",
     platforms: [.macOS(.v13)],
@@ -55,10 +67,10 @@ let package = Package(
         .executableTarget(name: "netaudit", dependencies: [
             "NetModel", "AWSImport", "IaCImport", "SnapshotStore", "Reachability", "AWSCapture", "Policy", "Findings", "Report", "HTTPClient", "Diff", "Graph",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: staticRuntimeInRelease),
         .executableTarget(name: "netaudit-bench", dependencies: [
             "NetModel", "AWSImport", "SnapshotStore", "Reachability", "Policy", "Diff", "SyntheticAccount",
-        ]),
+        ], linkerSettings: staticRuntimeInRelease),
         .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
         .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel"], exclude: ["Fixtures"]),
         .testTarget(name: "IaCImportTests", dependencies: ["IaCImport", "AWSImport"], exclude: ["Fixtures"]),

@@ -12,15 +12,28 @@ struct NACLEvaluator {
                                explainAllowed: { _ in "no network ACL data for \(subnet): assumed to allow" },
                                explainBlocked: { _ in ("", "") })
         }
-        var remaining = Region(ports: .all, addresses: peer)
         var allowed = Region()
         var decisions: [(entry: NetworkACLEntry, region: Region)] = []
-        for entry in acl.orderedEntries(egress: egress) where entry.ipProtocol.admits(proto) && !remaining.isEmpty {
-            let covered = remaining.intersection(Region(ports: NACLEvaluator.ports(of: entry, for: proto), addresses: AddressSet(entry.cidr)))
-            guard !covered.isEmpty else { continue }
-            if entry.action == .allow { allowed = allowed.union(covered) }
-            remaining = remaining.subtracting(covered)
-            decisions.append((entry, covered))
+        if let address = peer.singleAddress {
+            // One peer address (between interfaces): an entry covers it whole or not at all, so only ports are tracked.
+            var remaining = PortSet.all, ports = PortSet()
+            for entry in acl.orderedEntries(egress: egress) where entry.ipProtocol.admits(proto) && !remaining.isEmpty && entry.cidr.contains(address) {
+                let covered = remaining.intersection(NACLEvaluator.ports(of: entry, for: proto))
+                guard !covered.isEmpty else { continue }
+                if entry.action == .allow { ports = ports.union(covered) }
+                remaining = remaining.subtracting(covered)
+                decisions.append((entry, Region(ports: covered, addresses: peer)))
+            }
+            allowed = Region(ports: ports, addresses: peer)
+        } else {
+            var remaining = Region(ports: .all, addresses: peer)
+            for entry in acl.orderedEntries(egress: egress) where entry.ipProtocol.admits(proto) && !remaining.isEmpty {
+                let covered = remaining.intersection(Region(ports: NACLEvaluator.ports(of: entry, for: proto), addresses: AddressSet(entry.cidr)))
+                guard !covered.isEmpty else { continue }
+                if entry.action == .allow { allowed = allowed.union(covered) }
+                remaining = remaining.subtracting(covered)
+                decisions.append((entry, covered))
+            }
         }
         let topology = self.topology
         let direction = egress ? "outbound" : "inbound"

@@ -130,7 +130,21 @@ public struct Solver: Sendable {
         }
         let key = FlowKey(source: classId(s), destination: classId(d), proto: proto, ports: ports)
         if let cached = cache.get(key) { return cached.result(s, d, proto) }
-        let result = analyzer.quickReject(from: s, to: d, proto: proto) ?? analyzer.analyze(from: s, to: d, proto: proto, ports: ports, explain: false)
+        return analyzeAndCache(s, d, key)
+    }
+
+    /// One endpoint pair's outcome, the classes of both ends known (the matrix's inner loop: no endpoint lookups,
+    /// no result built for a cached pair).
+    func outcome(_ s: Endpoint, _ sClass: Int, _ d: Endpoint, _ dClass: Int, proto: IPProtocol, ports: PortSet?) -> FlowOutcome {
+        if s.interfaceId != nil, s.interfaceId == d.interfaceId { return FlowOutcome(flow(s, d, proto: proto, ports: ports)) }
+        let key = FlowKey(source: sClass, destination: dClass, proto: proto, ports: ports)
+        return cache.get(key) ?? FlowOutcome(analyzeAndCache(s, d, key))
+    }
+
+    /// A class pair's summary flow, worked out and memoized.
+    private func analyzeAndCache(_ s: Endpoint, _ d: Endpoint, _ key: FlowKey) -> FlowResult {
+        let result = analyzer.quickReject(from: s, to: d, proto: key.proto)
+            ?? analyzer.analyze(from: s, to: d, proto: key.proto, ports: key.ports, explain: false)
         cache.set(key, FlowOutcome(result))
         return result
     }

@@ -27,15 +27,17 @@ struct ResourceTable<T: Codable & Identifiable>: Sendable where T.ID == String {
 /// A table of parts of a resource (SG rules, routes, NACL entries), for querying only, or of the keys the
 /// query loader finds resources by (`indexes` names the columns it looks them up by).
 struct ChildTable<Parent>: @unchecked Sendable {
-    let create: [String]
-    let insert: (Parent, Database) throws -> Void
+    let create: String
+    let indexes: [String]
+    /// Inserts the rows of every parent given, in order.
+    let insert: ([Parent], Database) throws -> Void
 
     init<Child>(_ name: String, columns: [Column<(Parent, Child)>], indexes: [String] = [], rows: @escaping (Parent) -> [Child]) {
         let spec = TableSpec<(Parent, Child)>(name: name, columns: columns)
-        create = [spec.createSQL] + indexes.map { "CREATE INDEX \(name)_\($0) ON \(name)(\($0))" }
-        insert = { parent, db in
-            let children = rows(parent)
-            if !children.isEmpty { try spec.insert(children.lazy.map { (parent, $0) }, into: db) }
+        create = spec.createSQL
+        self.indexes = indexes.map { "CREATE INDEX \(name)_\($0) ON \(name)(\($0))" }
+        insert = { parents, db in
+            try spec.insert(parents.flatMap { parent in rows(parent).map { (parent, $0) } }, into: db)
         }
     }
 }
@@ -60,21 +62,24 @@ enum StoreCoding {
 /// A resource table with its type erased, so all tables can sit in one list.
 struct AnyResourceTable: Sendable {
     let name: String
+    /// The table and its child tables.
     let createStatements: [String]
+    /// The indexes of the table and its child tables: created after the rows are in (one sort instead of a
+    /// b-tree insert per row).
+    let indexStatements: [String]
     let insert: @Sendable (Inventory, Database) throws -> Void
     let load: @Sendable (Database, inout Inventory) throws -> Void
 
     init<T>(_ table: ResourceTable<T>) {
         name = table.spec.name
         let name = table.spec.name
-        createStatements = [table.spec.createSQL, "CREATE INDEX \(name)_id ON \(name)(id)"]
-            + table.indexes.map { "CREATE INDEX \(name)_\($0) ON \(name)(\($0))" } + table.children.flatMap(\.create)
+        createStatements = [table.spec.createSQL] + table.children.map(\.create)
+        indexStatements = ["CREATE INDEX \(name)_id ON \(name)(id)"]
+            + table.indexes.map { "CREATE INDEX \(name)_\($0) ON \(name)(\($0))" } + table.children.flatMap(\.indexes)
         insert = { inventory, db in
             let rows = inventory[keyPath: table.items].filter(table.include)
             try table.spec.insert(rows, into: db)
-            for child in table.children {
-                for row in rows { try child.insert(row, db) }
-            }
+            for child in table.children { try child.insert(rows, db) }
         }
         load = { db, inventory in
             let cursor = try String.fetchCursor(db, sql: "SELECT data FROM \(table.spec.name) ORDER BY rowid")

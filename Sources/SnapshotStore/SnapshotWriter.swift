@@ -8,8 +8,9 @@ import NetModel
 /// into place only when complete, so a crash never leaves a half-written snapshot
 /// at the destination.
 public enum SnapshotWriter {
-    /// Test seam: runs after the temporary file is complete, before it is renamed into place.
-    nonisolated(unsafe) static var beforeRename: (() throws -> Void)?
+    /// Test seam: runs after the temporary file is complete, before it is renamed into place, with the destination
+    /// (so a test failing its own write leaves other tests' writes alone).
+    nonisolated(unsafe) static var beforeRename: ((String) throws -> Void)?
 
     /// Writes `snapshot` to `path`, replacing any file there.
     public static func write(_ snapshot: Snapshot, to path: String) throws(StoreError) {
@@ -38,7 +39,7 @@ public enum SnapshotWriter {
             let handle = try FileHandle(forUpdating: temporary)
             try handle.synchronize()
             try handle.close()
-            try beforeRename?()
+            try beforeRename?(path)
             guard rename(temporary.path, destination.path) == 0 else {
                 throw StoreError.writeFailed(path: path, reason: String(cString: strerror(errno)))
             }
@@ -83,6 +84,9 @@ public enum SnapshotWriter {
         for table in StoreTables.all {
             for sql in table.createStatements { try db.execute(sql: sql) }
             try table.insert(snapshot.inventory, db)
+        }
+        for table in StoreTables.all {
+            for sql in table.indexStatements { try db.execute(sql: sql) }
         }
     }
 }

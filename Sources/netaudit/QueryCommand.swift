@@ -90,6 +90,10 @@ enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        // The encoder's bytes as they are, not through a String (a matrix or an answer can be megabytes).
+        var bytes = try encoder.encode(value)
+        bytes.append(UInt8(ascii: "\n"))
+        fflush(nil)  // whatever print() buffered goes first
+        FileHandle.standardOutput.write(bytes)
     }
 }
