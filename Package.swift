@@ -62,6 +62,8 @@ let package = Package(
         .executableTarget(name: "netaudit-bench", dependencies: [
             "NetModel", "AWSImport", "SnapshotStore", "Reachability", "Policy", "Diff", "SyntheticAccount",
         ]),
+        // Test support: a real PostgreSQL server started for the store tests (initdb/pg_ctl in a temporary folder).
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
         .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
         .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel"], exclude: ["Fixtures"]),
         .testTarget(name: "IaCImportTests", dependencies: ["IaCImport", "AWSImport"], exclude: ["Fixtures"]),
@@ -76,9 +78,9 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Findings"], exclude: ["Fixtures"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph", "Policy", "Reachability", "AWSImport", "NetModel", "Findings"]),
         .testTarget(name: "SnapshotStoreTests", dependencies: [
-            "SnapshotStore", "AWSImport", "NetModel", "Reachability", "Policy", "PostgresClient", .product(name: "GRDB", package: "GRDB.swift"),
+            "SnapshotStore", "AWSImport", "NetModel", "Reachability", "Policy", "Findings", "PostgresClient", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["netaudit", "SnapshotStore", "NetModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["netaudit", "SnapshotStore", "NetModel", "PostgresTestSupport"]),
         // Bounded in-process fuzzing of every parser (FUZZ_SECONDS, FUZZ_SEED, FUZZ_SAVE; `scripts/fuzz`).
         .testTarget(name: "FuzzTests", dependencies: [
             "AWSImport", "AWSCapture", "AccessAnalysis", "Policy", "Reachability", "NetModel", "Findings",
