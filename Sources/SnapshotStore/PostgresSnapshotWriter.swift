@@ -31,6 +31,11 @@ public enum PostgresSnapshotWriter {
         }
     }
 
+    /// Writes `snapshot` as `name` into the store at the URL `store`.
+    public static func write(_ snapshot: Snapshot, to name: String, store: String, replace: Bool = false) throws {
+        try write(snapshot, to: try SnapshotName(name), store: try StoreURL(store), replace: replace)
+    }
+
     /// A snapshot may take more accounts, not a second copy of one, and only in the same schema version.
     private static func checkMergeable(_ meta: [String: String], _ new: SnapshotMetadata, display: String, url: StoreURL, name: SnapshotName) throws {
         let version = Int(meta["schema_version"] ?? "") ?? 0

@@ -8,7 +8,7 @@ public struct SnapshotName: Sendable, Hashable, CustomStringConvertible {
         guard !text.isEmpty else { throw .badName(name: text, reason: "empty") }
         guard text.utf8.count <= 63 else { throw .badName(name: text, reason: "longer than 63 characters") }
         guard text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }) else {
-            throw .badName(name: text, reason: "only letters, digits, '-' and '_' may be used")
+            throw .badName(name: text, reason: "a character other than a letter, digit, '-' or '_'")
         }
         guard !text.lowercased().hasPrefix("pg_"), text.lowercased() != "information_schema" else {
             throw .badName(name: text, reason: "reserved for PostgreSQL's own schemas")
