@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(name: "netaudit-bench", dependencies: [
             "NetModel", "AWSImport", "SnapshotStore", "Reachability", "Policy", "Diff", "SyntheticAccount",
         ]),
-        // Test support: a real PostgreSQL server started for the store tests (initdb/pg_ctl in a temporary folder).
+        // Test support: a real PostgreSQL server started for the store tests (initdb/pg_ctl in a temporary folder), free local ports.
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
         .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
         .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel"], exclude: ["Fixtures"]),
@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "ReachabilityTests", dependencies: ["Reachability", "NetModel", "AWSImport", "SnapshotStore", "SyntheticAccount"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Vectors"]),
-        .testTarget(name: "AWSCaptureTests", dependencies: ["AWSCapture", "AWSImport", "NetModel", "SnapshotStore", "Policy", "Findings"]),
+        .testTarget(name: "AWSCaptureTests", dependencies: ["AWSCapture", "AWSImport", "NetModel", "SnapshotStore", "Policy", "Findings", "PostgresTestSupport"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Reachability", "AccessAnalysis", "AWSImport", "NetModel", "Findings"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "Policy", "Reachability", "AWSImport", "NetModel", "Findings"]),

@@ -39,13 +39,7 @@ public final class PostgresSnapshotReader: SnapshotSource, @unchecked Sendable {
     }
 
     public func metadata() throws -> SnapshotMetadata {
-        let meta = try locked { try PostgresSchema.meta(name, connection) }
-        func list(_ key: String) -> [String] { (meta[key] ?? "").split(separator: ",").map(String.init) }
-        return SnapshotMetadata(
-            createdAt: meta["created_at"].flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date(timeIntervalSince1970: 0),
-            source: SnapshotMetadata.Source(rawValue: meta["source"] ?? "") ?? .import,
-            accounts: list("accounts"), regions: list("regions"), toolVersion: meta["tool_version"] ?? "unknown",
-            origin: (meta["origin"] ?? "").split(separator: "\n").map(String.init))
+        SnapshotMetadata(meta: try locked { try PostgresSchema.meta(name, connection) })
     }
 
     public func inventory() throws -> Inventory {
