@@ -18,7 +18,7 @@ enum ManagedPolicyDocuments {
             guard let document = out.managedPolicies[i].document else { continue }
             let digest = Crypto.hex(Crypto.sha256(Array(document.utf8)))
             if seen.insert(out.managedPolicies[i].id + " " + digest).inserted {
-                documents.append([out.managedPolicies[i].id, digest, document])
+                documents.append([out.managedPolicies[i].id, digest, withoutNUL(document)])
             }
             out.managedPolicies[i].document = prefix + digest
         }

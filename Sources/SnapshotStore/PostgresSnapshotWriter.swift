@@ -74,9 +74,9 @@ public enum PostgresSnapshotWriter {
     private static func populate(_ snapshot: Snapshot, _ name: SnapshotName, _ connection: PostgresConnection) throws {
         let s = name.quoted
         try connection.insert(into: "\(s).warnings", columns: ["source", "code", "message"],
-                              rows: snapshot.inventory.warnings.map { [$0.source, $0.code, $0.message] })
+                              rows: snapshot.inventory.warnings.map { [$0.source, $0.code, $0.message].map(withoutNUL) })
         try connection.insert(into: "\(s).raw_documents", columns: ["source", "account", "region", "kind", "content"],
-                              rows: snapshot.rawDocuments.map { [$0.source, $0.scope.account, $0.scope.region, $0.kind, $0.content] })
+                              rows: snapshot.rawDocuments.map { [$0.source, $0.scope.account, $0.scope.region, $0.kind, $0.content].map(withoutNUL) })
         let (inventory, documents) = ManagedPolicyDocuments.split(snapshot.inventory)
         try connection.insert(into: "\(s).\(ManagedPolicyDocuments.table)", columns: ["arn", "sha256", "document"],
                               rows: documents, suffix: "ON CONFLICT DO NOTHING")

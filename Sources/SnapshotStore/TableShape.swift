@@ -36,6 +36,8 @@ struct TableShape: Sendable {
 }
 
 /// A row's values as PostgreSQL text parameters (nil is NULL; SQLite's booleans are 0 and 1 in both stores).
+/// PostgreSQL text cannot hold U+0000: a NUL in a column value (a tag decoded from `\u0000`) becomes U+FFFD there
+/// (the `data` JSON escapes it, so the model reads back exact).
 func postgresText(_ values: [(any DatabaseValueConvertible)?]) -> [String?] {
     values.map { value in
         guard let value else { return nil }
@@ -43,8 +45,13 @@ func postgresText(_ values: [(any DatabaseValueConvertible)?]) -> [String?] {
         case .null: return nil
         case .int64(let i): return String(i)
         case .double(let d): return String(d)
-        case .string(let s): return s
-        case .blob(let data): return String(decoding: data, as: UTF8.self)
+        case .string(let s): return withoutNUL(s)
+        case .blob(let data): return withoutNUL(String(decoding: data, as: UTF8.self))
         }
     }
+}
+
+/// `text` with U+0000 as U+FFFD (PostgreSQL rejects NUL in text; libpq would cut the string there).
+func withoutNUL(_ text: String) -> String {
+    text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
 }

@@ -96,6 +96,23 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test("a NUL character (which PostgreSQL text cannot hold) is stored, and the model reads back exact")
+    func nulCharacter() throws {
+        var snapshot = try Self.workshop(as: "111111111111")
+        let vpc = try #require(snapshot.inventory.vpcs.first)
+        snapshot.inventory.vpcs[0].tags["Name"] = "bad\u{0}name"
+        snapshot.inventory.warnings.append(CaptureWarning(source: "x\u{0}y", code: "test", message: "nul"))
+        try PostgresServer.with { server in
+            let url = try StoreURL(server.url)
+            try PostgresSnapshotWriter.write(snapshot, to: try SnapshotName("nul"), store: url)
+            let read = try PostgresSnapshotReader(store: url, name: try SnapshotName("nul")).inventory()
+            #expect(read.vpcs == snapshot.inventory.vpcs)
+            let name = try PostgresConnection(url: url).execute("SELECT name FROM nul.vpcs WHERE id = $1", [vpc.id]).rows.first?.first ?? nil
+            #expect(name == "bad\u{FFFD}name")
+            #expect(read.warnings.last?.source == "x\u{FFFD}y")
+        }
+    }
+
     @Test("store errors are one line naming the server, never the password")
     func errors() throws {
         let port = try PostgresServer.freePort()
