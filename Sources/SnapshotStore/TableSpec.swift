@@ -19,8 +19,17 @@ struct TableSpec<Row> {
     let name: String
     let columns: [Column<Row>]
 
-    var createSQL: String {
-        "CREATE TABLE \(name) (" + columns.map { "\($0.name) \($0.sqlType)" }.joined(separator: ", ") + ")"
+    /// The table's name and column types, what both stores' DDL is generated from.
+    var shape: TableShape { TableShape(name: name, columns: columns.map { ($0.name, $0.sqlType) }) }
+
+    var createSQL: String { shape.sqliteCreate }
+
+    /// A row's column values, in column order.
+    func values(_ row: Row) throws -> [(any DatabaseValueConvertible)?] {
+        var values: [(any DatabaseValueConvertible)?] = []
+        values.reserveCapacity(columns.count)
+        for column in columns { values.append(try column.value(row)) }
+        return values
     }
 
     /// `INSERT` of `rows` rows at once (`VALUES (?, ...), (?, ...)`).
