@@ -1,6 +1,18 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Release executables carry the Swift runtime and Foundation linked in (`-static-stdlib`): no shared libraries to
+/// load and relocate at start (a whole `netaudit query` is mostly process start). Debug builds and tests link them
+/// dynamically, as usual.
+/// The modules are compiled against the shared Foundation, whose link entries leave out what the static one needs
+/// (CoreFoundation, ICU data, the shims, Synchronization, Dispatch): named here, as one group.
+let staticRuntimeInRelease: [LinkerSetting] = [.unsafeFlags(
+    ["-static-stdlib", "-Xlinker", "--start-group", "-lFoundation", "-lFoundationEssentials", "-lFoundationInternationalization",
+     "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
+     "-lswiftSynchronization", "-lswift_RegexParser", "-lswift_StringProcessing", "-lswiftDispatch", "-ldispatch", "-lBlocksRuntime",
+     "-Xlinker", "--end-group"],
+    .when(platforms: [.linux], configuration: .release))]
+
 let package = Package(
     name: "netaudit",
     platforms: [.macOS(.v13)],
@@ -20,9 +32,9 @@ let package = Package(
         .target(name: "AWSImport", dependencies: ["NetModel"]),
         // Infrastructure as code before deploy: CloudFormation templates (and Terraform plans) read into resources.
         .target(name: "IaCImport", dependencies: ["NetModel", "AWSImport", "Findings", .product(name: "Yams", package: "Yams")]),
-        // SQLite snapshot store (one file per snapshot).
+        // Snapshot stores: SQLite (one file per snapshot) and PostgreSQL (one schema per snapshot), from one table list.
         .target(name: "SnapshotStore", dependencies: [
-            "NetModel",
+            "NetModel", "PostgresClient", "SigV4",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // IAM policy language and S3 "public" semantics: parse, match, evaluate (no findings here).
@@ -32,8 +44,11 @@ let package = Package(
         // C libraries, each wrapped by exactly one Swift module.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // HTTP over libcurl (wraps CCurl): connection reuse, timeouts, TLS with the system CA bundle, proxies.
         .target(name: "HTTPClient", dependencies: ["CCurl"]),
+        // PostgreSQL over libpq (wraps CLibPQ): connections from a URL, parameterised statements, bulk inserts.
+        .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
         // AWS Signature Version 4 (wraps CLibCrypto for SHA-256 and HMAC).
         .target(name: "SigV4", dependencies: ["CLibCrypto"]),
         // Live capture: AWS APIs over HTTP into the same documents the offline import reads.
@@ -45,7 +60,7 @@ let package = Package(
             "NetModel", "Reachability", "AccessAnalysis", "Findings", .product(name: "Yams", package: "Yams"),
         ]),
         // What changed between two snapshots: configuration, findings, and the paths that opened or closed.
-        .target(name: "Diff", dependencies: ["NetModel", "Reachability", "Policy", "Findings"]),
+        .target(name: "Diff", dependencies: ["NetModel", "Reachability", "Policy", "Findings", "Report"]),
         // The one engine that decides output format and exit code: table, JSON, SARIF, JUnit, Markdown.
         .target(name: "Report", dependencies: ["Findings"]),
         // Synthetic accounts for benchmarks and scale tests.
@@ -55,10 +70,12 @@ let package = Package(
         .executableTarget(name: "netaudit", dependencies: [
             "NetModel", "AWSImport", "IaCImport", "SnapshotStore", "Reachability", "AWSCapture", "Policy", "Findings", "Report", "HTTPClient", "Diff", "Graph",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: staticRuntimeInRelease),
         .executableTarget(name: "netaudit-bench", dependencies: [
             "NetModel", "AWSImport", "SnapshotStore", "Reachability", "Policy", "Diff", "SyntheticAccount",
-        ]),
+        ], linkerSettings: staticRuntimeInRelease),
+        // Test support: a real PostgreSQL server started for the store tests (initdb/pg_ctl in a temporary folder), free local ports.
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
         .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
         .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel"], exclude: ["Fixtures"]),
         .testTarget(name: "IaCImportTests", dependencies: ["IaCImport", "AWSImport"], exclude: ["Fixtures"]),
@@ -67,7 +84,7 @@ let package = Package(
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Vectors"]),
         .testTarget(name: "AWSCaptureTests", dependencies: [
-            "AWSCapture", "AWSImport", "NetModel", "SnapshotStore", "Policy", "Findings", "IaCImport", "Reachability",
+            "AWSCapture", "AWSImport", "NetModel", "SnapshotStore", "Policy", "Findings", "IaCImport", "Reachability", "PostgresTestSupport",
         ]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Reachability", "AccessAnalysis", "AWSImport", "NetModel", "Findings"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
@@ -75,9 +92,9 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Findings"], exclude: ["Fixtures"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph", "Policy", "Reachability", "AWSImport", "NetModel", "Findings"]),
         .testTarget(name: "SnapshotStoreTests", dependencies: [
-            "SnapshotStore", "AWSImport", "NetModel", .product(name: "GRDB", package: "GRDB.swift"),
+            "SnapshotStore", "AWSImport", "NetModel", "Reachability", "Policy", "Findings", "PostgresClient", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["netaudit", "SnapshotStore", "NetModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["netaudit", "SnapshotStore", "NetModel", "PostgresTestSupport"]),
         // Bounded in-process fuzzing of every parser (FUZZ_SECONDS, FUZZ_SEED, FUZZ_SAVE; `scripts/fuzz`).
         .testTarget(name: "FuzzTests", dependencies: [
             "AWSImport", "AWSCapture", "AccessAnalysis", "Policy", "Reachability", "NetModel", "Findings",

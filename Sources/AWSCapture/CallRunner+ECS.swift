@@ -1,7 +1,7 @@
 import AWSImport
 import Foundation
 
-/// One kind of a cluster's members (services or running tasks): how it is listed and described, and where the
+/// One kind of a cluster's members (services, running tasks or container instances): how it is listed and described, and where the
 /// answers are stored (the layout of `scripts/samples/dump.py`, `dump_ecs`).
 struct ECSMembers: Sendable {
     var list: String
@@ -12,8 +12,8 @@ struct ECSMembers: Sendable {
     var itemKey: String
     /// The most IDs one describe call takes.
     var batchLimit: Int
-    /// The member naming the task definition an item runs.
-    var definitionKey: String
+    /// The member naming the task definition an item runs (container instances run none of their own).
+    var definitionKey: String?
     var listFolder: String
     var describeFolder: String
 
@@ -26,12 +26,19 @@ struct ECSMembers: Sendable {
     static let tasks = ECSMembers(list: "ListTasks", listKey: "taskArns", listBody: ["desiredStatus": .string("RUNNING")],
                                   describe: "DescribeTasks", itemKey: "tasks", batchLimit: 100, definitionKey: "taskDefinitionArn",
                                   listFolder: "ecs-list-tasks", describeFolder: "ecs-describe-tasks")
+    /// Amazon ECS API Reference, "DescribeContainerInstances": "A list of up to 100 container instance IDs or full
+    /// Amazon Resource Name (ARN) entries." The EC2 hosts of `bridge`/`host`-mode tasks.
+    static let containerInstances = ECSMembers(list: "ListContainerInstances", listKey: "containerInstanceArns", listBody: [:],
+                                               describe: "DescribeContainerInstances", itemKey: "containerInstances", batchLimit: 100,
+                                               definitionKey: nil, listFolder: "ecs-list-container-instances",
+                                               describeFolder: "ecs-describe-container-instances")
 }
 
-/// Amazon ECS (JSON protocol): clusters, per cluster its services and running tasks, then every task definition in
+/// Amazon ECS (JSON protocol): clusters, per cluster its services, running tasks and container instances, then every task definition in
 /// use by one of them. Each answer is stored as the AWS CLI prints it, one document per call, named like the sample
 /// dumper: `ecs-list-clusters`, `ecs-describe-clusters[-n]`, `ecs-list-services/<cluster>`,
 /// `ecs-describe-services/<cluster>[-n]`, `ecs-list-tasks/<cluster>`, `ecs-describe-tasks/<cluster>[-n]`,
+/// `ecs-list-container-instances/<cluster>`, `ecs-describe-container-instances/<cluster>[-n]`,
 /// `ecs-describe-task-definition/<family>-<revision>` (`-n` numbers a describe call's further batches). Task
 /// definitions hold container environments: they go to the import like any file, and nothing here prints or logs
 /// a document (warnings name the call, the cluster and the AWS error only).
@@ -49,6 +56,7 @@ extension CallRunner {
             for cluster in clusters {
                 group.addTask { await self.ecsMembers(.services, cluster: cluster, region: region) }
                 group.addTask { await self.ecsMembers(.tasks, cluster: cluster, region: region) }
+                group.addTask { await self.ecsMembers(.containerInstances, cluster: cluster, region: region) }
             }
             var all = Set<String>()
             for await used in group { all.formUnion(used) }
@@ -69,7 +77,7 @@ extension CallRunner {
         }
     }
 
-    /// A cluster's services or running tasks: the listing, then the describe calls in batches; returns the task
+    /// A cluster's services, running tasks or container instances: the listing, then the describe calls in batches; returns the task
     /// definitions the described items use.
     func ecsMembers(_ members: ECSMembers, cluster: String, region: String) async -> [String] {
         let name = CallRunner.lastPathComponent(cluster)
@@ -79,7 +87,8 @@ extension CallRunner {
         let described = await ecsDescribe(members.describe, ids: CallRunner.strings(listed, members.listKey), key: members.itemKey,
                                           limit: members.batchLimit, body: ["cluster": .string(cluster), "include": CallRunner.ecsIncludeTags],
                                           folder: members.describeFolder, name: name, subject: name, region: region)
-        return described.compactMap { CallRunner.string($0, members.definitionKey) }
+        guard let key = members.definitionKey else { return [] }
+        return described.compactMap { CallRunner.string($0, key) }
     }
 
     /// A describe call over `ids` in batches of `limit` (none when `ids` is empty), each answer its own document

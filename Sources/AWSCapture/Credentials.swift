@@ -76,7 +76,7 @@ struct SharedConfig: Sendable {
             guard raw.first != " " && raw.first != "\t", let current, let eq = line.firstIndex(of: "=") else { continue }
             let key = line[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
             let value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            out[current]![key] = value
+            out[current, default: [:]][key] = value
         }
         return out
     }

@@ -53,6 +53,7 @@ enum Deduplicator {
         unique(&inv.ecsServices, "ECS service", scope: \.scope)
         unique(&inv.ecsTasks, "ECS task", scope: \.scope)
         unique(&inv.ecsTaskDefinitions, "ECS task definition", scope: \.scope)
+        unique(&inv.ecsContainerInstances, "ECS container instance", scope: \.scope)
         inv.warnings += warnings
     }
 }

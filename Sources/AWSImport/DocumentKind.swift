@@ -90,6 +90,7 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case ecsServiceArns = "serviceArns"
     case ecsTaskArns = "taskArns"
     case ecsTaskDefinitionArns = "taskDefinitionArns"
+    case ecsContainerInstanceArns = "containerInstanceArns"
     /// `aws ecs describe-clusters` (items hold `clusterArn`; EKS `list-clusters` prints `clusters` as names).
     case ecsClusters = "clusters"
     /// `aws ecs describe-services` (items hold `serviceArn`).
@@ -100,6 +101,8 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case ecsTaskDefinition = "taskDefinition"
     /// A list of task definitions (items hold `taskDefinitionArn`).
     case ecsTaskDefinitions = "taskDefinitions"
+    /// `aws ecs describe-container-instances` (items hold `containerInstanceArn`).
+    case ecsContainerInstances = "containerInstances"
     // Resource policies and shared snapshots (`DocumentKind+ResourcePolicies.swift` tells apart the ones that
     // share a key with another service; their raw values are labels, not keys).
     /// `aws sns list-topics`.
@@ -207,6 +210,7 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     /// The member each item of an ECS describe list holds.
     private static let ecsItemKey: [DocumentKind: String] = [
         .ecsClusters: "clusterArn", .ecsServices: "serviceArn", .ecsTasks: "taskArn", .ecsTaskDefinitions: "taskDefinitionArn",
+        .ecsContainerInstances: "containerInstanceArn",
     ]
 
     /// An ECS describe answer: a list next to ECS's `failures` (which the describe calls always print), or whose items hold `key`.

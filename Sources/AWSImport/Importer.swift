@@ -167,11 +167,12 @@ public struct Importer: Sendable {
         case .functionUrlConfigs: try FunctionURLMapper.configs(root, ctx, into: &c)
         case .functionUrlConfig: try FunctionURLMapper.config(root, ctx, into: &c)
         case .vpcEndpointServices: try BatfishMapper.unmodelled(kind, root, ctx, into: &c)
-        case .ecsClusterArns, .ecsServiceArns, .ecsTaskArns, .ecsTaskDefinitionArns: try ECSMapper.arns(root, kind.rawValue)
+        case .ecsClusterArns, .ecsServiceArns, .ecsTaskArns, .ecsTaskDefinitionArns, .ecsContainerInstanceArns: try ECSMapper.arns(root, kind.rawValue)
         case .ecsClusters: try ECSMapper.clusters(root, ctx, into: &c)
         case .ecsServices: try ECSMapper.services(root, ctx, into: &c)
         case .ecsTasks: try ECSMapper.tasks(root, ctx, into: &c)
         case .ecsTaskDefinition, .ecsTaskDefinitions: try ECSMapper.taskDefinitions(root, kind, ctx, into: &c)
+        case .ecsContainerInstances: try ECSMapper.containerInstances(root, ctx, into: &c)
         case .snsTopics, .snsTopicAttributes, .sqsQueueUrls, .sqsQueueAttributes, .kmsKeys, .kmsKeyMetadata, .kmsKeyPolicy, .kmsGrants,
              .lambdaPolicy, .secretList, .secretPolicy, .ecrRepositories, .ecrRepositoryPolicy, .efsFileSystems, .efsFileSystemPolicy:
             try ResourcePolicyMapper.map(kind, root, ctx, into: &c)

@@ -35,80 +35,132 @@ enum SecretRedactor {
     /// is rebuilt only along the paths that changed.
     static func redact(_ root: JSONValue) -> (JSONValue, Redaction) {
         var redaction = Redaction()
-        let out = walk(root, "", &redaction) ?? root
+        var walker = Walker()
+        let out = walker.walk(root, &redaction) ?? root
         redaction.paths.sort()  // members are walked in hash order; the warning is the same on every run
         return (out, redaction)
     }
 
-    /// Nil when nothing beneath `value` changed.
-    private static func walk(_ value: JSONValue, _ path: String, _ r: inout Redaction) -> JSONValue? {
-        switch value {
-        case .string(let s):
-            // Only strings that could hold a quoted member, an XML element or a PEM block are searched.
-            guard s.utf8.contains(0x22) || s.contains("PRIVATE KEY") || s.contains("pre_shared_key"), let cleaned = redactText(s) else { return nil }
-            r.paths.append(path.isEmpty ? "(top level)" : path)
-            return .string(cleaned.text)
-        case .array(let items):
-            var out: [JSONValue]? = nil
-            for (i, item) in items.enumerated() {
-                guard let changed = walk(item, "\(path)[\(i)]", &r) else { continue }
-                if out == nil { out = items }
-                out?[i] = changed
-            }
-            return out.map(JSONValue.array)
-        case .object(let members):
-            var out: [String: JSONValue]? = nil
-            for (key, child) in members {
-                let here = path.isEmpty ? key : "\(path).\(key)"
-                guard let changed = member(key, child, here, &r) else { continue }
-                if out == nil { out = members }
-                out?[key] = changed
-            }
-            return out.map(JSONValue.object)
-        default:
-            return nil
-        }
+    /// Whether a string can hold a secret the text patterns find: a quoted member, an XML element or a PEM block.
+    /// One pass over the bytes; almost every string of a document (IDs, addresses, names) fails it.
+    static func mayHoldSecret(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable(mayHoldSecret) ?? Array(s.utf8).withUnsafeBufferPointer(mayHoldSecret)
     }
 
-    /// One member: a secret by name, an environment list, an SSM parameter, or something to walk into.
-    private static func member(_ key: String, _ value: JSONValue, _ path: String, _ r: inout Redaction) -> JSONValue? {
-        let name = key.lowercased()
-        if isSecretName(key) {
-            switch value {
-            case .string(let s) where !s.isEmpty && s != placeholder: return hide(path, &r)
-            case .number: return hide(path, &r)
-            case .object(var o):
-                // `UserData: {"Value": "…"}` of describe-instance-attribute.
-                guard let v = o["Value"], v != .null else { return walk(value, path, &r) }
-                o["Value"] = hide("\(path).Value", &r)
-                return .object(o)
-            default: return walk(value, path, &r)
-            }
+    private static func mayHoldSecret(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for (i, b) in bytes.enumerated() {
+            if b == 0x22 { return true }
+            // "PRIVATE KEY" (PEM) and "pre_shared_key" both hold "KEY"/"key" after an ASCII letter, space or underscore.
+            if (b == UInt8(ascii: "K") || b == UInt8(ascii: "k")), i + 2 < bytes.count,
+               bytes[i + 1] | 0x20 == UInt8(ascii: "e"), bytes[i + 2] | 0x20 == UInt8(ascii: "y") { return true }
         }
-        if name == "environment" {
-            // Lambda `Environment.Variables`, or a name/value list (ECS task definitions, container overrides).
-            if case .object(var env) = value, case .object(let vars)? = env["Variables"] {
-                var hidden: [String: JSONValue] = [:]
-                for k in vars.keys.sorted() { hidden[k] = hide("\(path).Variables.\(k)", &r) }
-                env["Variables"] = .object(hidden)
-                return .object(env)
-            }
-            if case .array(let items) = value { return .array(nameValueList(items, path, &r)) }
-        }
-        if name == "parameter" || name == "parameters" {
-            // SSM `get-parameter(s)`: the value of a SecureString, and of any parameter to be safe.
-            if case .object = value { return parameterValue(value, path, &r) ?? walk(value, path, &r) }
-            if case .array(let items) = value {
-                var changed = false
-                let out = items.enumerated().map { i, item in
-                    let p = parameterValue(item, "\(path)[\(i)]", &r) ?? walk(item, "\(path)[\(i)]", &r)
-                    if p != nil { changed = true }
-                    return p ?? item
+        return false
+    }
+
+    /// The walk of one document: the path to the current value as a stack, rendered only for a redacted value,
+    /// and the secret-name verdict of each member name met (documents repeat the same few names).
+    private struct Walker {
+        enum Step { case key(String), index(Int) }
+        var steps: [Step] = []
+        var secretNames: [String: Bool] = [:]
+
+        var path: String {
+            var out = ""
+            for step in steps {
+                switch step {
+                case .key(let k): out += out.isEmpty ? k : ".\(k)"
+                case .index(let i): out += "[\(i)]"
                 }
-                return changed ? .array(out) : nil
+            }
+            return out
+        }
+
+        mutating func isSecret(_ key: String) -> Bool {
+            if let known = secretNames[key] { return known }
+            let verdict = SecretRedactor.isSecretName(key)
+            secretNames[key] = verdict
+            return verdict
+        }
+
+        /// Nil when nothing beneath `value` changed.
+        mutating func walk(_ value: JSONValue, _ r: inout Redaction) -> JSONValue? {
+            switch value {
+            case .string(let s):
+                // Only strings that could hold a quoted member, an XML element or a PEM block are searched.
+                guard SecretRedactor.mayHoldSecret(s), let cleaned = redactText(s) else { return nil }
+                let here = path
+                r.paths.append(here.isEmpty ? "(top level)" : here)
+                return .string(cleaned.text)
+            case .array(let items):
+                var out: [JSONValue]? = nil
+                for (i, item) in items.enumerated() {
+                    steps.append(.index(i))
+                    defer { steps.removeLast() }
+                    guard let changed = walk(item, &r) else { continue }
+                    if out == nil { out = items }
+                    out?[i] = changed
+                }
+                return out.map(JSONValue.array)
+            case .object(let members):
+                var out: [String: JSONValue]? = nil
+                for (key, child) in members {
+                    steps.append(.key(key))
+                    defer { steps.removeLast() }
+                    guard let changed = member(key, child, &r) else { continue }
+                    if out == nil { out = members }
+                    out?[key] = changed
+                }
+                return out.map(JSONValue.object)
+            default:
+                return nil
             }
         }
-        return walk(value, path, &r)
+
+        /// One member: a secret by name, an environment list, an SSM parameter, or something to walk into.
+        mutating func member(_ key: String, _ value: JSONValue, _ r: inout Redaction) -> JSONValue? {
+            if isSecret(key) {
+                switch value {
+                case .string(let s) where !s.isEmpty && s != placeholder: return hide(path, &r)
+                case .number: return hide(path, &r)
+                case .object(var o):
+                    // `UserData: {"Value": "…"}` of describe-instance-attribute.
+                    guard let v = o["Value"], v != .null else { return walk(value, &r) }
+                    o["Value"] = hide("\(path).Value", &r)
+                    return .object(o)
+                default: return walk(value, &r)
+                }
+            }
+            // Only names of 9 to 11 letters can be "environment", "parameter" or "parameters".
+            let name = (9...11).contains(key.utf8.count) ? key.lowercased() : ""
+            if name == "environment" {
+                // Lambda `Environment.Variables`, or a name/value list (ECS task definitions, container overrides).
+                if case .object(var env) = value, case .object(let vars)? = env["Variables"] {
+                    var hidden: [String: JSONValue] = [:]
+                    for k in vars.keys.sorted() { hidden[k] = hide("\(path).Variables.\(k)", &r) }
+                    env["Variables"] = .object(hidden)
+                    return .object(env)
+                }
+                if case .array(let items) = value { return .array(nameValueList(items, path, &r)) }
+            }
+            if name == "parameter" || name == "parameters" {
+                // SSM `get-parameter(s)`: the value of a SecureString, and of any parameter to be safe.
+                if case .object = value { return parameterValue(value, path, &r) ?? walk(value, &r) }
+                if case .array(let items) = value {
+                    var changed = false
+                    var out = items
+                    for (i, item) in items.enumerated() {
+                        steps.append(.index(i))
+                        defer { steps.removeLast() }
+                        guard let p = parameterValue(item, path, &r) ?? walk(item, &r) else { continue }
+                        changed = true
+                        out[i] = p
+                    }
+                    return changed ? .array(out) : nil
+                }
+            }
+            return walk(value, &r)
+        }
     }
 
     private static func nameValueList(_ items: [JSONValue], _ path: String, _ r: inout Redaction) -> [JSONValue] {

@@ -32,6 +32,7 @@ public enum ConfigDiff {
         out += diff(old.ecsClusters, new.ecsClusters) { .of($0) }
         out += ecsServices(old, new, names: names)
         out += diff(old.ecsTaskDefinitions, new.ecsTaskDefinitions) { .of($0) }
+        out += diff(old.ecsContainerInstances, new.ecsContainerInstances) { .of($0) }
         out += diff(old.eksClusters, new.eksClusters) { .of($0, names: names) }
         out += diff(old.eksNodegroups, new.eksNodegroups) { .of($0) }
         out += diff(old.cacheClusters, new.cacheClusters) { .of($0, names: names) }

@@ -14,6 +14,7 @@ enum DiffJSON {
     struct Findings: Encodable {
         var new: [FindingSummary]
         var resolved: [FindingSummary]
+        var widened: [WideningSummary]
         var unchanged: Int
     }
 
@@ -35,7 +36,7 @@ enum DiffJSON {
         let doc = Document(
             old: r.old, new: r.new, changes: r.changes,
             findings: Findings(new: r.findings.new.map(FindingSummary.init), resolved: r.findings.resolved.map(FindingSummary.init),
-                               unchanged: r.findings.unchanged),
+                               widened: r.findings.widened.map(WideningSummary.init), unchanged: r.findings.unchanged),
             reachability: Reachability(opened: r.reachability.opened, closed: r.reachability.closed, skipped: r.reachability.skipped,
                                        unknown: r.reachability.unknown),
             gating: Gating(failOn: r.gating.failOn, failed: r.gating.failed, findings: r.gating.findings, paths: r.gating.paths))

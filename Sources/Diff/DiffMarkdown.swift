@@ -5,7 +5,8 @@ enum DiffMarkdown {
     static func render(_ r: DiffResult) -> String {
         var out: [String] = ["## netaudit diff", ""]
         let status = r.gating.failed ? "❌ **Failed** (`--fail-on \(r.gating.failOn)`)" : "✅ **Passed** (`--fail-on \(r.gating.failOn)`)"
-        out.append("\(status): \(r.changes.count) resources changed · \(r.findings.new.count) new findings, \(r.findings.resolved.count) resolved · "
+        out.append("\(status): \(r.changes.count) resources changed · \(r.findings.new.count) new findings, \(r.findings.resolved.count) resolved"
+                   + (r.findings.widened.isEmpty ? "" : ", \(r.findings.widened.count) widened") + " · "
                    + "\(r.reachability.opened.count) paths opened, \(r.reachability.closed.count) closed")
         out.append("")
         out.append("`\(escape(r.old))` → `\(escape(r.new))`")
@@ -18,6 +19,12 @@ enum DiffMarkdown {
         if !r.findings.isEmpty {
             out += ["", "### Findings", "", "| | Severity | Rule | Resource | Finding |", "|---|---|---|---|---|"]
             let rows = r.findings.new.map { row($0, "new") } + r.findings.resolved.map { row($0, "resolved") }
+                + r.findings.widened.map { w in
+                    var f = w.finding
+                    f.severity = w.severity
+                    f.title += " — now also exposes \(FindingGrouping.names(w.added.map(\.resource.label)))"
+                    return row(f, "widened")
+                }
             out += capped(rows, what: "findings")
         }
         out += ["", "### Configuration changes", ""]

@@ -12,9 +12,14 @@ enum DiffTableText {
             if c.change != .modified && c.details.count > 20 { out.append("      … \(c.details.count - 20) more") }
         }
         out.append("")
-        out.append("Findings: \(r.findings.new.count) new, \(r.findings.resolved.count) resolved, \(r.findings.unchanged) unchanged")
+        out.append("Findings: \(r.findings.new.count) new, \(r.findings.resolved.count) resolved, "
+                   + (r.findings.widened.isEmpty ? "" : "\(r.findings.widened.count) widened, ") + "\(r.findings.unchanged) unchanged")
         for f in r.findings.new { out.append("  + [\(f.severity)] \(f.ruleId) \(f.resource.label): \(f.title)" + suppressed(f)) }
         for f in r.findings.resolved { out.append("  - [\(f.severity)] \(f.ruleId) \(f.resource.label): \(f.title)") }
+        for w in r.findings.widened {
+            out.append("  + [\(w.severity)] \(w.finding.ruleId) \(w.finding.title): now also exposes \(FindingGrouping.names(w.added.map(\.resource.label)))"
+                       + suppressed(w.finding))
+        }
         out.append("")
         if r.reachability.skipped {
             out.append("Reachability: unchanged (no network configuration changed)")

@@ -1,7 +1,7 @@
 import NetModel
 
 /// Facts of ECS workloads: clusters, services (with what their task definition says: roles, images, ports) and task
-/// definitions. Tasks are not compared: a deployment replaces them all, and their placement is the service's.
+/// definitions, container instances. Tasks are not compared: a deployment replaces them all, and their placement is the service's.
 extension ResourceFacts {
     static func of(_ c: ECSCluster) -> ResourceFacts {
         var f = ResourceFacts(kind: "ecs-cluster", id: c.id, name: c.name)
@@ -25,8 +25,23 @@ extension ResourceFacts {
             let group = lb.targetGroupArn.map(shortArn) ?? "?"
             return Item("\(group) → \(lb.containerName ?? "?"):\(lb.containerPort.map(String.init) ?? "?")", keys: [group])
         })
+        f.collection("Service Connect alias", (s.serviceConnect?.services ?? []).flatMap { e in
+            e.clientAliases.map { a in
+                let name = "\(a.dnsName ?? e.discoveryName ?? e.portName):\(a.port)"
+                return Item("\(name) → \(e.portName)\(e.ingressPortOverride.map { " (proxy on \($0))" } ?? "")", keys: [name])
+            }
+        })
         if let d { definitionFacts(d, into: &f) }
         f.tags(s.tags)
+        return f
+    }
+
+    /// A container instance: which EC2 instance hosts the cluster's `bridge`/`host`-mode tasks, and whether it takes new ones.
+    static func of(_ c: ECSContainerInstance) -> ResourceFacts {
+        var f = ResourceFacts(kind: "ecs-container-instance", id: c.id, name: c.ec2InstanceId ?? shortArn(c.id))
+        f.property("cluster", c.clusterArn.map(shortArn))
+        f.property("EC2 instance", c.ec2InstanceId)
+        f.property("status", c.status)
         return f
     }
 

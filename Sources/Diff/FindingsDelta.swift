@@ -1,32 +1,58 @@
 import Findings
 
-/// Findings that appeared or went away between two scans, matched by their stable `id`.
+/// Findings that appeared, went away or reach more resources between two scans, matched by their stable `id`.
 public struct FindingsDelta: Sendable, Hashable {
     /// Findings only the new snapshot has.
     public var new: [Finding]
     /// Findings only the old snapshot had.
     public var resolved: [Finding]
-    /// Findings present in both scans.
+    /// Findings of both scans whose cause now exposes resources it did not (a grouped finding keeps its ID when an
+    /// instance joins an open security group: the instance is newly exposed all the same).
+    public var widened: [Widening]
+    /// Findings present in both scans, unchanged in what they expose.
     public var unchanged: Int
+    /// The rules the new scan ran (for SARIF's rule table).
+    public var rules: [RuleInfo] = []
+
+    /// A finding of both scans and the members only the new one has.
+    public struct Widening: Sendable, Hashable {
+        public var finding: Finding
+        public var added: [FindingMember]
+
+        /// The most severe of the added members: what the change newly exposes.
+        public var severity: Severity { added.map(\.severity).max() ?? finding.severity }
+    }
 
     /// A delta from its parts.
-    public init(new: [Finding], resolved: [Finding], unchanged: Int) {
+    public init(new: [Finding], resolved: [Finding], widened: [Widening] = [], unchanged: Int) {
         self.new = new
         self.resolved = resolved
+        self.widened = widened
         self.unchanged = unchanged
     }
 
     /// Compares two scans' findings (each list keeps the engine's severity order).
     public init(old: [Finding], new: [Finding]) {
-        let oldIds = Set(old.map(\.id))
+        var oldMembers: [String: Set<String>] = [:]
+        for f in old { oldMembers[f.id, default: []].formUnion(f.members.map(\.id)) }
         let newIds = Set(new.map(\.id))
-        self.new = new.filter { !oldIds.contains($0.id) }
+        self.new = new.filter { oldMembers[$0.id] == nil }
         resolved = old.filter { !newIds.contains($0.id) }
-        unchanged = new.filter { oldIds.contains($0.id) }.count
+        widened = new.compactMap { f in
+            guard let before = oldMembers[f.id] else { return nil }
+            let added = f.members.filter { !before.contains($0.id) }
+            return added.isEmpty ? nil : Widening(finding: f, added: added)
+        }
+        unchanged = new.filter { oldMembers[$0.id] != nil }.count - widened.count
     }
 
-    /// Whether no finding appeared or went away.
-    public var isEmpty: Bool { new.isEmpty && resolved.isEmpty }
+    /// Whether no finding appeared, went away or widened.
+    public var isEmpty: Bool { new.isEmpty && resolved.isEmpty && widened.isEmpty }
+
+    /// What gates: the new findings, and each widened one at the severity of what it newly exposes.
+    public var gated: [Finding] {
+        new + widened.map { w in var f = w.finding; f.severity = w.severity; return f }
+    }
 }
 
 /// A finding as the diff reports it: enough to read and to match against a scan report.
@@ -49,5 +75,18 @@ public struct FindingSummary: Sendable, Hashable, Codable {
         title = f.title
         resource = f.resource.label
         suppressed = f.suppression?.isActive == true
+    }
+}
+
+/// A widened finding as the diff reports it: the finding and the resources it newly exposes.
+public struct WideningSummary: Sendable, Hashable, Codable {
+    public var finding: FindingSummary
+    /// `name (id)` of each newly exposed resource.
+    public var added: [String]
+
+    public init(_ w: FindingsDelta.Widening) {
+        finding = FindingSummary(w.finding)
+        finding.severity = w.severity
+        added = w.added.map(\.resource.label)
     }
 }

@@ -64,7 +64,7 @@ public enum SnapshotDiff {
             reachability = ReachabilityDelta(old: old, new: new, definitions: policy.tiers.tiers, changes: changes).compare()
         }
         timer.lap("reachability")
-        let gating = DiffGating(threshold: threshold, findings: findings.new, opened: reachability.opened)
+        let gating = DiffGating(threshold: threshold, findings: findings.gated, opened: reachability.opened)
         return DiffResult(old: oldName, new: newName, changes: changes, findings: findings, reachability: reachability, gating: gating)
     }
 
@@ -82,7 +82,9 @@ public enum SnapshotDiff {
         do {
             let oldScan = try results.get(0)?.get()
             let newScan = changes.isEmpty ? oldScan : try results.get(1)?.get()
-            return FindingsDelta(old: oldScan?.findings ?? [], new: newScan?.findings ?? [])
+            var delta = FindingsDelta(old: oldScan?.findings ?? [], new: newScan?.findings ?? [])
+            delta.rules = newScan?.rules ?? []
+            return delta
         } catch {
             throw .scanFailed("\(error)")
         }

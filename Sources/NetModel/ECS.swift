@@ -60,10 +60,13 @@ public struct ECSService: Sendable, Hashable, Codable, Identifiable {
     public var network: AwsvpcConfiguration?
     public var loadBalancers: [ServiceLoadBalancer]
     public var tags: Tags
+    /// Its primary deployment's Service Connect configuration, when enabled.
+    public var serviceConnect: ServiceConnectConfiguration?
 
     public init(id: String, scope: ResourceScope, name: String, clusterArn: String, status: String? = nil,
                 taskDefinitionArn: String? = nil, desiredCount: Int = 0, runningCount: Int = 0, launchType: String? = nil,
-                network: AwsvpcConfiguration? = nil, loadBalancers: [ServiceLoadBalancer] = [], tags: Tags = [:]) {
+                network: AwsvpcConfiguration? = nil, loadBalancers: [ServiceLoadBalancer] = [], tags: Tags = [:],
+                serviceConnect: ServiceConnectConfiguration? = nil) {
         self.id = id
         self.scope = scope
         self.name = name
@@ -76,6 +79,7 @@ public struct ECSService: Sendable, Hashable, Codable, Identifiable {
         self.network = network
         self.loadBalancers = loadBalancers
         self.tags = tags
+        self.serviceConnect = serviceConnect
     }
 }
 
@@ -194,12 +198,15 @@ public struct PortMapping: Sendable, Hashable, Codable {
     public var hostPort: Int?
     /// `tcp` or `udp`.
     public var protocolName: String
+    /// The mapping's `name`, which Service Connect's `portName` refers to.
+    public var name: String?
 
-    public init(containerPort: Int, containerPortEnd: Int? = nil, hostPort: Int? = nil, protocolName: String = "tcp") {
+    public init(containerPort: Int, containerPortEnd: Int? = nil, hostPort: Int? = nil, protocolName: String = "tcp", name: String? = nil) {
         self.containerPort = containerPort
         self.containerPortEnd = containerPortEnd
         self.hostPort = hostPort
         self.protocolName = protocolName
+        self.name = name
     }
 
     /// `8000` or `8000-8010`.

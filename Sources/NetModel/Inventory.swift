@@ -34,6 +34,7 @@ public struct Inventory: Sendable, Hashable, Codable {
     public var ecsServices: [ECSService] = []
     public var ecsTasks: [ECSTask] = []
     public var ecsTaskDefinitions: [ECSTaskDefinition] = []
+    public var ecsContainerInstances: [ECSContainerInstance] = []
     public var eksClusters: [EKSCluster] = []
     public var eksNodegroups: [EKSNodegroup] = []
     public var cacheClusters: [CacheCluster] = []
@@ -87,6 +88,7 @@ public struct Inventory: Sendable, Hashable, Codable {
         case .ecsService: ecsServices.count
         case .ecsTask: ecsTasks.count
         case .ecsTaskDefinition: ecsTaskDefinitions.count
+        case .ecsContainerInstance: ecsContainerInstances.count
         case .eksCluster: eksClusters.count
         case .eksNodegroup: eksNodegroups.count
         case .cacheCluster: cacheClusters.count
@@ -125,7 +127,7 @@ public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable {
     case vpnGateway, customerGateway, vpnConnection, directConnectGateway
     case vpcEndpoint, prefixList, securityGroup, networkACL, networkInterface, instance
     case loadBalancer, targetGroup, dbInstance, dbSubnetGroup, lambdaFunction
-    case dbCluster, ecsCluster, ecsService, ecsTask, ecsTaskDefinition, eksCluster, eksNodegroup
+    case dbCluster, ecsCluster, ecsService, ecsTask, ecsTaskDefinition, ecsContainerInstance, eksCluster, eksNodegroup
     case cacheCluster, cacheReplicationGroup, cacheSubnetGroup, openSearchDomain
     case iamUser, iamGroup, iamRole, iamPolicy, bucket, account
     case policyResource, sharedArtifact
@@ -164,6 +166,7 @@ public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .ecsService: "ecs_services"
         case .ecsTask: "ecs_tasks"
         case .ecsTaskDefinition: "ecs_task_definitions"
+        case .ecsContainerInstance: "ecs_container_instances"
         case .eksCluster: "eks_clusters"
         case .eksNodegroup: "eks_nodegroups"
         case .cacheCluster: "cache_clusters"

@@ -55,6 +55,15 @@ public struct AddressSet: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The set's only address, when it holds exactly one (the peer of a flow between two interfaces).
+    public var singleAddress: IPAddress? {
+        if v6.isEmpty, v4.intervals.count == 1, let r = v4.intervals.first, r.lowerBound == r.upperBound { return .v4(r.lowerBound) }
+        if v4.isEmpty, v6.intervals.count == 1, let r = v6.intervals.first, r.lowerBound == r.upperBound {
+            return .v6(UInt64(r.lowerBound >> 64), UInt64(truncatingIfNeeded: r.lowerBound))
+        }
+        return nil
+    }
+
     /// One address of the set (the lowest IPv4, else the lowest IPv6), nil when empty.
     public var representative: IPAddress? {
         if let r = v4.intervals.first { return .v4(r.lowerBound) }

@@ -27,7 +27,9 @@ extension FlowAnalyzer {
         let lbGroups = node.securityGroupIds
         let topology = self.topology
         let groupsText = lbGroups.isEmpty ? "" : " or from \(lbName)'s security group \(lbGroups.map(topology.label).joined(separator: ", "))"
-        let lbSide = SeenSource(addresses: AddressSet(nodeAddress), label: "\(lbName)'s private address \(nodeAddress)",
+        // A placed endpoint (no interface in the snapshot, or planned) has no known address: name its subnet instead.
+        let nodeText = node.placementEstimated ? "in \(nodeSubnet)" : "\(nodeAddress)"
+        let lbSide = SeenSource(addresses: AddressSet(nodeAddress), label: "\(lbName)'s private address \(nodeText)",
                                 suggestion: "\(lbName)'s private addresses \(nodeAddresses.map { "\($0)/32" }.joined(separator: ", "))", pointwise: true)
         var seen = lbSide
         var otherFamily = AddressSet()
@@ -81,7 +83,7 @@ extension FlowAnalyzer {
         for check in targetChecks {
             if seen.pointwise { flow.addPointwise(check) } else { flow.add(check) }
         }
-        var detail = "\(why); \(target.label) [\(targetAddress)] sees \(seen.label)"
+        var detail = "\(why); \(target.label) [\(target.placementEstimated ? "in \(targetSubnet)" : "\(targetAddress)")] sees \(seen.label)"
         if !otherFamily.isEmpty { detail += "; \(otherLabel) are seen as \(lbSide.label) (AWS \"Client IP preservation\")" }
         flow.gate("load-balancer-client-ip", lbName, passes: true, allowed: detail, blocked: "", fix: "")
         if explain { flow.checks = Flow.packetOrder(flow.checks) }

@@ -27,7 +27,7 @@ extension Solver {
     /// - Parameter only: when given, just the (from, to) tier-name pairs it accepts are computed.
     public func matrix(_ tiers: [Tier], proto: IPProtocol = .tcp, only: (@Sendable (String, String) -> Bool)? = nil) -> TierMatrix {
         let connected = vpcConnectivity()
-        let reps = tiers.map { representatives($0.endpoints) }
+        let reps = tiers.map { classedRepresentatives($0.endpoints) }
         // Tiers by VPC, so each tier meets only tiers it could have a path to.
         var tiersByVPC: [String: Set<Int>] = [:]
         var internetTiers = Set<Int>()
@@ -55,13 +55,13 @@ extension Solver {
                 if let only, !only(a.name, b.name) { continue }
                 var ports = PortSet()
                 var unknown: [String] = []
-                for s in reps[i] {
+                for (s, sClass) in reps[i] {
                     // Load balancers are proxies: as sources they only talk to their registered targets, and with
                     // cross-zone load balancing off a node only to those in its zone.
-                    let destinations = s.kind == .loadBalancer ? representatives(b.endpoints.filter { lbTargets.sends(from: s, to: $0) }) : reps[j]
-                    for d in destinations where s.id != d.id {
+                    let destinations = s.kind == .loadBalancer ? classedRepresentatives(b.endpoints.filter { lbTargets.sends(from: s, to: $0) }) : reps[j]
+                    for (d, dClass) in destinations where s.id != d.id {
                         if let sv = s.vpcId, let dv = d.vpcId, sv != dv, !connected.contains(VPCPair(sv, dv)) { continue }
-                        let result = flow(s, d, proto: proto, ports: nil)
+                        let result = outcome(s, sClass, d, dClass, proto: proto, ports: nil)
                         ports = ports.union(result.allowed.ports)
                         if result.verdict == .unknown, let why = result.unknowns.first, !unknown.contains(why), unknown.count < 3 { unknown.append(why) }
                         if let why = result.undecided.first, !unknown.contains(why), unknown.count < 3 { unknown.append(why) }
@@ -81,10 +81,13 @@ extension Solver {
         return TierMatrix(tiers: tiers.map(\.name), ipProtocol: proto, cells: rows.values.flatMap { $0 ?? [] })
     }
 
-    /// One endpoint per equivalence class.
-    func representatives(_ endpoints: [Endpoint]) -> [Endpoint] {
+    /// One endpoint per equivalence class, with the class.
+    func classedRepresentatives(_ endpoints: [Endpoint]) -> [(endpoint: Endpoint, classId: Int)] {
         var seen = Set<Int>()
-        return endpoints.filter { seen.insert(classId($0)).inserted }
+        return endpoints.compactMap { e in
+            let id = classId(e)
+            return seen.insert(id).inserted ? (e, id) : nil
+        }
     }
 
     /// Unordered VPC pairs with a peering connection or a shared transit gateway.

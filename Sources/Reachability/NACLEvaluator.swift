@@ -13,25 +13,40 @@ struct NACLEvaluator {
                                explainAllowed: { _ in "no network ACL data for \(subnet): assumed to allow" },
                                explainBlocked: { _ in ("", "") })
         }
-        var remaining = Region(ports: .all, addresses: peer)
         var allowed = Region()
         var decisions: [(entry: NetworkACLEntry, region: Region)] = []
         var parts: [Undecided] = []
-        for entry in acl.orderedEntries(egress: egress) where entry.ipProtocol.admits(proto) && !remaining.isEmpty {
-            if let estimated, AddressSet(entry.cidr).intersects(estimated.range), !AddressSet(entry.cidr).isSuperset(of: estimated.range) {
-                // Whether the entry matches depends on the peer's unknown address: its ports stay undecided here.
-                let piece = remaining.intersection(Region(ports: NACLEvaluator.ports(of: entry, for: proto), addresses: peer))
-                if !piece.isEmpty {
-                    parts.append(Undecided(region: piece, reason: "\(topology.label(acl.id)) rule \(entry.ruleNumber) covers \(entry.cidr), part of the range: \(estimated.reason)"))
-                    remaining = remaining.subtracting(piece)
+        if let address = peer.singleAddress {
+            // One peer address (between interfaces): an entry covers it whole or not at all, so only ports are tracked.
+            var remaining = PortSet.all, ports = PortSet()
+            for entry in acl.orderedEntries(egress: egress) where entry.ipProtocol.admits(proto) && !remaining.isEmpty {
+                if let estimated, AddressSet(entry.cidr).intersects(estimated.range), !AddressSet(entry.cidr).isSuperset(of: estimated.range) {
+                    // Whether the entry matches depends on the peer's unknown address: its ports stay undecided here.
+                    let piece = remaining.intersection(NACLEvaluator.ports(of: entry, for: proto))
+                    if !piece.isEmpty {
+                        parts.append(Undecided(region: Region(ports: piece, addresses: peer),
+                                               reason: "\(topology.label(acl.id)) rule \(entry.ruleNumber) covers \(entry.cidr), part of the range: \(estimated.reason)"))
+                        remaining = remaining.subtracting(piece)
+                    }
+                    continue
                 }
-                continue
+                guard entry.cidr.contains(address) else { continue }
+                let covered = remaining.intersection(NACLEvaluator.ports(of: entry, for: proto))
+                guard !covered.isEmpty else { continue }
+                if entry.action == .allow { ports = ports.union(covered) }
+                remaining = remaining.subtracting(covered)
+                decisions.append((entry, Region(ports: covered, addresses: peer)))
             }
-            let covered = remaining.intersection(Region(ports: NACLEvaluator.ports(of: entry, for: proto), addresses: AddressSet(entry.cidr)))
-            guard !covered.isEmpty else { continue }
-            if entry.action == .allow { allowed = allowed.union(covered) }
-            remaining = remaining.subtracting(covered)
-            decisions.append((entry, covered))
+            allowed = Region(ports: ports, addresses: peer)
+        } else {
+            var remaining = Region(ports: .all, addresses: peer)
+            for entry in acl.orderedEntries(egress: egress) where entry.ipProtocol.admits(proto) && !remaining.isEmpty {
+                let covered = remaining.intersection(Region(ports: NACLEvaluator.ports(of: entry, for: proto), addresses: AddressSet(entry.cidr)))
+                guard !covered.isEmpty else { continue }
+                if entry.action == .allow { allowed = allowed.union(covered) }
+                remaining = remaining.subtracting(covered)
+                decisions.append((entry, covered))
+            }
         }
         let topology = self.topology
         let direction = egress ? "outbound" : "inbound"

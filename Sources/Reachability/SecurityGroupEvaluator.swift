@@ -25,6 +25,9 @@ struct SecurityGroupEvaluator {
         var matched: [(group: String, rule: SecurityGroupRule, region: Region)] = []
         var missing: [String] = []
         var undecided: [Undecided] = []
+        // One peer address (between interfaces): every piece has that address, so only their ports are unioned.
+        let single = peer.addresses.singleAddress
+        var singlePorts = PortSet()
         for groupId in groups {
             guard let group = topology.securityGroups[groupId] else { missing.append(groupId); continue }
             for rule in egress ? group.egress : group.ingress where rule.ipProtocol.admits(proto) {
@@ -46,7 +49,7 @@ struct SecurityGroupEvaluator {
                 }
                 let piece = Region(ports: ports, addresses: addresses)
                 if !piece.isEmpty {
-                    region = region.union(piece)
+                    if single != nil { singlePorts = singlePorts.union(ports) } else { region = region.union(piece) }
                     matched.append((groupId, rule, piece))
                 }
             }
@@ -60,6 +63,7 @@ struct SecurityGroupEvaluator {
                 undecided.append(Undecided(region: piece, reason: "\(topology.label(groupId)) \(egress ? "egress" : "ingress") \(what): \(unknown.reason)"))
             }
         }
+        if single != nil, !singlePorts.isEmpty { region = Region(ports: singlePorts, addresses: peer.addresses) }
         let direction = egress ? "egress" : "ingress"
         let topology = self.topology
         let noun = egress ? "outbound" : "inbound"

@@ -27,8 +27,9 @@ extension Selector {
         seeds += base.vpcs.filter { named($0.id, $0.tags.name) }.map { .vpc($0.id) }
         // A bridge-mode ECS service (by name or `ecs-service:NAME`) stands for its container instances.
         let service = lower.hasPrefix("ecs-service:") ? String(lower.dropFirst("ecs-service:".count)) : lower
+        let hosts = ECSServiceHosts(base)
         for s in base.ecsServices where s.name.lowercased() == service || InventorySeed.nameKey(s.name) == key {
-            seeds += containerInstanceIds(of: s, in: base).sorted().map { .name(InventorySeed.nameKey($0)) }
+            seeds += (hosts.hosts(of: s)?.instanceIds ?? []).sorted().map { .name(InventorySeed.nameKey($0)) }
         }
         // An EKS node group stands for the instances of its Auto Scaling groups (found by their tag).
         for group in base.eksNodegroups where [group.name, "\(group.clusterName)/\(group.name)"].map(InventorySeed.nameKey).contains(key) {

@@ -45,17 +45,10 @@ extension Selector {
         return lower.hasPrefix("arn:aws:ecs:") ? ([], "matches no ECS service or task in the snapshot") : nil
     }
 
-    /// The instances a `bridge`/`host`-mode service's tasks run on: the instance targets of its target groups.
+    /// The instances a `bridge`/`host`-mode service's tasks run on (`ECSServiceHosts`).
     func containerInstances(of service: ECSService) -> [Endpoint] {
-        let ids = Selector.containerInstanceIds(of: service, in: topology.inventory)
+        let ids = ECSServiceHosts(topology.inventory).hosts(of: service)?.instanceIds ?? []
         return ids.isEmpty ? [] : catalog.endpoints.filter { $0.kind == .instance && ids.contains($0.resourceId) }
-    }
-
-    /// The instance IDs a `bridge`/`host`-mode service's target groups register (none for an `awsvpc` service).
-    static func containerInstanceIds(of service: ECSService, in inv: Inventory) -> Set<String> {
-        guard service.network == nil else { return [] }
-        let groups = Set(service.loadBalancers.compactMap(\.targetGroupArn))
-        return Set(inv.targetGroups.filter { groups.contains($0.id) && $0.targetType == "instance" }.flatMap { $0.targets.map(\.id) })
     }
 
     /// DB instances of a cluster (`DBClusterIdentifier`), or of an `aurora*` engine.
@@ -67,7 +60,8 @@ extension Selector {
 
     /// Names of service resources that stand for several endpoints: a replication group for its clusters' nodes,
     /// a DB cluster for its member instances, an EKS node group (`cluster/nodegroup`, or its name) for the instances
-    /// of its Auto Scaling groups, a bridge-mode ECS service for its container instances.
+    /// of its Auto Scaling groups, a bridge-mode ECS service for its container instances, a Service Connect alias for
+    /// its service's tasks.
     func serviceNames() -> [(name: String, label: String, members: [Endpoint])] {
         let inv = topology.inventory
         let all = catalog.endpoints
@@ -80,8 +74,16 @@ extension Selector {
                 .union(inv.dbInstances.filter { $0.clusterId == cluster.id }.map(\.id))
             out.append((cluster.id, "DB cluster \(cluster.id)", all.filter { $0.kind == .database && members.contains($0.resourceId) }))
         }
+        let hosts = ECSServiceHosts(inv)
         for service in inv.ecsServices where service.network == nil {
-            out.append((service.name, "ECS service \(service.name) (its container instances)", containerInstances(of: service)))
+            let known = hosts.hosts(of: service)
+            let ids = known?.instanceIds ?? []
+            out.append((service.name, "ECS service \(service.name) (\(known?.evidence.rawValue ?? "its container instances"))",
+                        ids.isEmpty ? [] : all.filter { $0.kind == .instance && ids.contains($0.resourceId) }))
+        }
+        for (name, services) in ServiceConnectAliases(inv).names {
+            out.append((name, "Service Connect alias \(name) (ECS service \(services.sorted().joined(separator: ", ")))",
+                        all.filter { services.contains($0.resourceId) && ($0.kind == .ecsTask || $0.kind == .instance) }))
         }
         for group in inv.eksNodegroups {
             let asgs = Set(group.autoScalingGroupNames)

@@ -30,6 +30,8 @@ public struct Selection: Sendable {
     public var term: String
     /// Endpoints grouped by resource (`resourceId`), or by `resource@address` for a term naming one address, in a stable order.
     public var groups: [(resource: String, endpoints: [Endpoint])]
+    /// The Service Connect aliases the term names: asked ports are those the server receives on.
+    public var serviceConnect: [ServiceConnectRoute] = []
 }
 
 /// Resolves what users type (`alb`, `sg-123`, `demo-app-db`, `10.0.1.5`, `tag:Env=prod`, `internet`) to endpoints.
@@ -60,7 +62,8 @@ public struct Selector: Sendable {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(e)
         }
-        return Selection(term: term, groups: order.map { ($0, groups[$0]!) })
+        return Selection(term: term, groups: order.map { ($0, groups[$0] ?? []) },
+                         serviceConnect: ServiceConnectAliases(topology.inventory).routes(named: trimmed))
     }
 
     private func match(_ term: String) throws(SelectorError) -> [Endpoint] {

@@ -70,10 +70,14 @@ public struct Solver: Sendable {
             }
         }
         // Pairs are independent: answer them on all cores, keeping their order.
+        // A Service Connect alias is asked on the port its server receives on.
+        let (served, notes) = ServiceConnectRoute.served(ports, by: destination.serviceConnect)
         let answers = ConcurrentRows<PairAnswer>(count: work.count)
         let jobs = work
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            answers.set(i, pair(jobs[i].0, jobs[i].1, proto: proto, ports: ports))
+            var answer = pair(jobs[i].0, jobs[i].1, proto: proto, ports: served)
+            answer.best.notes = notes + answer.best.notes
+            answers.set(i, answer)
         }
         return answers.values.compactMap { $0 }
     }
@@ -90,14 +94,18 @@ public struct Solver: Sendable {
                 let result = flow(s, d, proto: proto, ports: ports)
                 allowed = allowed.union(result.allowed)
                 undecided = undecided || result.verdict == .unknown
-                if best == nil || better(result, than: best!) { best = result }
+                if let current = best, !better(result, than: current) { continue }
+                best = result
             }
         }
         // Shared (cached) results explain a class representative: explain the chosen pair itself.
-        let result = explain || best == nil
-            ? best.map { analyzer.analyze(from: $0.source, to: $0.destination, proto: proto, ports: ports) }
+        let result: FlowResult
+        if let best, !explain {
+            result = best
+        } else {
+            result = best.map { analyzer.analyze(from: $0.source, to: $0.destination, proto: proto, ports: ports) }
                 ?? analyzer.analyze(from: sources[0], to: destinations[0], proto: proto, ports: ports)
-            : best!
+        }
         let verdict: Verdict = !allowed.isEmpty ? .reachable : undecided ? .unknown : .blocked
         var answer = PairAnswer(from: sources[0], to: destinations[0], allowed: allowed, best: result, viaLoadBalancers: [], verdict: verdict)
         if throughLoadBalancers && !answer.reachable && !destinations[0].isInternet && destinations[0].kind != .loadBalancer {
@@ -122,7 +130,21 @@ public struct Solver: Sendable {
         }
         let key = FlowKey(source: classId(s), destination: classId(d), proto: proto, ports: ports)
         if let cached = cache.get(key) { return cached.result(s, d, proto) }
-        let result = analyzer.quickReject(from: s, to: d, proto: proto) ?? analyzer.analyze(from: s, to: d, proto: proto, ports: ports, explain: false)
+        return analyzeAndCache(s, d, key)
+    }
+
+    /// One endpoint pair's outcome, the classes of both ends known (the matrix's inner loop: no endpoint lookups,
+    /// no result built for a cached pair).
+    func outcome(_ s: Endpoint, _ sClass: Int, _ d: Endpoint, _ dClass: Int, proto: IPProtocol, ports: PortSet?) -> FlowOutcome {
+        if s.interfaceId != nil, s.interfaceId == d.interfaceId { return FlowOutcome(flow(s, d, proto: proto, ports: ports)) }
+        let key = FlowKey(source: sClass, destination: dClass, proto: proto, ports: ports)
+        return cache.get(key) ?? FlowOutcome(analyzeAndCache(s, d, key))
+    }
+
+    /// A class pair's summary flow, worked out and memoized.
+    private func analyzeAndCache(_ s: Endpoint, _ d: Endpoint, _ key: FlowKey) -> FlowResult {
+        let result = analyzer.quickReject(from: s, to: d, proto: key.proto)
+            ?? analyzer.analyze(from: s, to: d, proto: key.proto, ports: key.ports, explain: false)
         cache.set(key, FlowOutcome(result))
         return result
     }

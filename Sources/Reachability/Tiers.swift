@@ -41,7 +41,7 @@ extension Solver {
             if members[name] == nil { order.append(name) }
             members[name, default: []].append(e)
         }
-        return [Tier(name: "internet", endpoints: [.internet()])] + order.map { Tier(name: $0, endpoints: members[$0]!) }
+        return [Tier(name: "internet", endpoints: [.internet()])] + order.map { Tier(name: $0, endpoints: members[$0] ?? []) }
     }
 
     /// Tiers defined by selector terms (`alb`, `sg-123`, `tag:Role=app`, ...), each the union of its terms.

@@ -17,6 +17,20 @@ enum ColumnLists {
         joined(items.map { a in a.publicIp.map { "\(a.address)=\($0)" } ?? a.address })
     }
 
+    /// A NAT gateway's addresses, `interface|private|public|allocation` (empty for an absent part) joined by commas.
+    static func natAddresses(_ items: [NATGatewayAddress]) -> String {
+        list(items.map { a in [a.networkInterfaceId, a.privateIp, a.publicIp, a.allocationId].map { $0 ?? "" }.joined(separator: "|") })
+    }
+
+    /// NAT gateway addresses back from `natAddresses`.
+    static func parseNATAddresses(_ text: String?) -> [NATGatewayAddress] {
+        items(text).map { entry in
+            let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map { $0.isEmpty ? nil : String($0) }
+            func part(_ i: Int) -> String? { i < parts.count ? parts[i] : nil }
+            return NATGatewayAddress(networkInterfaceId: part(0), privateIp: part(1), publicIp: part(2), allocationId: part(3))
+        }
+    }
+
     /// The items of a list column; `[]` for NULL or `''`.
     static func items(_ text: String?) -> [String] {
         guard let text, !text.isEmpty else { return [] }

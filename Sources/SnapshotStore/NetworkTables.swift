@@ -56,6 +56,7 @@ enum NetworkTables {
             Column("connectivity_type") { $0.connectivityType },
             Column("private_ips") { joined($0.addresses.compactMap(\.privateIp)) },
             Column("public_ips") { joined($0.addresses.compactMap(\.publicIp)) },
+            Column("addresses") { ColumnLists.natAddresses($0.addresses) },
         ])),
         AnyResourceTable(ResourceTable<ElasticIP>("elastic_ips", \.elasticIps, scope: \.scope, columns: [
             Column("name") { $0.tags.name },
@@ -110,6 +111,8 @@ enum NetworkTables {
             Column("accepter_vpc_id") { $0.accepter.vpcId },
             Column("accepter_owner_id") { $0.accepter.ownerId },
             Column("accepter_region") { $0.accepter.region },
+            Column("requester_cidr_blocks") { ColumnLists.prefixes($0.requester.cidrBlocks) },
+            Column("accepter_cidr_blocks") { ColumnLists.prefixes($0.accepter.cidrBlocks) },
         ])),
         AnyResourceTable(ResourceTable<VPCEndpoint>("vpc_endpoints", \.vpcEndpoints, scope: \.scope, columns: [
             Column("name") { $0.tags.name },

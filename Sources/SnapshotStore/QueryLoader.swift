@@ -37,6 +37,7 @@ extension SnapshotReader {
         // Light tables, unless the caller reads them itself (`skipping`).
         if skipped.contains("route_tables") && !skipping.contains("route_tables") { inventory.routeTables = try lightRouteTables(db) }
         if skipped.contains("subnets") && !skipping.contains("subnets") { inventory.subnets = try lightSubnets(db) }
+        try loadLightGateways(db, skipped: skipped.subtracting(skipping), into: &inventory)
         if !skipping.contains("network_acls") { inventory.networkACLs = try lightNetworkACLs(db) }
         inventory.warnings = try Row.fetchAll(db, sql: "SELECT source, code, message FROM warnings ORDER BY rowid").map {
             CaptureWarning(source: $0["source"], code: $0["code"], message: $0["message"])
@@ -78,7 +79,7 @@ extension SnapshotReader {
         ("network_interfaces", ["private_addresses", "ipv6_addresses", "ipv6_prefixes"]),
         ("route_tables", ["propagating_vgws"]),
         ("subnets", ["ipv6_native"]),
-    ]
+    ] + lightGatewayColumns
 
     private static func hasColumns(_ db: Database, _ table: String, _ columns: [String]) throws -> Bool {
         let present = Set(try db.columns(in: table).map(\.name))

@@ -27,16 +27,21 @@ struct ResourceTable<T: Codable & Identifiable>: Sendable where T.ID == String {
 /// A table of parts of a resource (SG rules, routes, NACL entries), for querying only, or of the keys the
 /// query loader finds resources by (`indexes` names the columns it looks them up by).
 struct ChildTable<Parent>: @unchecked Sendable {
-    let create: [String]
-    let insert: (Parent, Database) throws -> Void
+    let shape: TableShape
+    /// Inserts the rows of every parent given, in order (many per statement).
+    let insert: ([Parent], Database) throws -> Void
+    /// The rows of one parent, as column values (the PostgreSQL store's insert).
+    let values: (Parent) throws -> [[(any DatabaseValueConvertible)?]]
 
     init<Child>(_ name: String, columns: [Column<(Parent, Child)>], indexes: [String] = [], rows: @escaping (Parent) -> [Child]) {
         let spec = TableSpec<(Parent, Child)>(name: name, columns: columns)
-        create = [spec.createSQL] + indexes.map { "CREATE INDEX \(name)_\($0) ON \(name)(\($0))" }
-        insert = { parent, db in
-            let children = rows(parent)
-            if !children.isEmpty { try spec.insert(children.lazy.map { (parent, $0) }, into: db) }
+        var shape = spec.shape
+        shape.indexes = indexes
+        self.shape = shape
+        insert = { parents, db in
+            try spec.insert(parents.flatMap { parent in rows(parent).map { (parent, $0) } }, into: db)
         }
+        values = { parent in try rows(parent).map { try spec.values((parent, $0)) } }
     }
 }
 
@@ -60,21 +65,38 @@ enum StoreCoding {
 /// A resource table with its type erased, so all tables can sit in one list.
 struct AnyResourceTable: Sendable {
     let name: String
-    let createStatements: [String]
+    /// The resource table first, then its child tables: what both stores create.
+    let shapes: [TableShape]
     let insert: @Sendable (Inventory, Database) throws -> Void
     let load: @Sendable (Database, inout Inventory) throws -> Void
+    /// The rows of the inventory's resources, each with its child tables' rows (in `shapes` order after the first).
+    let rows: @Sendable (Inventory) throws -> [StoreRow]
+    /// Appends the resources whose `data` texts are given, in order.
+    let decode: @Sendable ([String], inout Inventory) throws -> Void
+
+    /// The SQLite tables: the resource table and its child tables.
+    var createStatements: [String] { shapes.map(\.sqliteCreate) }
+    /// Their indexes: created after the rows are in (one sort instead of a b-tree insert per row).
+    var indexStatements: [String] { shapes.flatMap(\.sqliteIndexes) }
 
     init<T>(_ table: ResourceTable<T>) {
         name = table.spec.name
-        let name = table.spec.name
-        createStatements = [table.spec.createSQL, "CREATE INDEX \(name)_id ON \(name)(id)"]
-            + table.indexes.map { "CREATE INDEX \(name)_\($0) ON \(name)(\($0))" } + table.children.flatMap(\.create)
+        var main = table.spec.shape
+        main.indexes = ["id"] + table.indexes
+        main.isResource = true
+        shapes = [main] + table.children.map(\.shape)
+        rows = { inventory in
+            try inventory[keyPath: table.items].filter(table.include).map { item in
+                StoreRow(values: try table.spec.values(item), children: try table.children.map { try $0.values(item) })
+            }
+        }
+        decode = { texts, inventory in
+            for text in texts { inventory[keyPath: table.items].append(try StoreCoding.decoder.decode(T.self, from: Data(text.utf8))) }
+        }
         insert = { inventory, db in
             let rows = inventory[keyPath: table.items].filter(table.include)
             try table.spec.insert(rows, into: db)
-            for child in table.children {
-                for row in rows { try child.insert(row, db) }
-            }
+            for child in table.children { try child.insert(rows, db) }
         }
         load = { db, inventory in
             let cursor = try String.fetchCursor(db, sql: "SELECT data FROM \(table.spec.name) ORDER BY rowid")
@@ -83,4 +105,10 @@ struct AnyResourceTable: Sendable {
             }
         }
     }
+}
+
+/// One resource's column values and its child tables' rows.
+struct StoreRow: @unchecked Sendable {
+    let values: [(any DatabaseValueConvertible)?]
+    let children: [[[(any DatabaseValueConvertible)?]]]
 }

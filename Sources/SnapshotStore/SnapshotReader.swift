@@ -46,12 +46,7 @@ public struct SnapshotReader: Sendable {
             let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meta")
             var meta: [String: String] = [:]
             for row in rows { meta[row["key"]] = row["value"] }
-            func list(_ key: String) -> [String] { (meta[key] ?? "").split(separator: ",").map(String.init) }
-            return SnapshotMetadata(
-                createdAt: meta["created_at"].flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date(timeIntervalSince1970: 0),
-                source: SnapshotMetadata.Source(rawValue: meta["source"] ?? "") ?? .import,
-                accounts: list("accounts"), regions: list("regions"), toolVersion: meta["tool_version"] ?? "unknown",
-                origin: (meta["origin"] ?? "").split(separator: "\n").map(String.init))
+            return SnapshotMetadata(meta: meta)
         }
     }
 

@@ -8,8 +8,9 @@ import NetModel
 /// into place only when complete, so a crash never leaves a half-written snapshot
 /// at the destination.
 public enum SnapshotWriter {
-    /// Test seam: runs after the temporary file is complete, before it is renamed into place.
-    nonisolated(unsafe) static var beforeRename: (() throws -> Void)?
+    /// Test seam: runs after the temporary file is complete, before it is renamed into place, with the destination
+    /// (so a test failing its own write leaves other tests' writes alone).
+    nonisolated(unsafe) static var beforeRename: ((String) throws -> Void)?
 
     /// Writes `snapshot` to `path`, replacing any file there.
     public static func write(_ snapshot: Snapshot, to path: String) throws(StoreError) {
@@ -38,7 +39,7 @@ public enum SnapshotWriter {
             let handle = try FileHandle(forUpdating: temporary)
             try handle.synchronize()
             try handle.close()
-            try beforeRename?()
+            try beforeRename?(path)
             guard rename(temporary.path, destination.path) == 0 else {
                 throw StoreError.writeFailed(path: path, reason: String(cString: strerror(errno)))
             }
@@ -84,12 +85,15 @@ public enum SnapshotWriter {
             for sql in table.createStatements { try db.execute(sql: sql) }
             try table.insert(snapshot.inventory, db)
         }
+        for table in StoreTables.all {
+            for sql in table.indexStatements { try db.execute(sql: sql) }
+        }
     }
 }
 
 /// Every table that holds resources, in load order.
 enum StoreTables {
-    static let all: [AnyResourceTable] = NetworkTables.all + VPNTables.all + WorkloadTables.all + ServiceTables.all + IdentityTables.all + AccessTables.all
+    static let all: [AnyResourceTable] = NetworkTables.all + VPNTables.all + WorkloadTables.all + ServiceTables.all + IdentityTables.all + AccessTables.all + HostTables.all
 
     /// The tables a snapshot of the given schema version holds: tables added later are skipped (read as empty).
     static func present(inSchema version: Int) -> [AnyResourceTable] {
@@ -97,6 +101,7 @@ enum StoreTables {
         if version < VPNTables.introducedIn { later.formUnion(VPNTables.all.map(\.name)) }
         if version < ServiceTables.introducedIn { later.formUnion(ServiceTables.all.map(\.name)) }
         if version < AccessTables.introducedIn { later.formUnion(AccessTables.all.map(\.name)) }
+        if version < HostTables.introducedIn { later.formUnion(HostTables.all.map(\.name)) }
         return all.filter { !later.contains($0.name) }
     }
 }

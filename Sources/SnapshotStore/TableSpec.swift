@@ -19,22 +19,50 @@ struct TableSpec<Row> {
     let name: String
     let columns: [Column<Row>]
 
-    var createSQL: String {
-        "CREATE TABLE \(name) (" + columns.map { "\($0.name) \($0.sqlType)" }.joined(separator: ", ") + ")"
+    /// The table's name and column types, what both stores' DDL is generated from.
+    var shape: TableShape { TableShape(name: name, columns: columns.map { ($0.name, $0.sqlType) }) }
+
+    var createSQL: String { shape.sqliteCreate }
+
+    /// A row's column values, in column order.
+    func values(_ row: Row) throws -> [(any DatabaseValueConvertible)?] {
+        var values: [(any DatabaseValueConvertible)?] = []
+        values.reserveCapacity(columns.count)
+        for column in columns { values.append(try column.value(row)) }
+        return values
     }
 
-    var insertSQL: String {
-        "INSERT INTO \(name) (" + columns.map(\.name).joined(separator: ", ") + ") VALUES ("
-            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    /// `INSERT` of `rows` rows at once (`VALUES (?, ...), (?, ...)`).
+    func insertSQL(rows: Int = 1) -> String {
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        return "INSERT INTO \(name) (" + columns.map(\.name).joined(separator: ", ") + ") VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
-    func insert(_ rows: some Sequence<Row>, into db: Database) throws {
-        let statement = try db.makeStatement(sql: insertSQL)
-        for row in rows {
-            var values: [(any DatabaseValueConvertible)?] = []
-            values.reserveCapacity(columns.count)
-            for column in columns { values.append(try column.value(row)) }
+    /// The column values of each row, computed on all cores (the `data` column's JSON encoding is most of an import's
+    /// write), in order.
+    func encode(_ rows: [Row]) throws -> [[DatabaseValue]] {
+        try ParallelMap.map(rows) { row in try columns.map { try $0.value(row)?.databaseValue ?? .null } }
+    }
+
+    func insert(_ rows: [Row], into db: Database) throws {
+        try insert(encoded: try encode(rows), into: db)
+    }
+
+    /// Inserts encoded rows, many per statement (SQLite's per-statement work is most of a plain row's cost).
+    func insert(encoded rows: [[DatabaseValue]], into db: Database) throws {
+        guard !rows.isEmpty else { return }
+        let perStatement = max(1, min(200, db.maximumStatementArgumentCount / max(columns.count, 1)))
+        let full = try db.makeStatement(sql: insertSQL(rows: min(perStatement, rows.count)))
+        var start = 0
+        while start < rows.count {
+            let end = min(start + perStatement, rows.count)
+            let statement = end - start == min(perStatement, rows.count) ? full : try db.makeStatement(sql: insertSQL(rows: end - start))
+            var values: [DatabaseValue] = []
+            values.reserveCapacity((end - start) * columns.count)
+            for row in rows[start..<end] { values.append(contentsOf: row) }
             try statement.execute(arguments: StatementArguments(values))
+            start = end
         }
     }
 }

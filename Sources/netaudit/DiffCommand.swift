@@ -30,10 +30,12 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var template: TemplateOptions
 
+    @OptionGroup var storage: StoreOptions
+
     @Option(help: "A policy file (YAML): tiers, rule settings, allow-lists, suppressions (applied to both snapshots).")
     var policy: String?
 
-    @Option(help: "Output format: table, json or markdown.")
+    @Option(help: "Output format: table, json, markdown or sarif (the new and widened findings, for pull-request annotations).")
     var format: DiffFormat = .table
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a new finding or opened internet path is at or above: critical, high, medium, low or none.")
@@ -42,10 +44,10 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let threshold = try Gate.threshold(parsing: failOn)
         let policyFile = try policy.map(PolicyFile.load) ?? PolicyFile()
-        let oldReader = try SnapshotReader(path: old)
+        let oldReader = try storage.open(old)
         let oldInventory: Inventory, newInventory: Inventory
-        if TemplateOptions.isSnapshot(new) || !FileManager.default.fileExists(atPath: new) {
-            let newReader = try SnapshotReader(path: new)
+        if storage.isSnapshot(new) || !FileManager.default.fileExists(atPath: new) {
+            let newReader = try storage.open(new)
             try Compatibility.check(old: try oldReader.metadata(), oldPath: old, new: try newReader.metadata(), newPath: new)
             (oldInventory, newInventory) = try Self.load(oldReader, newReader)
         } else {
@@ -62,10 +64,10 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// Reads both snapshots side by side.
-    private static func load(_ a: SnapshotReader, _ b: SnapshotReader) throws -> (Inventory, Inventory) {
+    private static func load(_ a: any SnapshotSource, _ b: any SnapshotSource) throws -> (Inventory, Inventory) {
         let slots = LoadSlots()
         DispatchQueue.concurrentPerform(iterations: 2) { i in
-            slots.set(i, Result { () throws(StoreError) -> Inventory in try (i == 0 ? a : b).inventory() })
+            slots.set(i, Result { () throws -> Inventory in try (i == 0 ? a : b).inventory() })
         }
         guard let first = slots.get(0), let second = slots.get(1) else { throw ValidationError("cannot read the snapshots") }
         return (try first.get(), try second.get())
@@ -74,10 +76,10 @@ struct DiffCommand: ParsableCommand {
 
 /// The two loaded inventories, written by concurrent readers.
 private final class LoadSlots: @unchecked Sendable {
-    private var slots: [Int: Result<Inventory, StoreError>] = [:]
+    private var slots: [Int: Result<Inventory, any Error>] = [:]
     private let lock = NSLock()
-    func set(_ i: Int, _ value: Result<Inventory, StoreError>) { lock.lock(); slots[i] = value; lock.unlock() }
-    func get(_ i: Int) -> Result<Inventory, StoreError>? { lock.lock(); defer { lock.unlock() }; return slots[i] }
+    func set(_ i: Int, _ value: Result<Inventory, any Error>) { lock.lock(); slots[i] = value; lock.unlock() }
+    func get(_ i: Int) -> Result<Inventory, any Error>? { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }
 
 extension DiffFormat: ExpressibleByArgument {}

@@ -23,8 +23,10 @@ struct GraphCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case dot, mermaid, svg, png }
 
-    @Argument(help: "The snapshot file.")
+    @Argument(help: "The snapshot file, or with --store the snapshot's name.")
     var snapshot: String
+
+    @OptionGroup var storage: StoreOptions
 
     @Option(help: "Output format: dot, mermaid, svg or png.")
     var format: Format = .dot
@@ -43,7 +45,7 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         let policyFile = try policy.map(PolicyFile.load) ?? PolicyFile()
-        let inventory = try SnapshotReader(path: snapshot).inventory()
+        let inventory = try storage.open(snapshot).inventory()
         let result = try RuleEngine.scan(inventory, policy: policyFile, source: snapshot, today: RuleEngine.today())
         let graph = try Self.graph(inventory: inventory, findings: result.findings, policy: policyFile, tiersFile: tiers, egress: egress)
         let dot = DOTRenderer().render(graph)

@@ -25,8 +25,13 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var template: TemplateOptions
 
-    @Option(name: .shortAndLong, help: "The snapshot file to write (SQLite).")
+    @Option(name: .shortAndLong, help: "The snapshot file to write (SQLite), or with --store the snapshot's name in the store.")
     var out: String
+
+    @OptionGroup var storage: StoreOptions
+
+    @Flag(help: "With --store: drop a stored snapshot of that name first (else the accounts are added to it).")
+    var replace = false
 
     @Flag(help: "Turn malformed files into warnings instead of stopping.")
     var skipInvalid = false
@@ -43,14 +48,14 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         TemporaryFiles.installSignalCleanup()
-        let result = try template.load(paths, Importer(skipInvalid: skipInvalid, maxFileBytes: maxFileMB << 20)).result
+        let result = try template.load(paths, Importer(skipInvalid: skipInvalid, maxFileBytes: maxFileMB << 20), open: storage.open).result
         let inventory = result.inventory
         let scopes = inventory.scopes
         let accounts = Set(scopes.map(\.account)).subtracting([ResourceScope.unknownValue]).sorted()
         let regions = Set(scopes.map(\.region)).subtracting([ResourceScope.unknownValue, ResourceScope.globalRegion]).sorted()
         let metadata = SnapshotMetadata(createdAt: Date(), source: .import, accounts: accounts, regions: regions,
                                         toolVersion: NetauditVersion.current, origin: paths)
-        try SnapshotWriter.write(Snapshot(metadata: metadata, inventory: inventory, rawDocuments: result.rawDocuments), to: out)
+        try storage.write(Snapshot(metadata: metadata, inventory: inventory, rawDocuments: result.rawDocuments), to: out, replace: replace)
         for warning in inventory.warnings {
             Terminal.warning("\(warning.source): \(warning.message)")
         }
@@ -61,7 +66,7 @@ struct ImportCommand: ParsableCommand {
         }
         print("Imported \(result.fileCount) files into \(out): \(counts.joined(separator: ", "))")
         if !inventory.warnings.isEmpty {
-            print("\(inventory.warnings.count) warning\(inventory.warnings.count == 1 ? "" : "s") (see `netaudit inspect \(out)`)")
+            print("\(inventory.warnings.count) warning\(inventory.warnings.count == 1 ? "" : "s") (see `netaudit inspect \(out)\(storage.store == nil ? "" : " --store URL")`)")
         }
     }
 }

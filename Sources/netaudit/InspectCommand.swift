@@ -14,14 +14,16 @@ struct InspectCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "The snapshot file.")
+    @Argument(help: "The snapshot file, or with --store the snapshot's name.")
     var snapshot: String
+
+    @OptionGroup var storage: StoreOptions
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
     func run() throws {
-        let reader = try SnapshotReader(path: snapshot)
+        let reader = try storage.open(snapshot)
         let metadata = try reader.metadata()
         let counts = try reader.tableCounts()
         let inventory = try reader.inventory()

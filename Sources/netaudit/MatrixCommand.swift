@@ -19,8 +19,10 @@ struct MatrixCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
-    @Argument(help: "The snapshot file.")
+    @Argument(help: "The snapshot file, or with --store the snapshot's name.")
     var snapshot: String
+
+    @OptionGroup var storage: StoreOptions
 
     @Option(help: "A YAML file with a `tiers:` section (e.g. policies/tiers.yaml).")
     var tiers: String?
@@ -33,7 +35,7 @@ struct MatrixCommand: ParsableCommand {
 
     func run() throws {
         let ipProtocol = try OptionValue.parse("--protocol", proto, QuerySpec.parseProtocol)
-        let solver = Solver(inventory: try SnapshotReader(path: snapshot).inventory())
+        let solver = Solver(inventory: try storage.open(snapshot).inventory())
         let tierList = try tiers.map { try solver.tiers(TierDefinitions.load($0).tiers) } ?? solver.defaultTiers()
         let matrix = solver.matrix(tierList, proto: ipProtocol)
         switch format {

@@ -23,8 +23,10 @@ struct QueryCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "The snapshot file.")
+    @Argument(help: "The snapshot file, or with --store the snapshot's name.")
     var snapshot: String
+
+    @OptionGroup var storage: StoreOptions
 
     @Argument(help: "The question, e.g. \"can ALB reach RDS:3306\".")
     var question: String?
@@ -65,9 +67,16 @@ struct QueryCommand: ParsableCommand {
         if let port { spec.ports = try OptionValue.parse("--port", port, QuerySpec.parsePorts) }
         var options = FlowOptions()
         if let ephemeral { options.ephemeralPorts = try OptionValue.range("--ephemeral", ephemeral) }
-        let reader = try SnapshotReader(path: snapshot)
-        let (solver, pairs) = try Solver.focused(spec, options: options, neighbourhood: { try reader.neighbourhood($0) },
+        let (solver, pairs): (Solver, [PairAnswer])
+        if let reader = try storage.open(snapshot) as? SnapshotReader {
+            (solver, pairs) = try Solver.focused(spec, options: options, neighbourhood: { try reader.neighbourhood($0) },
                                                  everything: { try reader.queryInventory() }, loadGroups: { try reader.securityGroups(ids: $0) })
+        } else {
+            // A stored snapshot loads whole (security groups with their rules).
+            let inventory = try storage.open(snapshot).inventory()
+            (solver, pairs) = try Solver.focused(spec, inventory: inventory, options: options,
+                                                 loadGroups: { ids in inventory.securityGroups.filter { ids.contains($0.id) } })
+        }
         guard !pairs.isEmpty else {
             throw ValidationError("'\(spec.from)' and '\(spec.to)' name the same resource; nothing to ask")
         }
@@ -90,6 +99,10 @@ enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        // The encoder's bytes as they are, not through a String (a matrix or an answer can be megabytes).
+        var bytes = try encoder.encode(value)
+        bytes.append(UInt8(ascii: "\n"))
+        fflush(nil)  // whatever print() buffered goes first
+        FileHandle.standardOutput.write(bytes)
     }
 }

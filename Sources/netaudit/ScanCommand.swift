@@ -24,8 +24,10 @@ struct ScanCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "A snapshot file to evaluate.")
+    @Option(help: "A snapshot file to evaluate, or with --store the snapshot's name.")
     var snapshot: String?
+
+    @OptionGroup var storage: StoreOptions
 
     @Argument(help: "Folders or files of AWS CLI JSON output, or CloudFormation templates, to evaluate instead of a snapshot.")
     var paths: [String] = []
@@ -89,9 +91,9 @@ struct ScanCommand: AsyncParsableCommand {
 
     /// The model to evaluate and a name for it (the snapshot path, the import paths, or the saved live snapshot).
     private func load() async throws -> (Inventory, String, [String: SourceLocation]) {
-        if let snapshot { return (try SnapshotReader(path: snapshot).inventory(), snapshot, [:]) }
+        if let snapshot { return (try storage.open(snapshot).inventory(), snapshot, [:]) }
         if !paths.isEmpty {
-            let planned = try template.load(paths, Importer(maxFileBytes: maxFileMB << 20))
+            let planned = try template.load(paths, Importer(maxFileBytes: maxFileMB << 20), open: storage.open)
             return (planned.result.inventory, paths.joined(separator: " "), planned.locations)
         }
         TemporaryFiles.installSignalCleanup()
@@ -99,9 +101,14 @@ struct ScanCommand: AsyncParsableCommand {
         let result = try await capture(live.options()) { line.update($0) }
         line.finish()
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
-        try FileManager.default.createDirectory(atPath: "snapshots", withIntermediateDirectories: true)
-        let path = "snapshots/\(result.account)-\(stamp).db"
-        try SnapshotWriter.write(Snapshot(metadata: result.metadata, inventory: result.inventory, rawDocuments: result.rawDocuments), to: path)
+        let path: String
+        if storage.store == nil {
+            try FileManager.default.createDirectory(atPath: "snapshots", withIntermediateDirectories: true)
+            path = "snapshots/\(result.account)-\(stamp).db"
+        } else {
+            path = "\(result.account)-\(stamp)"
+        }
+        try storage.write(Snapshot(metadata: result.metadata, inventory: result.inventory, rawDocuments: result.rawDocuments), to: path)
         for w in result.warnings { Terminal.warning("\(w.source): \(w.code): \(w.message)") }
         Terminal.printErr("netaudit: captured account \(result.account) into \(path)")
         return (result.inventory, path, [:])

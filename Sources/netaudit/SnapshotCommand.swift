@@ -20,8 +20,13 @@ struct SnapshotCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .shortAndLong, help: "The snapshot file to write (SQLite).")
+    @Option(name: .shortAndLong, help: "The snapshot file to write (SQLite), or with --store the snapshot's name in the store.")
     var out: String
+
+    @OptionGroup var storage: StoreOptions
+
+    @Flag(help: "With --store: drop a stored snapshot of that name first (else the accounts are added to it).")
+    var replace = false
 
     @OptionGroup(title: "Capture")
     var live: CaptureFlags
@@ -35,7 +40,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         let line = ProgressLine(enabled: Terminal.stderrIsTTY && !quiet)
         let result = try await capture(options) { p in line.update(p) }
         line.finish()
-        try SnapshotWriter.write(Snapshot(metadata: result.metadata, inventory: result.inventory, rawDocuments: result.rawDocuments), to: out)
+        try storage.write(Snapshot(metadata: result.metadata, inventory: result.inventory, rawDocuments: result.rawDocuments), to: out, replace: replace)
         for warning in result.warnings {
             Terminal.warning("\(warning.source): \(warning.code): \(warning.message)")
         }

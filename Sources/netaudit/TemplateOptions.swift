@@ -29,9 +29,10 @@ struct TemplateOptions: ParsableArguments {
     }
 
     /// Imports the paths; with `--against`, lays what they plan over that snapshot.
-    func load(_ paths: [String], _ importer: Importer) throws -> IaCImporter.Planned {
+    /// `open` reads the `--against` snapshot (a file, or a name in the `--store`).
+    func load(_ paths: [String], _ importer: Importer, open: (String) throws -> any SnapshotSource) throws -> IaCImporter.Planned {
         guard let against else { return try self.importer(importer).importPlanned(paths) }
-        let reader = try SnapshotReader(path: against)
+        let reader = try open(against)
         let metadata = try reader.metadata()
         var planned = self.importer(importer)
         // Fn::ImportValue reads the exports of the template's region (the snapshot's, when it has one region).

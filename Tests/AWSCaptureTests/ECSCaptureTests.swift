@@ -12,7 +12,7 @@ import Testing
 struct ECSCaptureTests {
     struct IDs: Decodable {
         var subnets: [String], taskGroup: String, targetGroup: String, cluster: String, web: String, worker: String
-        var taskRole: String, executionRole: String, services: [String], task: String
+        var taskRole: String, executionRole: String, services: [String], task: String, host: String, containerInstance: String
     }
 
     static let region = "live/123456789012/us-east-1/"
@@ -58,10 +58,17 @@ struct ECSCaptureTests {
             #expect(result.warnings.isEmpty, "\(result.warnings)")
             let docs = try ECSCaptureTests.ecsDocuments(result)
             #expect(docs.keys.sorted() == [
-                "ecs-describe-clusters.json", "ecs-describe-services/ecs-cap-2.json", "ecs-describe-services/ecs-cap.json",
+                "ecs-describe-clusters.json", "ecs-describe-container-instances/ecs-cap.json", "ecs-describe-services/ecs-cap-2.json", "ecs-describe-services/ecs-cap.json",
                 "ecs-describe-task-definition/ecs-web-1.json", "ecs-describe-task-definition/ecs-worker-1.json",
-                "ecs-describe-tasks/ecs-cap.json", "ecs-list-clusters.json", "ecs-list-services/ecs-cap.json", "ecs-list-tasks/ecs-cap.json",
+                "ecs-describe-tasks/ecs-cap.json", "ecs-list-clusters.json", "ecs-list-container-instances/ecs-cap.json",
+                "ecs-list-services/ecs-cap.json", "ecs-list-tasks/ecs-cap.json",
             ])
+
+            // The cluster's EC2 host (Amazon ECS API Reference, "DescribeContainerInstances"), imported with its cluster.
+            let host = try #require(ECSCaptureTests.items(docs["ecs-describe-container-instances/ecs-cap.json"], "containerInstances").first)
+            #expect(ECSCaptureTests.text(host["containerInstanceArn"]) == ids.containerInstance && ECSCaptureTests.text(host["ec2InstanceId"]) == ids.host)
+            #expect(result.inventory.ecsContainerInstances.map(\.ec2InstanceId) == [ids.host])
+            #expect(result.inventory.ecsContainerInstances.first?.clusterArn == ids.cluster)
 
             // DescribeServices takes 10 services (Amazon ECS API Reference, "DescribeServices"): 12 services are two calls.
             let first = ECSCaptureTests.items(docs["ecs-describe-services/ecs-cap.json"], "services")
@@ -125,12 +132,13 @@ struct ECSCaptureTests {
             // Nothing the capture reports carries an environment value.
             #expect(!"\(result.warnings)".contains(ECSCaptureTests.secret))
             #expect(!result.inventory.warnings.contains { $0.message.contains(ECSCaptureTests.secret) })
-            // TODO(after ECS import merges): the stored documents and tables hold no environment value, and the model is
-            // the CLI import's:
-            //   #expect(!result.rawDocuments.contains { $0.content.contains(ECSCaptureTests.secret) })
-            //   #expect(result.inventory.ecsServices.count == 12 && result.inventory.ecsTasks.first?.networkInterfaceId == eniId)
-            //   #expect(result.inventory.ecsTaskDefinitions.first { $0.family == "ecs-web" }?.taskRoleArn == ids.taskRole)
-            //   #expect(result.inventory.ecsServices == (try Importer().importPaths([dump]).inventory.ecsServices))
+            // The stored documents hold no environment value, and the model is the CLI import's.
+            #expect(!result.rawDocuments.contains { $0.content.contains(ECSCaptureTests.secret) })
+            #expect(result.inventory.ecsServices.count == 12 && result.inventory.ecsTasks.first?.networkInterfaceId == eniId)
+            #expect(result.inventory.ecsTaskDefinitions.first { $0.family == "ecs-web" }?.taskRoleArn == ids.taskRole)
+            let imported = try Importer().importPaths([dump]).inventory
+            #expect(result.inventory.ecsServices == imported.ecsServices)
+            #expect(result.inventory.ecsContainerInstances == imported.ecsContainerInstances)
         }
     }
 

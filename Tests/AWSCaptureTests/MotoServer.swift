@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -65,18 +66,8 @@ final class MotoServer: @unchecked Sendable {
     }
 
     static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = 0
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
-        }
-        guard ok else { throw Missing(description: "cannot find a free port") }
-        return Int(UInt16(bigEndian: addr.sin_port))
+        guard let port = LocalPort.free() else { throw Missing(description: "cannot find a free port") }
+        return port
     }
 
     static func answers(port: Int) -> Bool {

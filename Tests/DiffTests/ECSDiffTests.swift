@@ -48,4 +48,21 @@ struct ECSDiffTests {
         new.ecsTasks = new.ecsTasks.map { t in var t = t; t.id += "-next"; return t }
         #expect(ConfigDiff.compare(base, new).isEmpty)
     }
+
+    @Test("a container instance draining, and one joining the cluster")
+    func containerInstances() throws {
+        var old = base
+        let scope = try #require(base.ecsClusters.first).scope
+        let cluster = "arn:aws:ecs:us-east-1:111111111111:cluster/shop"
+        old.ecsContainerInstances = [ECSContainerInstance(id: "arn:aws:ecs:us-east-1:111111111111:container-instance/shop/1", scope: scope,
+                                                          clusterArn: cluster, ec2InstanceId: "i-0a", status: "ACTIVE")]
+        var new = old
+        new.ecsContainerInstances[0].status = "DRAINING"
+        new.ecsContainerInstances.append(ECSContainerInstance(id: "arn:aws:ecs:us-east-1:111111111111:container-instance/shop/2", scope: scope,
+                                                              clusterArn: cluster, ec2InstanceId: "i-0b", status: "ACTIVE"))
+        let changes = ConfigDiff.compare(old, new).filter { $0.kind == "ecs-container-instance" }
+        #expect(changes.map(\.name).sorted() == ["i-0a", "i-0b"])
+        #expect(changes.first { $0.name == "i-0a" }?.change == .modified && changes.first { $0.name == "i-0b" }?.change == .added)
+        #expect(changes.first { $0.name == "i-0a" }?.details.contains("status: ACTIVE → DRAINING") == true, "\(changes)")
+    }
 }

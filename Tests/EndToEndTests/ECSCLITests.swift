@@ -48,4 +48,17 @@ struct ECSCLITests {
         #expect(!scan.stdout.contains("sample-only-not-a-password") && !scan.stderr.contains("sample-only-not-a-password"))
         #expect(scan.stdout.contains("intent only-backend-reaches-db: frontend reaches db on tcp/5432"))
     }
+
+    @Test("AWS \"Amazon ECS Service Connect\": a query to a client alias is asked on the port the server task receives on")
+    func serviceConnectAlias() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("workloads.db").path
+        let fixture = CLIRunner.packageRoot.appendingPathComponent("Tests/AWSImportTests/Fixtures/ecs-workloads").path
+        #expect(try CLIRunner.run(["import", fixture, "--out", db]).status == 0)
+        let q = try CLIRunner.run(["query", db, "--from", "todoapp-frontend", "--to", "backend.shop", "--port", "80"])
+        #expect(q.status == 1, "the backend's group admits 8000 from the ALB only: \(q.stdout)\(q.stderr)")
+        #expect(q.stdout.contains("Service Connect: backend.shop:80 is served on ECS service todoapp-backend's port 8000"), "\(q.stdout)")
+        #expect(q.stdout.contains("8000") && q.stdout.contains("sg-backend"), "\(q.stdout)")
+    }
 }

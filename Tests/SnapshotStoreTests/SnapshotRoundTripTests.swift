@@ -75,7 +75,7 @@ struct SnapshotRoundTripTests {
         var bad = good
         bad.inventory.vpcs.removeAll()
         struct Interrupted: Error {}
-        SnapshotWriter.beforeRename = { throw Interrupted() }
+        SnapshotWriter.beforeRename = { if $0 == path { throw Interrupted() } }
         defer { SnapshotWriter.beforeRename = nil }
         #expect(throws: StoreError.self) { try SnapshotWriter.write(bad, to: path) }
         SnapshotWriter.beforeRename = nil

@@ -60,7 +60,7 @@ OPERATIONS = {
     "cloudformation": ["ListExports"],
     "ecs": [
         "ListClusters", "DescribeClusters", "ListServices", "DescribeServices", "ListTasks", "DescribeTasks",
-        "DescribeTaskDefinition",
+        "ListContainerInstances", "DescribeContainerInstances", "DescribeTaskDefinition",
     ],
 }
 

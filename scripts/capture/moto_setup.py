@@ -25,8 +25,9 @@
   moto_setup.py ecs URL N                 an ECS Fargate cluster in a VPC with DNS hostnames: task definitions web (awsvpc,
                                           port 8000, task and execution roles, a literal DATABASE_URL) and worker, N services
                                           (every third behind an ALB ip target group, all but the last with an awsvpc
-                                          configuration), and one RUNNING task started with RunTask (frozen in RUNNING
-                                          through the state manager); prints the IDs as JSON
+                                          configuration), one EC2 host registered as a container instance, and one RUNNING
+                                          task started with RunTask (frozen in RUNNING through the state manager); prints
+                                          the IDs as JSON
   moto_setup.py ecs-dump URL OUT          only the ECS calls of the dump below (scripts/samples/dump.py dump_ecs) into OUT
   moto_setup.py reset-auth URL N          on a server checking signatures: let the next N calls through unsigned
   moto_setup.py org URL N [auth] [REGIONS] an organization of N member accounts, the last without its role, two peered
@@ -304,6 +305,12 @@ def ecs(url, n):
 
     ecs_client = client(url, "ecs")
     cluster = ecs_client.create_cluster(clusterName="ecs-cap", tags=[{"key": "team", "value": "shop"}])["cluster"]["clusterArn"]
+    # One EC2 host registered to the cluster (RegisterContainerInstance takes the instance identity document).
+    host = ec2.run_instances(ImageId="ami-12c6146b", InstanceType="t3.small", MinCount=1, MaxCount=1, SubnetId=a)[
+        "Instances"][0]["InstanceId"]
+    container_instance = ecs_client.register_container_instance(
+        cluster=cluster, instanceIdentityDocument=json.dumps({"instanceId": host, "region": REGION}))[
+        "containerInstance"]["containerInstanceArn"]
     logs = {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web", "awslogs-region": REGION, "awslogs-stream-prefix": "web"}}
     web = ecs_client.register_task_definition(
         family="ecs-web", networkMode="awsvpc", requiresCompatibilities=["FARGATE"], cpu="256", memory="512",
@@ -344,7 +351,7 @@ def ecs(url, n):
                                tags=[{"key": "started", "value": "run-task"}])["tasks"][0]["taskArn"]
     print(json.dumps({"vpc": vpc, "subnets": [a, b], "taskGroup": task_sg, "albGroup": alb_sg, "targetGroup": tg,
                       "cluster": cluster, "web": web, "worker": worker, "taskRole": task_role, "executionRole": exec_role,
-                      "services": services, "task": task}))
+                      "services": services, "task": task, "host": host, "containerInstance": container_instance}))
 
 
 def ecs_dump(url, out):

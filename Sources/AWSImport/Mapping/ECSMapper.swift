@@ -30,8 +30,10 @@ enum ECSMapper {
             let name = try item.string("serviceName") ?? lastSegment(arn)
             // The service's own network configuration, else its primary deployment's (what its tasks get).
             var network = try awsvpc(item["networkConfiguration"])
-            for deployment in try item.array("deployments") where network == nil {
-                if try deployment.string("status") == "PRIMARY" { network = try awsvpc(deployment["networkConfiguration"]) }
+            var serviceConnect: ServiceConnectConfiguration?
+            for deployment in try item.array("deployments") where try deployment.string("status") == "PRIMARY" {
+                if network == nil { network = try awsvpc(deployment["networkConfiguration"]) }
+                serviceConnect = try self.serviceConnect(deployment["serviceConnectConfiguration"])
             }
             var balancers: [ServiceLoadBalancer] = []
             for lb in try item.array("loadBalancers") {
@@ -42,7 +44,8 @@ enum ECSMapper {
                 id: arn, scope: ctx.scope(arn: arn), name: name, clusterArn: try item.string("clusterArn") ?? clusterArn(of: arn) ?? "",
                 status: try item.string("status"), taskDefinitionArn: try item.string("taskDefinition"),
                 desiredCount: try item.int("desiredCount") ?? 0, runningCount: try item.int("runningCount") ?? 0,
-                launchType: try item.string("launchType"), network: network, loadBalancers: balancers, tags: try item.ecsTags()))
+                launchType: try item.string("launchType"), network: network, loadBalancers: balancers, tags: try item.ecsTags(),
+                serviceConnect: serviceConnect))
         }
         try failures(root, "services", ctx, into: &c)
     }
@@ -118,7 +121,8 @@ enum ECSMapper {
                     guard proto == "tcp" || proto == "udp" else {
                         throw .invalidValue(file: ctx.file.displayPath, path: "\(m.path).protocol", message: "'\(Quoted.value(proto))' is not tcp or udp")
                     }
-                    mappings.append(PortMapping(containerPort: containerPort, containerPortEnd: end, hostPort: try port(m, "hostPort"), protocolName: proto))
+                    mappings.append(PortMapping(containerPort: containerPort, containerPortEnd: end, hostPort: try port(m, "hostPort"), protocolName: proto,
+                                                name: try m.string("name")))
                 }
                 var secretNames: [String] = []
                 for s in try def.array("secrets") { secretNames.append(try s.requiredString("name")) }
@@ -152,7 +156,7 @@ enum ECSMapper {
     }
 
     /// A port member: absent is nil, outside 0-65535 is an error naming it.
-    private static func port(_ node: Node, _ key: String) throws(ImportError) -> Int? {
+    static func port(_ node: Node, _ key: String) throws(ImportError) -> Int? {
         guard let p = try node.int(key) else { return nil }
         guard (0...65535).contains(p) else {
             throw .invalidValue(file: node.file, path: "\(node.path).\(key)", message: "\(p) is not a port (0-65535)")
@@ -161,7 +165,7 @@ enum ECSMapper {
     }
 
     /// `failures[]` of a describe call: each resource AWS could not describe (`MISSING`, ...) is a named warning.
-    private static func failures(_ root: Node, _ what: String, _ ctx: FileContext, into c: inout Collector) throws(ImportError) {
+    static func failures(_ root: Node, _ what: String, _ ctx: FileContext, into c: inout Collector) throws(ImportError) {
         for f in try root.array("failures") {
             let arn = try f.string("arn") ?? "?"
             let reason = try f.string("reason") ?? "no reason given"
@@ -169,8 +173,8 @@ enum ECSMapper {
         }
     }
 
-    /// `arn:aws:ecs:r:a:service/cluster/name` (or `task/cluster/id`) → the cluster's ARN; nil for old-format ARNs.
-    private static func clusterArn(of arn: String) -> String? {
+    /// `arn:aws:ecs:r:a:service/cluster/name` (or `task/cluster/id`, `container-instance/cluster/id`) → the cluster's ARN; nil for old-format ARNs.
+    static func clusterArn(of arn: String) -> String? {
         guard let colon = arn.lastIndex(of: ":") else { return nil }
         let path = arn[arn.index(after: colon)...].split(separator: "/")
         guard path.count == 3 else { return nil }

@@ -36,8 +36,25 @@ extension CloudFormationComputeDocuments {
                 "clusterArn": .string(clusterArn(ids.cluster(of: r.logicalId))), "status": .string("ACTIVE"),
                 "taskDefinition": .text(ids.id(r["TaskDefinition"])), "desiredCount": JSONValue.numeric(r["DesiredCount"]) ?? .number(1),
                 "runningCount": .number(0), "launchType": .text(r["LaunchType"]?.knownString), "networkConfiguration": network,
-                "loadBalancers": .array(balancers), "tags": ecsTags(r)])
+                "loadBalancers": .array(balancers), "tags": ecsTags(r),
+                "deployments": .array([.object(["status": .string("PRIMARY"), "serviceConnectConfiguration": serviceConnect(r["ServiceConnectConfiguration"])]
+                    .compactMapValues { $0 })])])
         }
+    }
+
+    /// `ServiceConnectConfiguration` (AWS::ECS::Service) as DescribeServices prints a deployment's: `Enabled`,
+    /// `Namespace`, `Services[]` with `PortName`, `DiscoveryName`, `IngressPortOverride`, `ClientAliases[]` (`Port`, `DnsName`).
+    private func serviceConnect(_ c: TemplateValue?) -> JSONValue? {
+        guard let c else { return nil }
+        let services: [JSONValue] = (c["Services"]?.elements ?? []).map { s in
+            let aliases: [JSONValue] = (s["ClientAliases"]?.elements ?? []).map { a in
+                .object(["port": JSONValue.numeric(a["Port"]), "dnsName": .text(a["DnsName"]?.knownString)].compactMapValues { $0 })
+            }
+            return .object(["portName": .text(s["PortName"]?.knownString), "discoveryName": .text(s["DiscoveryName"]?.knownString),
+                            "ingressPortOverride": JSONValue.numeric(s["IngressPortOverride"]), "clientAliases": .array(aliases)].compactMapValues { $0 })
+        }
+        return .object(["enabled": .bool(c["Enabled"]?.knownString == "true"), "namespace": .text(c["Namespace"]?.knownString),
+                        "services": .array(services)].compactMapValues { $0 })
     }
 
     func function(_ r: TemplateResource, into docs: inout CLIDocuments) {
@@ -56,7 +73,7 @@ extension CloudFormationComputeDocuments {
     private func container(_ c: TemplateValue) -> JSONValue {
         let mappings: [JSONValue] = (member(c, "PortMappings")?.elements ?? []).map { m in
             .object(["containerPort": JSONValue.numeric(member(m, "ContainerPort")), "hostPort": JSONValue.numeric(member(m, "HostPort")),
-                     "protocol": .text(member(m, "Protocol")?.knownString)].compactMapValues { $0 })
+                     "protocol": .text(member(m, "Protocol")?.knownString), "name": .text(member(m, "Name")?.knownString)].compactMapValues { $0 })
         }
         let environment: [JSONValue] = (member(c, "Environment")?.elements ?? []).map { e in
             .object(["name": .text(member(e, "Name")?.knownString) ?? .string(""), "value": member(e, "Value").map(json) ?? .string("")])

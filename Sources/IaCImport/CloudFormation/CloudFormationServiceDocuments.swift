@@ -27,9 +27,14 @@ struct CloudFormationServiceDocuments {
                 "SecurityGroups": .array(ids.ids(r["SecurityGroups"]).map(JSONValue.string)), "State": .object(["Code": .string("active")])])
         }
         for r in listeners {
-            docs.add("Listeners", ["ListenerArn": .string(ids.ref(r.logicalId)), "LoadBalancerArn": .text(ids.id(r["LoadBalancerArn"])),
-                                   "Port": JSONValue.numeric(r["Port"]), "Protocol": .text(r["Protocol"]?.knownString),
-                                   "DefaultActions": .array((r["DefaultActions"]?.elements ?? []).map(json))])
+            let arn = ids.ref(r.logicalId)
+            let actions: JSONValue = .array((r["DefaultActions"]?.elements ?? []).map(json))
+            docs.add("Listeners", ["ListenerArn": .string(arn), "LoadBalancerArn": .text(ids.id(r["LoadBalancerArn"])),
+                                   "Port": JSONValue.numeric(r["Port"]), "Protocol": .text(r["Protocol"]?.knownString), "DefaultActions": actions])
+            // A template declares every rule of its listeners: each listener's default rule, as DescribeRules lists it,
+            // makes its rules known (none besides the default is a known answer, not a gap in the capture).
+            docs.add("Rules", ["RuleArn": .string(arn.replacingOccurrences(of: ":listener/", with: ":listener-rule/") + "/default"),
+                               "Priority": .string("default"), "IsDefault": .bool(true), "Conditions": .array([]), "Actions": actions])
         }
         for r in resources.of("AWS::ElasticLoadBalancingV2::ListenerRule") {
             docs.add("Rules", ["RuleArn": .string(ids.ref(r.logicalId)), "Priority": .text(r["Priority"]?.knownString), "IsDefault": .bool(false),

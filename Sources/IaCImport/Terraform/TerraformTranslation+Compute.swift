@@ -76,6 +76,7 @@ extension TerraformTranslation {
             }
             return ["ServiceName": v["name"], "Cluster": v["cluster"], "TaskDefinition": v["task_definition"], "DesiredCount": v["desired_count"],
                     "LaunchType": v["launch_type"], "LoadBalancers": .list(balancers),
+                    "ServiceConnectConfiguration": v.blocks("service_connect_configuration").first.map { serviceConnect(Values($0)) },
                     "NetworkConfiguration": network.map { n in .map(["AwsvpcConfiguration": .map([
                         "Subnets": n["subnets"] ?? .list([]), "SecurityGroups": n["security_groups"] ?? .list([]),
                         "AssignPublicIp": .string(n["assign_public_ip"] == .bool(true) ? "ENABLED" : "DISABLED")])]) }]
@@ -102,5 +103,20 @@ extension TerraformTranslation {
     static func containerDefinitions(_ value: TemplateValue?) -> TemplateValue? {
         guard let text = value?.knownString, let json = try? JSONParser.parse(Array(text.utf8)) else { return value }
         return TerraformPlan.value(json)
+    }
+
+    /// `service_connect_configuration` (aws_ecs_service) in CloudFormation's shape: `service` blocks with `port_name`,
+    /// `discovery_name`, `ingress_port_override` and `client_alias` blocks (`port`, `dns_name`).
+    static func serviceConnect(_ c: Values) -> TemplateValue {
+        let services = c.blocks("service").map { b -> TemplateValue in
+            let s = Values(b)
+            let aliases = s.blocks("client_alias").map { a -> TemplateValue in
+                let alias = Values(a)
+                return .map(["Port": alias["port"] ?? .null, "DnsName": alias["dns_name"] ?? .null])
+            }
+            return .map(["PortName": s["port_name"] ?? .null, "DiscoveryName": s["discovery_name"] ?? .null,
+                         "IngressPortOverride": s["ingress_port_override"] ?? .null, "ClientAliases": .list(aliases)])
+        }
+        return .map(["Enabled": c["enabled"] ?? .null, "Namespace": c["namespace"] ?? .null, "Services": .list(services)])
     }
 }

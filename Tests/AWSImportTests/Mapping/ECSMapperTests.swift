@@ -47,6 +47,9 @@ struct ECSMapperTests {
         #expect(backend.loadBalancers.map(\.containerPort) == [8000] && backend.loadBalancers.first?.containerName == "backend")
         #expect(backend.taskDefinitionArn == "arn:aws:ecs:us-east-1:111111111111:task-definition/todoapp-backend:4")
         #expect(backend.clusterArn == "arn:aws:ecs:us-east-1:111111111111:cluster/shop")
+        // Service Connect: the backend serves `api` as backend.shop:80; the frontend is a client only.
+        #expect(backend.serviceConnect?.services.first?.clientAliases == [ServiceConnectAlias(port: 80, dnsName: "backend.shop")])
+        #expect(inv.ecsServices.first { $0.name == "todoapp-frontend" }?.serviceConnect?.services == [])
     }
 
     @Test("describe-tasks: the ElasticNetworkInterface attachment, the service from group, RunTask's role override")
@@ -65,7 +68,7 @@ struct ECSMapperTests {
         let backend = try #require(inv.ecsTaskDefinitions.first { $0.family == "todoapp-backend" })
         #expect(backend.revision == 4 && backend.networkMode == "awsvpc" && backend.taskRoleArn?.hasSuffix("role/backend-task-role") == true)
         let container = try #require(backend.containers.first)
-        #expect(container.name == "backend" && container.portMappings == [PortMapping(containerPort: 8000, hostPort: 8000, protocolName: "tcp")])
+        #expect(container.name == "backend" && container.portMappings == [PortMapping(containerPort: 8000, hostPort: 8000, protocolName: "tcp", name: "api")])
         #expect(container.secretNames == ["API_KEY"] && container.environmentVariableNames.count == 5)
         #expect(inv.ecsTaskDefinitions.contains { $0.family == "report" && $0.taskRoleArn?.hasSuffix("role/report-role") == true })
     }
@@ -101,6 +104,15 @@ struct ECSMapperTests {
         (#"{"tasks": [{"clusterArn": "arn:aws:ecs:r:1:cluster/c"}], "failures": []}"#, "doc.json: tasks[0] has no taskArn"),
         (#"{"clusters": [{"clusterArn": 7}], "failures": []}"#, "doc.json: clusters[0].clusterArn should be a string but is a number"),
         (#"{"serviceArns": "arn:aws:ecs:r:1:service/c/s"}"#, "doc.json: serviceArns should be an array but is a string"),
+        (#"{"containerInstances": [{"containerInstanceArn": "arn:aws:ecs:r:1:container-instance/c/1", "ec2InstanceId": "web"}], "failures": []}"#,
+         "doc.json: containerInstances[0].ec2InstanceId: 'web' is not an EC2 instance ID"),
+        (#"{"containerInstances": [{"containerInstanceArn": "arn:aws:ecs:r:1:container-instance/c/1", "runningTasksCount": -1}], "failures": []}"#,
+         "doc.json: containerInstances[0].runningTasksCount: -1 is not a task count"),
+        (#"{"containerInstances": [{"ec2InstanceId": "i-1"}], "failures": []}"#, "doc.json: containerInstances[0] has no containerInstanceArn"),
+        (#"{"services": [{"serviceArn": "arn:aws:ecs:r:1:service/c/s", "deployments": [{"status": "PRIMARY", "serviceConnectConfiguration": {"enabled": true, "services": [{"portName": "api", "clientAliases": [{"port": 0}]}]}}]}], "failures": []}"#,
+         "doc.json: services[0].deployments[0].serviceConnectConfiguration.services[0].clientAliases[0].port: 0 is not a port (1-65535)"),
+        (#"{"services": [{"serviceArn": "arn:aws:ecs:r:1:service/c/s", "deployments": [{"status": "PRIMARY", "serviceConnectConfiguration": {"enabled": true, "services": [{"clientAliases": []}]}}]}], "failures": []}"#,
+         "doc.json: services[0].deployments[0].serviceConnectConfiguration.services[0] has no portName"),
     ])
     func badShapes(json: String, message: String) {
         #expect { try Self.importing(json) } throws: { ($0 as? ImportError)?.description == message }
@@ -116,5 +128,37 @@ struct ECSMapperTests {
             let json = #"{"taskDefinition": {"taskDefinitionArn": "arn:aws:ecs:r:1:task-definition/f:1", "containerDefinitions": [{"name": "a", "portMappings": [{"containerPortRange": "RANGE"}]}]}}"#
             #expect(throws: ImportError.self) { try Self.importing(json.replacingOccurrences(of: "RANGE", with: bad)) }
         }
+    }
+
+    @Test("Amazon ECS API Reference, DescribeContainerInstances: the EC2 host, status and cluster from the long ARN format; an old-format ARN takes its tasks' cluster")
+    func containerInstances() throws {
+        let long = "arn:aws:ecs:us-east-1:1:container-instance/legacy/4b6d45ea"
+        let old = "arn:aws:ecs:us-east-1:1:container-instance/0d4c2b8e"
+        let r = try Importer().importFiles([
+            InputFile(displayPath: "ci.json", account: nil, region: nil, baseName: "ci.json", contents: Array("""
+                {"containerInstances": [{"containerInstanceArn": "\(long)", "ec2InstanceId": "i-0a1", "status": "DRAINING", "agentConnected": true, "runningTasksCount": 2},
+                                        {"containerInstanceArn": "\(old)", "ec2InstanceId": "i-0b2", "status": "ACTIVE"}], "failures": []}
+                """.utf8)),
+            InputFile(displayPath: "tasks.json", account: nil, region: nil, baseName: "tasks.json", contents: Array("""
+                {"tasks": [{"taskArn": "arn:aws:ecs:us-east-1:1:task/t1", "clusterArn": "arn:aws:ecs:us-east-1:1:cluster/old", "lastStatus": "RUNNING", "containerInstanceArn": "\(old)"}], "failures": []}
+                """.utf8)),
+        ])
+        let hosts = r.inventory.ecsContainerInstances.sorted { ($0.ec2InstanceId ?? "") < ($1.ec2InstanceId ?? "") }
+        #expect(hosts.map(\.ec2InstanceId) == ["i-0a1", "i-0b2"])
+        #expect(hosts.map(\.clusterArn) == ["arn:aws:ecs:us-east-1:1:cluster/legacy", "arn:aws:ecs:us-east-1:1:cluster/old"])
+        #expect(hosts.map(\.acceptsTasks) == [false, true] && hosts[0].runningTasksCount == 2 && hosts[0].agentConnected == true)
+        #expect(Set(r.rawDocuments.map(\.kind)).isSuperset(of: ["containerInstances"]))
+        #expect(try Self.importing(#"{"containerInstanceArns": ["\#(long)"]}"#).inventory.warnings.isEmpty)
+    }
+
+    @Test("Amazon ECS API Reference, ServiceConnectConfiguration: the primary deployment's aliases when enabled; a disabled one is none")
+    func serviceConnect() throws {
+        let doc = #"{"services": [{"serviceArn": "arn:aws:ecs:r:1:service/c/backend", "deployments": [{"status": "ACTIVE", "serviceConnectConfiguration": {"enabled": true, "services": [{"portName": "old"}]}}, {"status": "PRIMARY", "serviceConnectConfiguration": {"enabled": ENABLED, "namespace": "shop", "services": [{"portName": "api", "discoveryName": "backend", "ingressPortOverride": 15000, "clientAliases": [{"port": 80, "dnsName": "backend.shop"}]}]}}]}], "failures": []}"#
+        let on = try #require(try Self.importing(doc.replacingOccurrences(of: "ENABLED", with: "true")).inventory.ecsServices.first?.serviceConnect)
+        #expect(on == ServiceConnectConfiguration(namespace: "shop", services: [
+            ServiceConnectService(portName: "api", discoveryName: "backend", ingressPortOverride: 15000, clientAliases: [ServiceConnectAlias(port: 80, dnsName: "backend.shop")])]))
+        #expect(try Self.importing(doc.replacingOccurrences(of: "ENABLED", with: "false")).inventory.ecsServices.first?.serviceConnect == nil)
+        let named = try Self.importing(#"{"taskDefinition": {"taskDefinitionArn": "arn:aws:ecs:r:1:task-definition/f:1", "containerDefinitions": [{"name": "a", "portMappings": [{"containerPort": 8000, "name": "api"}]}]}}"#)
+        #expect(named.inventory.ecsTaskDefinitions.first?.containers.first?.portMappings.first?.name == "api")
     }
 }

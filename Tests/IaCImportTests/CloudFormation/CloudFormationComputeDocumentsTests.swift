@@ -70,4 +70,39 @@ struct CloudFormationComputeDocumentsTests {
         #expect(result.inventory.warnings.contains { $0.message.contains("Web: AssociatePublicIpAddress is not modelled before deploy") })
         #expect(result.inventory.warnings.contains { $0.code == "unsupported-resource-type" && $0.message.hasSuffix("not modelled from templates yet: AWS::CloudWatch::Alarm") })
     }
+
+    @Test("AWS::ECS::Service ServiceConnectConfiguration: the aliases and named port mapping reach the model (AWS \"Amazon ECS Service Connect\")")
+    func serviceConnect() throws {
+        let template = """
+        Resources:
+          Cluster: {Type: AWS::ECS::Cluster, Properties: {ClusterName: blog}}
+          Backend:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              Family: backend-flask
+              NetworkMode: awsvpc
+              ContainerDefinitions: [{Name: backend, Image: flask, PortMappings: [{ContainerPort: 4567, Name: backend-flask}]}]
+          Service:
+            Type: AWS::ECS::Service
+            Properties:
+              ServiceName: backend-flask
+              Cluster: !Ref Cluster
+              TaskDefinition: !Ref Backend
+              NetworkConfiguration: {AwsvpcConfiguration: {Subnets: [subnet-1], SecurityGroups: [sg-1]}}
+              ServiceConnectConfiguration:
+                Enabled: true
+                Namespace: blog
+                Services: [{PortName: backend-flask, DiscoveryName: backend-flask, ClientAliases: [{Port: 4567, DnsName: backend-flask}]}]
+        """
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-iac-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("blog.yaml").path
+        try template.write(toFile: path, atomically: true, encoding: .utf8)
+        let inv = try IaCImporter(importer: Importer(), region: "us-east-1", account: "123456789012").importPaths([path]).inventory
+        let service = try #require(inv.ecsServices.first)
+        let endpoint = try #require(service.serviceConnect?.services.first)
+        #expect(service.serviceConnect?.namespace == "blog" && endpoint.clientAliases == [ServiceConnectAlias(port: 4567, dnsName: "backend-flask")])
+        #expect(endpoint.servedPort(in: inv.ecsTaskDefinitions.first { $0.id == service.taskDefinitionArn }) == 4567)
+    }
 }

@@ -59,4 +59,18 @@ struct TerraformTranslationTests {
         #expect(entry["NetworkAclId"] == .ref("aws_network_acl.db") && entry["Egress"] == .bool(false) && entry["PortRange"]?["From"] == .number(5432))
         #expect(out.contains { $0.type == "AWS::EC2::SubnetNetworkAclAssociation" && $0["SubnetId"] == .ref("aws_subnet.db") })
     }
+
+    @Test("aws_ecs_service service_connect_configuration: service and client_alias blocks in CloudFormation's shape")
+    func serviceConnect() throws {
+        let out = try Self.translate(Self.resource("aws_ecs_service", "aws_ecs_service.backend", [
+            "name": .string("backend-flask"), "cluster": .ref("aws_ecs_cluster.main"),
+            "service_connect_configuration": .list([.map(["enabled": .bool(true), "namespace": .string("blog"), "service": .list([.map([
+                "port_name": .string("backend-flask"), "discovery_name": .string("backend-flask"),
+                "client_alias": .list([.map(["port": .number(4567), "dns_name": .string("backend-flask")])])])])])])]))
+        let config = try #require(out.first?["ServiceConnectConfiguration"])
+        #expect(config["Enabled"] == .bool(true) && config["Namespace"] == .string("blog"))
+        let service = try #require(config["Services"]?.elements.first)
+        #expect(service["PortName"] == .string("backend-flask"))
+        #expect(service["ClientAliases"]?.elements.first?["Port"] == .number(4567) && service["ClientAliases"]?.elements.first?["DnsName"] == .string("backend-flask"))
+    }
 }

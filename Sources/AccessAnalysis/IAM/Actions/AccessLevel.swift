@@ -27,7 +27,7 @@ public enum AccessLevel: String, Sendable, Hashable, Codable, CaseIterable, Comp
     public var isWriteOrPermissionsManagement: Bool { self == .write || self == .permissionsManagement }
 
     public static func < (a: AccessLevel, b: AccessLevel) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }
 
@@ -38,11 +38,15 @@ public struct ActionInfo: Sendable, Hashable, Codable, Comparable, CustomStringC
     /// The action name as AWS spells it, e.g. `GetObject`.
     public var name: String
     public var level: AccessLevel
+    /// False when the action has no resource types (AWS "Service Authorization Reference": an empty "Resource types"
+    /// column means the action does not support resource-level permissions, so a policy must name `"Resource": "*"`).
+    public var supportsResourceLevelPermissions: Bool
 
-    public init(service: String, name: String, level: AccessLevel) {
+    public init(service: String, name: String, level: AccessLevel, supportsResourceLevelPermissions: Bool = true) {
         self.service = service
         self.name = name
         self.level = level
+        self.supportsResourceLevelPermissions = supportsResourceLevelPermissions
     }
 
     /// `service:Name`.

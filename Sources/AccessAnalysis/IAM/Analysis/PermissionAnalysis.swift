@@ -67,18 +67,21 @@ public struct PermissionAnalysis: Sendable {
             }
         }
         return byService.keys.sorted().compactMap { service in
-            guard let grant = anyResourceGrant(statements: byService[service]!, action: "\(service):*") else { return nil }
+            guard let grant = anyResourceGrant(statements: byService[service] ?? [], action: "\(service):*") else { return nil }
             return ServiceWildcardGrant(service: service, grant: grant)
         }
     }
 
-    /// Write and Permissions-management actions allowed on `Resource: *`, by known action.
+    /// Write and Permissions-management actions allowed on `Resource: *`, by known action — those that support
+    /// resource-level permissions: for an action with no resource types `*` is the only resource a policy can name
+    /// (AWS "Service Authorization Reference"), so granting it there is not over-broad (parliament's RESOURCE_STAR
+    /// draws the same line).
     public func writeActionsOnAllResources() -> [ActionGrant] {
         let candidates = evaluator.statements.filter { $0.statement.effect == .allow && $0.statement.coversAllResources }
         var seen = Set<ActionInfo>()
         var out: [ActionGrant] = []
         for ref in candidates {
-            for info in actions.expand(ref.statement.actions) where info.level.isWriteOrPermissionsManagement {
+            for info in actions.expand(ref.statement.actions) where info.level.isWriteOrPermissionsManagement && info.supportsResourceLevelPermissions {
                 guard seen.insert(info).inserted,
                       let grant = Grant(evaluator.evaluate(action: info.fullName, resource: "*")) else { continue }
                 out.append(ActionGrant(action: info.fullName, level: info.level, grant: grant))

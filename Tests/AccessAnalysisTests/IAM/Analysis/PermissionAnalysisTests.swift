@@ -62,10 +62,20 @@ struct PermissionAnalysisTests {
         #expect(writes.map(\.level) == [.permissionsManagement, .write])
     }
 
-    @Test("full admin lists every known write and permissions-management action, less what a Deny removes")
+    @Test("AWS Service Authorization Reference: a write action with no resource types (only \"*\" applies) is no write on all resources")
+    func starOnlyActions() throws {
+        let db = try Fixture.actions
+        #expect(db.action("ssmmessages:OpenDataChannel")?.supportsResourceLevelPermissions == false)
+        #expect(db.action("xray:PutTraceSegments")?.supportsResourceLevelPermissions == false)
+        #expect(db.action("s3:PutObject")?.supportsResourceLevelPermissions == true)
+        let a = try analysis(#"{"Effect":"Allow","Action":["ssmmessages:*","xray:PutTraceSegments","logs:PutLogEvents"],"Resource":"*"}"#)
+        #expect(a.writeActionsOnAllResources().map(\.action) == ["logs:PutLogEvents"])
+    }
+
+    @Test("full admin lists every known write and permissions-management action with resource types, less what a Deny removes")
     func adminWrites() throws {
         let db = try Fixture.actions
-        let expected = db.allActions.filter { $0.level.isWriteOrPermissionsManagement && $0.service != "iam" }
+        let expected = db.allActions.filter { $0.level.isWriteOrPermissionsManagement && $0.supportsResourceLevelPermissions && $0.service != "iam" }
         let writes = try analysis(#"{"Effect":"Allow","Action":"*","Resource":"*"}"#,
                                   #"{"Effect":"Deny","Action":"iam:*","Resource":"*"}"#).writeActionsOnAllResources()
         #expect(writes.count == expected.count)
