@@ -135,54 +135,40 @@ struct UnknownBeforeApplyCLITests {
         #expect(try CLIRunner.run(["query", db, "--from", "host-a", "--to", "host-b", "--port", "22"]).status == 1)
     }
 
-    @Test("template: a network ACL entry whose range is imported decides nothing for its subnets; the security group still blocks")
-    func aclEntryUnknown() throws {
+    /// host-a → host-b:80 with subnet B's ACL denying `range` at rule 50 before allowing everything.
+    private func aclAnswer(denying range: String, port: String = "80") throws -> CLIRunner.Output {
         let (dir, db) = try templateSnapshot("""
         Resources:
           VPC: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
           A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.1.0/24}}
           B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.2.0/24}}
           ACL: {Type: AWS::EC2::NetworkAcl, Properties: {VpcId: !Ref VPC}}
-          Deny: {Type: AWS::EC2::NetworkAclEntry, Properties: {NetworkAclId: !Ref ACL, RuleNumber: 50, Protocol: -1, RuleAction: deny, CidrBlock: !ImportValue blocked-range}}
+          Deny: {Type: AWS::EC2::NetworkAclEntry, Properties: {NetworkAclId: !Ref ACL, RuleNumber: 50, Protocol: -1, RuleAction: deny, CidrBlock: \(range)}}
           Allow: {Type: AWS::EC2::NetworkAclEntry, Properties: {NetworkAclId: !Ref ACL, RuleNumber: 100, Protocol: -1, RuleAction: allow, CidrBlock: 0.0.0.0/0}}
-          AllowOut: {Type: AWS::EC2::NetworkAclEntry, Properties: {NetworkAclId: !Ref ACL, RuleNumber: 100, Protocol: -1, RuleAction: allow, Egress: true, CidrBlock: 0.0.0.0/0}}
+          Out: {Type: AWS::EC2::NetworkAclEntry, Properties: {NetworkAclId: !Ref ACL, RuleNumber: 100, Protocol: -1, RuleAction: allow, Egress: true, CidrBlock: 0.0.0.0/0}}
           BUsesACL: {Type: AWS::EC2::SubnetNetworkAclAssociation, Properties: {SubnetId: !Ref B, NetworkAclId: !Ref ACL}}
           SG: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: sg, VpcId: !Ref VPC, SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 10.0.0.0/16}]}}
           HostA: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref A, SecurityGroupIds: [!Ref SG], Tags: [{Key: Name, Value: host-a}]}}
           HostB: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref B, SecurityGroupIds: [!Ref SG], Tags: [{Key: Name, Value: host-b}]}}
         """)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let web = try CLIRunner.run(["query", db, "--from", "host-a", "--to", "host-b", "--port", "80"])
+        return try CLIRunner.run(["query", db, "--from", "host-a", "--to", "host-b", "--port", port])
+    }
+
+    @Test("template: a network ACL entry whose range is imported decides nothing for its subnets; the security group still blocks")
+    func aclEntryUnknown() throws {
+        let web = try aclAnswer(denying: "!ImportValue blocked-range")
         #expect(web.status == 3 && web.stdout.contains("Deny.CidrBlock is known only at deploy (Fn::ImportValue 'blocked-range'"), "\(web.stdout)\(web.stderr)")
-        #expect(try CLIRunner.run(["query", db, "--from", "host-a", "--to", "host-b", "--port", "22"]).status == 1)
+        #expect(try aclAnswer(denying: "!ImportValue blocked-range", port: "22").status == 1)
     }
 
     @Test("template: a network ACL entry covering part of a planned host's subnet decides nothing for it; one covering all of it does")
     func aclEntryOverPlacedHost() throws {
-        func answer(denying range: String) throws -> CLIRunner.Output {
-            let (dir, db) = try templateSnapshot("""
-            Resources:
-              VPC: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
-              A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.1.0/24}}
-              B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.2.0/24}}
-              ACL: {Type: AWS::EC2::NetworkAcl, Properties: {VpcId: !Ref VPC}}
-              Deny: {Type: AWS::EC2::NetworkAclEntry, Properties: {NetworkAclId: !Ref ACL, RuleNumber: 50, Protocol: -1, RuleAction: deny, CidrBlock: \(range)}}
-              Allow: {Type: AWS::EC2::NetworkAclEntry, Properties: {NetworkAclId: !Ref ACL, RuleNumber: 100, Protocol: -1, RuleAction: allow, CidrBlock: 0.0.0.0/0}}
-              Out: {Type: AWS::EC2::NetworkAclEntry, Properties: {NetworkAclId: !Ref ACL, RuleNumber: 100, Protocol: -1, RuleAction: allow, Egress: true, CidrBlock: 0.0.0.0/0}}
-              BUsesACL: {Type: AWS::EC2::SubnetNetworkAclAssociation, Properties: {SubnetId: !Ref B, NetworkAclId: !Ref ACL}}
-              SG: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: sg, VpcId: !Ref VPC, SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 10.0.0.0/16}]}}
-              HostA: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref A, SecurityGroupIds: [!Ref SG], Tags: [{Key: Name, Value: host-a}]}}
-              HostB: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref B, SecurityGroupIds: [!Ref SG], Tags: [{Key: Name, Value: host-b}]}}
-            """)
-            defer { try? FileManager.default.removeItem(at: dir) }
-            return try CLIRunner.run(["query", db, "--from", "host-a", "--to", "host-b", "--port", "80"])
-        }
-        let part = try answer(denying: "10.0.1.0/28")
+        let part = try aclAnswer(denying: "10.0.1.0/28")
         #expect(part.status == 3 && part.stdout.contains("rule 50 covers 10.0.1.0/28, part of the range: host-a"), "\(part.stdout)\(part.stderr)")
-        let all = try answer(denying: "10.0.1.0/24")
+        let all = try aclAnswer(denying: "10.0.1.0/24")
         #expect(all.status == 1 && all.stdout.contains("rule 50"), "\(all.stdout)")
-        let none = try answer(denying: "10.0.3.0/24")
-        #expect(none.status == 0, "\(none.stdout)")
+        #expect(try aclAnswer(denying: "10.0.3.0/24").status == 0)
     }
 
     @Test("diff: a plan adding a rule whose CIDR is known after apply opens nothing for sure; the pairs it may open are listed as unknown before apply")
