@@ -68,12 +68,13 @@ struct QueryCommand: ParsableCommand {
         var options = FlowOptions()
         if let ephemeral { options.ephemeralPorts = try OptionValue.range("--ephemeral", ephemeral) }
         let (solver, pairs): (Solver, [PairAnswer])
-        if let reader = try storage.open(snapshot) as? SnapshotReader {
+        let source = try storage.open(snapshot)
+        if let reader = source as? SnapshotReader {
             (solver, pairs) = try Solver.focused(spec, options: options, neighbourhood: { try reader.neighbourhood($0) },
                                                  everything: { try reader.queryInventory() }, loadGroups: { try reader.securityGroups(ids: $0) })
         } else {
             // A stored snapshot loads whole (security groups with their rules).
-            let inventory = try storage.open(snapshot).inventory()
+            let inventory = try source.inventory()
             (solver, pairs) = try Solver.focused(spec, inventory: inventory, options: options,
                                                  loadGroups: { ids in inventory.securityGroups.filter { ids.contains($0.id) } })
         }

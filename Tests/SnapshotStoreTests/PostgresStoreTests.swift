@@ -126,6 +126,9 @@ struct PostgresStoreTests {
             #expect(!error.description.contains("Hunter2"))
             #expect(!error.description.contains("\n"))
         }
+        #expect(try StoreURL("postgres://u:Hunter%402@db.example:5432/fleet?sslmode=require&password=Other9").description
+                == "postgres://u:***@db.example:5432/fleet?sslmode=require&password=***")
+        #expect(try StoreURL("postgresql://u@host/db").description == "postgresql://u@host/db")
         #expect(throws: PostgresError.self) { try StoreURL("mysql://a:Hunter2@host/db") }
         #expect((try? StoreURL("mysql://a:Hunter2@host/db")).map { _ in "" } == nil)
         #expect(throws: StoreError.self) { try SnapshotName("../etc") }
