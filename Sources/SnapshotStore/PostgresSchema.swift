@@ -19,10 +19,7 @@ enum PostgresSchema {
             CREATE TABLE \(s).raw_documents (\(seq), source TEXT NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL,
                                              kind TEXT NOT NULL, content TEXT NOT NULL)
             """,
-            """
-            CREATE TABLE \(s).\(ManagedPolicyDocuments.table) (arn TEXT NOT NULL, sha256 TEXT NOT NULL, document TEXT NOT NULL,
-                                                            PRIMARY KEY (arn, sha256))
-            """,
+            ManagedPolicyDocuments.create(qualifier: s + "."),
         ] + StoreTables.all.flatMap { $0.shapes.flatMap { $0.postgresCreate(schema: s) } }
     }
 

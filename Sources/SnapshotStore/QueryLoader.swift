@@ -34,6 +34,7 @@ extension SnapshotReader {
         var skipped = skipping.union(["security_groups", "network_acls", "instances"])
         for (table, columns) in Self.lightColumns where try Self.hasColumns(db, table, columns) { skipped.insert(table) }
         for table in tables where !skipped.contains(table.name) { try table.load(db, &inventory) }
+        try joinManagedDocuments(&inventory, db)
         // Light tables, unless the caller reads them itself (`skipping`).
         if skipped.contains("route_tables") && !skipping.contains("route_tables") { inventory.routeTables = try lightRouteTables(db) }
         if skipped.contains("subnets") && !skipping.contains("subnets") { inventory.subnets = try lightSubnets(db) }

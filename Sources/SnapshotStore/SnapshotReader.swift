@@ -25,7 +25,8 @@ public struct SnapshotReader: Sendable {
                 throw StoreError.newerSchema(path: path, found: version, supported: SnapshotSchema.version)
             }
             // A missing table would read as "nothing there" and give wrong answers: refuse the file instead.
-            let expected = ["warnings", "raw_documents"] + StoreTables.present(inSchema: version).map(\.name)
+            let expected = ["warnings", "raw_documents"] + (version >= ManagedPolicyDocuments.introducedIn ? [ManagedPolicyDocuments.table] : [])
+                + StoreTables.present(inSchema: version).map(\.name)
             let missing = try queue.read { db in try expected.filter { try !db.tableExists($0) } }
             if !missing.isEmpty {
                 throw StoreError.damaged(path: path, reason: "table\(missing.count == 1 ? "" : "s") \(missing.prefix(3).joined(separator: ", ")) missing")
@@ -55,6 +56,7 @@ public struct SnapshotReader: Sendable {
         try read { db in
             var inventory = Inventory()
             for table in tables { try table.load(db, &inventory) }
+            try joinManagedDocuments(&inventory, db)
             inventory.warnings = try Row.fetchAll(db, sql: "SELECT source, code, message FROM warnings ORDER BY rowid").map {
                 CaptureWarning(source: $0["source"], code: $0["code"], message: $0["message"])
             }
@@ -90,6 +92,11 @@ public struct SnapshotReader: Sendable {
 
     /// The resource tables this file holds (tables added in later schema versions are absent from older files).
     var tables: [AnyResourceTable] { StoreTables.present(inSchema: schemaVersion) }
+
+    /// AWS-managed policy documents put back in place of their references (schema 6 on; older files hold them inline).
+    func joinManagedDocuments(_ inventory: inout Inventory, _ db: Database) throws {
+        if schemaVersion >= ManagedPolicyDocuments.introducedIn { try ManagedPolicyDocuments.join(&inventory.managedPolicies, db) }
+    }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {

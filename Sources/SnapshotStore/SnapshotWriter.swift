@@ -81,9 +81,11 @@ public enum SnapshotWriter {
         for doc in snapshot.rawDocuments {
             try raw.execute(arguments: [doc.source, doc.scope.account, doc.scope.region, doc.kind, doc.content])
         }
+        let (inventory, documents) = ManagedPolicyDocuments.split(snapshot.inventory)
+        try ManagedPolicyDocuments.insert(documents, db)
         for table in StoreTables.all {
             for sql in table.createStatements { try db.execute(sql: sql) }
-            try table.insert(snapshot.inventory, db)
+            try table.insert(inventory, db)
         }
         for table in StoreTables.all {
             for sql in table.indexStatements { try db.execute(sql: sql) }

@@ -90,7 +90,6 @@ struct PostgresStoreTests {
                 "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 't' AND column_name <> 'seq' ORDER BY table_name, ordinal_position").rows {
                 postgres[row[0] ?? "", default: []].append(row[1] ?? "")
             }
-            postgres[ManagedPolicyDocuments.table] = nil
             #expect(postgres == sqlite)
             #expect(sqlite.count > 40)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import AWSImport
 import NetModel
@@ -26,20 +27,30 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         }
     }
 
-    /// Writes each snapshot (by name) into this store and hands `body` a function opening them again.
-    func withStored<T>(_ snapshots: [(name: String, snapshot: Snapshot)], _ body: (_ open: (String) throws -> any SnapshotSource) throws -> T) throws -> T {
+    /// Writes each snapshot (by name) into this store and hands `body` a function opening them again and one
+    /// counting what an SQL query selects in a stored snapshot (`count("two", "SELECT count(*) FROM iam_policies")`:
+    /// table names unqualified, the snapshot's schema on PostgreSQL).
+    func withStored<T>(_ snapshots: [(name: String, snapshot: Snapshot)],
+                       _ body: (_ open: (String) throws -> any SnapshotSource, _ count: (String, String) throws -> Int) throws -> T) throws -> T {
         switch self {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-backend-\(UUID())")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            for (name, snapshot) in snapshots { try SnapshotWriter.write(snapshot, to: folder.appendingPathComponent(name + ".db").path) }
-            return try body { try SnapshotReader(path: folder.appendingPathComponent($0 + ".db").path) }
+            func path(_ name: String) -> String { folder.appendingPathComponent(name + ".db").path }
+            for (name, snapshot) in snapshots { try SnapshotWriter.write(snapshot, to: path(name)) }
+            return try body({ try SnapshotReader(path: path($0)) }, { name, sql in
+                try DatabaseQueue(path: path(name)).read { try Int.fetchOne($0, sql: sql) ?? -1 }
+            })
         case .postgres:
             return try PostgresServer.with { server in
                 let url = try StoreURL(server.url)
                 for (name, snapshot) in snapshots { try PostgresSnapshotWriter.write(snapshot, to: try SnapshotName(name), store: url) }
-                return try body { try PostgresSnapshotReader(store: url, name: try SnapshotName($0)) }
+                return try body({ try PostgresSnapshotReader(store: url, name: try SnapshotName($0)) }, { name, sql in
+                    let connection = try PostgresConnection(url: url)
+                    try connection.execute("SET search_path TO " + (try SnapshotName(name)).quoted)
+                    return Int((try connection.execute(sql).rows.first?.first ?? nil) ?? "") ?? -1
+                })
             }
         }
     }

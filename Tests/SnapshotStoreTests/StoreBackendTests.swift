@@ -13,7 +13,7 @@ struct StoreBackendTests {
     func roundTrip(_ backend: StoreBackend) throws {
         let samples = try StoreBackend.samples()
         #expect(samples.count == 3)
-        try backend.withStored(samples) { open in
+        try backend.withStored(samples) { open, _ in
             for (name, snapshot) in samples {
                 let source = try open(name)
                 let inventory = try source.inventory()
@@ -52,7 +52,7 @@ struct StoreBackendTests {
     @Test("scan findings and query answers are those of the model written", arguments: StoreBackend.allCases)
     func sameAnswers(_ backend: StoreBackend) throws {
         let samples = try StoreBackend.samples()
-        try backend.withStored(samples) { open in
+        try backend.withStored(samples) { open, _ in
             for (name, snapshot) in samples {
                 let expected = try Self.answers(snapshot.inventory)
                 #expect(expected.contains { !$0.hasPrefix("error:") && $0.contains("\"reachable\"") }, "\(name): no question answered")
