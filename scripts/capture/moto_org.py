@@ -79,3 +79,44 @@ def org(url, n, auth=False, regions=("us-east-1",)):
         out["credentials"] = {"AccessKeyId": key["AccessKeyId"], "SecretAccessKey": key["SecretAccessKey"]}
         _reset_auth(url, 0)
     print(json.dumps(out))
+
+
+def workloads(url, a, b, pcx, region="us-east-1"):
+    """`moto_setup.py org-workloads URL A B PCX`: an instance in each of the two peered members' VPCs (moto_org's
+    10.70/16 and 10.71/16), routes to each other over the peering and a group `app` letting the other VPC in on 5432.
+    Prints {"instances": {account: id}} as JSON."""
+    cidrs = {a: "10.70.0.0/16", b: "10.71.0.0/16"}
+    out = {"instances": {}}
+    for account, other in ((a, b), (b, a)):
+        ec2 = _client(url, "ec2", region, account)
+        vpc = _vpc(ec2, cidrs[account])
+        subnet = ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["Subnets"][0]["SubnetId"]
+        table = ec2.describe_route_tables(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["RouteTables"][0]["RouteTableId"]
+        ec2.create_route(RouteTableId=table, DestinationCidrBlock=cidrs[other], VpcPeeringConnectionId=pcx)
+        group = ec2.create_security_group(GroupName="app", Description="app", VpcId=vpc)["GroupId"]
+        ec2.authorize_security_group_ingress(GroupId=group, IpPermissions=[
+            {"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432, "IpRanges": [{"CidrIp": cidrs[other]}]}])
+        image = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+        out["instances"][account] = ec2.run_instances(ImageId=image, MinCount=1, MaxCount=1, InstanceType="t3.micro",
+                                                      SubnetId=subnet, SecurityGroupIds=[group])["Instances"][0]["InstanceId"]
+    print(json.dumps(out))
+
+
+def expose(url, b, instance, region="us-east-1"):
+    """`moto_setup.py org-expose URL B INSTANCE`: member B's instance (after org-workloads) open to SSH from the
+    internet: 0.0.0.0/0 on port 22 in its group, an Elastic IP, an internet gateway and a default route to it."""
+    ec2 = _client(url, "ec2", region, b)
+    vpc = _vpc(ec2, "10.71.0.0/16")
+    group = ec2.describe_security_groups(Filters=[{"Name": "vpc-id", "Values": [vpc]}, {"Name": "group-name", "Values": ["app"]}])["SecurityGroups"][0]["GroupId"]
+    ec2.authorize_security_group_ingress(GroupId=group, IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    igw = ec2.create_internet_gateway()["InternetGateway"]["InternetGatewayId"]
+    ec2.attach_internet_gateway(InternetGatewayId=igw, VpcId=vpc)
+    table = ec2.describe_route_tables(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["RouteTables"][0]["RouteTableId"]
+    ec2.create_route(RouteTableId=table, DestinationCidrBlock="0.0.0.0/0", GatewayId=igw)
+    allocation = ec2.allocate_address(Domain="vpc")["AllocationId"]
+    ec2.associate_address(AllocationId=allocation, InstanceId=instance)
+
+
+def _vpc(ec2, cidr):
+    return ec2.describe_vpcs(Filters=[{"Name": "cidr", "Values": [cidr]}])["Vpcs"][0]["VpcId"]

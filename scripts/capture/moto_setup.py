@@ -32,6 +32,8 @@
   moto_setup.py reset-auth URL N          on a server checking signatures: let the next N calls through unsigned
   moto_setup.py org URL N [auth] [REGIONS] an organization of N member accounts, the last without its role, two peered
                                           VPCs across accounts (scripts/capture/moto_org.py); prints the IDs as JSON
+  moto_setup.py org-workloads URL A B PCX an instance in each peered VPC of members A and B, routed over PCX
+  moto_setup.py org-expose URL B INSTANCE  B's instance open to SSH from the internet (scripts/capture/moto_org.py)
   moto_setup.py exports URL               a CloudFormation stack exporting shared-vpc-id and office-cidr
   moto_setup.py cli-dump URL OUT          dump the account with the AWS CLI into OUT in the import layout
                                           (scripts/samples/dump.py with ECS and listener rules, plus prefix-list entries, transit gateways with
@@ -429,6 +431,12 @@ def main():
         from moto_org import org
         org(url, int(sys.argv[3]), auth="auth" in sys.argv[4:],
             regions=next((a.split(",") for a in sys.argv[4:] if a != "auth"), ["us-east-1"]))
+    elif cmd == "org-workloads":
+        from moto_org import workloads
+        workloads(url, sys.argv[3], sys.argv[4], sys.argv[5])
+    elif cmd == "org-expose":
+        from moto_org import expose
+        expose(url, sys.argv[3], sys.argv[4])
     else:
         sys.exit(f"unknown command {cmd}")
 

@@ -1,24 +1,23 @@
 import Foundation
-import PostgresTestSupport
-import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Starts `moto_server` on a free 127.0.0.1 port, waits until it answers, stops it by PID.
-final class MotoServer: @unchecked Sendable {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public final class MotoServer: @unchecked Sendable {
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    let port: Int
-    let process: Process
-    var url: String { "http://127.0.0.1:\(port)" }
+    public let port: Int
+    public let process: Process
+    public var url: String { "http://127.0.0.1:\(port)" }
 
-    struct Missing: Error, CustomStringConvertible {
-        var description: String
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// The `moto_server` executable on PATH (CI installs it with scripts/setup).
-    static func executable() throws -> String {
+    public static func executable() throws -> String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for dir in path.split(separator: ":") {
             let candidate = "\(dir)/moto_server"
@@ -27,7 +26,7 @@ final class MotoServer: @unchecked Sendable {
         throw Missing(description: "moto_server is not installed (pip install 'moto[server]==5.2.1', see scripts/setup): the live-capture tests need it")
     }
 
-    init(signatureChecking: Bool = false) throws {
+    public init(signatureChecking: Bool = false) throws {
         let exe = try MotoServer.executable()
         port = try MotoServer.freePort()
         process = Process()
@@ -52,25 +51,25 @@ final class MotoServer: @unchecked Sendable {
 
     /// Stops the server by its PID.
     /// Child processes inherit the test runner's blocked signals, so SIGTERM may never arrive: SIGKILL.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 
     /// Runs `body` with a fresh server, stopping it afterwards (also when `body` throws).
-    static func with<T>(signatureChecking: Bool = false, _ body: (MotoServer) async throws -> T) async throws -> T {
+    public static func with<T>(signatureChecking: Bool = false, _ body: (MotoServer) async throws -> T) async throws -> T {
         let server = try MotoServer(signatureChecking: signatureChecking)
         defer { server.stop() }
         return try await body(server)
     }
 
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         guard let port = LocalPort.free() else { throw Missing(description: "cannot find a free port") }
         return port
     }
 
-    static func answers(port: Int) -> Bool {
+    public static func answers(port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var addr = sockaddr_in()
@@ -84,7 +83,7 @@ final class MotoServer: @unchecked Sendable {
 
     /// Runs `scripts/capture/moto_setup.py` (or any script) with python3; returns its standard output.
     @discardableResult
-    static func python(_ arguments: [String]) throws -> String {
+    public static func python(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
@@ -102,13 +101,13 @@ final class MotoServer: @unchecked Sendable {
         return String(decoding: stdout, as: UTF8.self)
     }
 
-    func setup(_ command: String, _ extra: String...) throws -> String {
+    public func setup(_ command: String, _ extra: String...) throws -> String {
         try MotoServer.python(["scripts/capture/moto_setup.py", command, url] + extra)
     }
 }
 
 /// Dummy credentials for a moto server without signature checking.
-let motoEnvironment: [String: String] = [
+public let motoEnvironment: [String: String] = [
     "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1",
     "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "HOME": "/nonexistent",
 ]
