@@ -29,15 +29,24 @@ struct OrganizationCLITests {
             let before = folder.appendingPathComponent("before.db").path, after = folder.appendingPathComponent("after.db").path
             try PostgresServer.with { pg in
                 let store = ["--store", pg.url]
-                func snapshot(_ out: String, _ extra: [String] = []) throws {
-                    let run = try CLIRunner.run(["snapshot", "--org", "--out", out, "--endpoint-url", moto.url] + Self.capture + extra, environment: env)
-                    #expect(run.status == 0, "\(out): \(run.stderr)")
+                // Each state captured into both stores at once (moto and the two writers share the cores).
+                func snapshot(_ file: String, _ name: String) {
+                    let runs = [["--out", file], ["--out", name] + store]
+                    let results = Results(count: runs.count)
+                    DispatchQueue.concurrentPerform(iterations: runs.count) { i in
+                        results.set(i, Result { try CLIRunner.run(["snapshot", "--org", "--endpoint-url", moto.url] + runs[i] + Self.capture, environment: env) })
+                    }
+                    for (i, result) in results.all.enumerated() {
+                        switch result {
+                        case .success(let run): #expect(run.status == 0, "\(runs[i]): \(run.stderr)")
+                        case .failure(let error): Issue.record("\(runs[i]): \(error)")
+                        case nil: Issue.record("\(runs[i]): not run")
+                        }
+                    }
                 }
-                try snapshot(before)
-                try snapshot("before", store)
+                snapshot(before, "before")
                 try moto.setup("org-expose", b, instanceB)
-                try snapshot(after)
-                try snapshot("after", store)
+                snapshot(after, "after")
 
                 for (name, flags) in [(before, [String]()), ("before", store)] {
                     // Accounts × regions: the management account and every member, one region.
@@ -74,4 +83,13 @@ struct OrganizationCLITests {
             }
         }
     }
+}
+
+/// The concurrent captures' outcomes, by index.
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Result<CLIRunner.Output, any Error>?]
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ result: Result<CLIRunner.Output, any Error>) { lock.lock(); items[i] = result; lock.unlock() }
+    var all: [Result<CLIRunner.Output, any Error>?] { lock.lock(); defer { lock.unlock() }; return items }
 }
