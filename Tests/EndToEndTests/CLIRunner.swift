@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 
 /// Runs the built `netaudit` binary as a user would and captures what it prints.
 struct CLIRunner {
@@ -22,23 +23,10 @@ struct CLIRunner {
     }()
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting so a large output cannot block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let run = try ChildProcess.run(binary, arguments, directory: packageRoot, environment: env)
+        return Output(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     static func temporaryFolder() throws -> URL {

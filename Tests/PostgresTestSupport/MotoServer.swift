@@ -84,21 +84,11 @@ public final class MotoServer: @unchecked Sendable {
     /// Runs `scripts/capture/moto_setup.py` (or any script) with python3; returns its standard output.
     @discardableResult
     public static func python(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        process.currentDirectoryURL = packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Missing(description: "python3 \(arguments.joined(separator: " ")) failed: \(String(decoding: stderr, as: UTF8.self).suffix(2000))")
+        let run = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, directory: packageRoot)
+        guard run.status == 0 else {
+            throw Missing(description: "python3 \(arguments.joined(separator: " ")) failed: \(run.stderr.suffix(2000))")
         }
-        return String(decoding: stdout, as: UTF8.self)
+        return run.stdout
     }
 
     public func setup(_ command: String, _ extra: String...) throws -> String {
