@@ -42,7 +42,7 @@ struct TableSpec<Row> {
     /// The column values of each row, computed on all cores (the `data` column's JSON encoding is most of an import's
     /// write), in order.
     func encode(_ rows: [Row]) throws -> [[DatabaseValue]] {
-        try ParallelMap.map(rows) { row in try columns.map { try $0.value(row)?.databaseValue ?? .null } }
+        try ParallelMap.map(rows) { row in try values(row).map { $0?.databaseValue ?? .null } }
     }
 
     func insert(_ rows: [Row], into db: Database) throws {
