@@ -15,6 +15,8 @@ public final class RuleContext: @unchecked Sendable {
     private(set) var problems: [String] = []
     private let lock = NSLock()
     let principalCache = Cache<[PrincipalAnalysis]>()
+    /// Evidence lines worked out only for the findings reported (see ``DeferredEvidence``).
+    let deferredEvidence = DeferredEvidence()
 
     public init(inventory: Inventory, policy: PolicyFile, actions: ActionDatabase) {
         self.inventory = inventory

@@ -39,6 +39,7 @@ public enum RuleEngine {
         findings.sort(by: order)
         var (marked, expired) = Suppressions.apply(findings, policy.suppressions, today: today)
         if groupBy == .cause { marked = FindingGrouping.group(marked).sorted(by: order) }
+        marked = context.deferredEvidence.resolve(marked)
         var warnings = inventory.warnings.map { "\($0.source): \($0.message)" } + context.problems
         warnings += expired.map { "suppression of \($0.ruleId) on \($0.resource) expired on \($0.expires ?? "?") and no longer applies (\($0.reason))" }
         let accounts = Set(inventory.scopes.map(\.account)).subtracting(["unknown"]).sorted()

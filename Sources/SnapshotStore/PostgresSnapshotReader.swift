@@ -48,8 +48,8 @@ public final class PostgresSnapshotReader: SnapshotSource, @unchecked Sendable {
             var inventory = Inventory()
             for table in StoreTables.present(inSchema: schemaVersion) {
                 let texts = try connection.execute("SELECT data FROM \(s).\(table.name) ORDER BY seq").rows.compactMap { $0.first ?? nil }
-                do { try table.decode(texts, &inventory) } catch {
-                    throw StoreError.damaged(path: display, reason: "table \(table.name): a row's data does not decode (\(error))")
+                do { try table.decode(texts, &inventory) } catch let error as DataColumnError {
+                    throw StoreError.damaged(path: display, reason: error.description)
                 }
             }
             var documents: [String: String] = [:]

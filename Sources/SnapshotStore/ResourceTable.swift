@@ -60,6 +60,28 @@ enum StoreCoding {
         d.dateDecodingStrategy = .iso8601
         return d
     }()
+    /// How many rows a reader decodes at once.
+    static let batch = 4096
+
+    /// The values of `data` texts, decoded on all cores, in order; the first that does not decode is named by
+    /// its table and row (1-based, in stored order: `firstRow` is the first text's).
+    static func decode<T: Decodable>(_ type: T.Type, _ texts: [String], table: String, firstRow: Int = 1) throws -> [T] {
+        try ParallelMap.map(Array(texts.enumerated())) { i, text in
+            do { return try decoder.decode(T.self, from: Data(text.utf8)) } catch {
+                throw DataColumnError(table: table, row: firstRow + i, reason: "\(error)")
+            }
+        }
+    }
+}
+
+/// A row whose `data` column does not decode into its model value: the table, the row (1-based, in stored order)
+/// and the decoder's reason. The readers report it as a damaged snapshot (`StoreError.damaged`).
+struct DataColumnError: Error, CustomStringConvertible {
+    let table: String
+    let row: Int
+    let reason: String
+
+    var description: String { "table \(table) row \(row): the data column does not decode (\(reason))" }
 }
 
 /// A resource table with its type erased, so all tables can sit in one list.
@@ -92,7 +114,7 @@ struct AnyResourceTable: Sendable {
             }
         }
         decode = { texts, inventory in
-            for text in texts { inventory[keyPath: table.items].append(try StoreCoding.decoder.decode(T.self, from: Data(text.utf8))) }
+            inventory[keyPath: table.items].append(contentsOf: try StoreCoding.decode(T.self, texts, table: table.spec.name))
         }
         insert = { inventory, db in
             let rows = inventory[keyPath: table.items].filter(table.include)
@@ -100,10 +122,16 @@ struct AnyResourceTable: Sendable {
             for child in table.children { try child.insert(rows, db) }
         }
         load = { db, inventory in
+            // Decoded on all cores a batch at a time (the texts of a whole table need not be held at once).
             let cursor = try String.fetchCursor(db, sql: "SELECT data FROM \(table.spec.name) ORDER BY rowid")
-            while let text = try cursor.next() {
-                inventory[keyPath: table.items].append(try StoreCoding.decoder.decode(T.self, from: Data(text.utf8)))
-            }
+            var batch: [String] = []
+            var done = 0
+            repeat {
+                batch.removeAll(keepingCapacity: true)
+                while batch.count < StoreCoding.batch, let text = try cursor.next() { batch.append(text) }
+                inventory[keyPath: table.items].append(contentsOf: try StoreCoding.decode(T.self, batch, table: table.spec.name, firstRow: done + 1))
+                done += batch.count
+            } while batch.count == StoreCoding.batch
         }
     }
 }

@@ -103,6 +103,8 @@ public struct SnapshotReader: Sendable {
             return try queue.read(body)
         } catch let error as StoreError {
             throw error
+        } catch let error as DataColumnError {
+            throw .damaged(path: path, reason: error.description)
         } catch {
             throw .readFailed(path: path, reason: "\(error)")
         }

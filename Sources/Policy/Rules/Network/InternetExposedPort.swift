@@ -39,10 +39,17 @@ struct InternetExposedPort: Rule {
                 }
                 let through = exposure.via.map { " through load balancer \($0.loadBalancer), which shows it the clients' addresses" } ?? ""
                 var evidence = ["reachable from \(from) on \(what)\(through)"]
-                // The path for exactly these ports (the shared one covers every open port).
-                let path = exposure.via?.path
-                    ?? context.solver.pair([.internet()], [e], proto: exposure.proto, ports: PortSet(range), throughLoadBalancers: false).best.path
-                evidence += path.map { "\($0.kind): \($0.detail)" }
+                // The path for exactly these ports (the shared one covers every open port); explained only for the
+                // findings the report shows (a grouped finding shows its first member's).
+                if let path = exposure.via?.path {
+                    evidence += path.map { "\($0.kind): \($0.detail)" }
+                } else {
+                    let solver = context.solver, proto = exposure.proto
+                    evidence.append(context.deferredEvidence.placeholder {
+                        solver.pair([.internet()], [e], proto: proto, ports: PortSet(range), throughLoadBalancers: false).best.path
+                            .map { "\($0.kind): \($0.detail)" }
+                    })
+                }
                 if let role = context.roleReach(for: e) {
                     evidence.append("runs as \(role.evidence)")
                     if role.isPowerful {

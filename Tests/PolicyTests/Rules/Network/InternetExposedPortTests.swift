@@ -99,4 +99,23 @@ struct InternetExposedPortTests {
         // The fix names the rule every listed instance shares, not one of them.
         #expect(ssh.first?.fix.summary.hasPrefix("If 203.0.113.0/24 should reach tcp/22 (SSH) through \(group) (") == true, "\(ssh.first?.fix.summary ?? "")")
     }
+
+    @Test("the path is worked out for every finding reported: a group's first member, a suppressed member, each per-resource finding")
+    func pathEvidenceOfReportedFindings() throws {
+        let (inv, group) = try Self.bastions(2)
+        var policy = PolicyFile()
+        policy.suppressions = [try Suppression(ruleId: "internet-exposed-port", resource: "bastion-1", reason: "scheduled for removal")]
+        let grouped = Self.ssh(try WorkshopScanTests.scan(inv, policy: policy), group: group)
+        let perResource = Self.ssh(try RuleEngine.scan(inv, policy: PolicyFile(), source: "test", today: "2026-11-23", groupBy: .resource), group: group)
+        #expect(grouped.count == 2 && perResource.count == 3)
+        for f in grouped + perResource {
+            #expect(f.evidence.contains { $0.hasPrefix("security-group-ingress: \(group) ") }, "\(f.resource.id): \(f.evidence)")
+            #expect(f.evidence.contains { $0.hasPrefix("internet-gateway: ") })
+            #expect(!f.evidence.contains { $0.unicodeScalars.contains { $0.value < 0x20 } })
+        }
+        // The group shows its first member's evidence exactly as that member's own finding does.
+        let open = try #require(grouped.first { $0.suppression == nil })
+        let first = try #require(perResource.first { $0.id == open.members.first?.id })
+        #expect(Array(open.evidence.suffix(first.evidence.count)) == first.evidence)
+    }
 }
