@@ -58,7 +58,7 @@ extension SnapshotReader {
             out.append(Instance(
                 id: r[0], scope: ResourceScope(account: r[1], region: r[2]), state: r[3] ?? "unknown", vpcId: r[4],
                 subnetId: r[5], privateIp: r[6], publicIp: r[7], securityGroupIds: ColumnLists.items(r[8]),
-                tags: try tagText.map { try StoreCoding.decoder.decode(Tags.self, from: Data($0.utf8)) } ?? [:]))
+                tags: try tagText.map { try StoreDecoder.decode(Tags.self, from: $0) } ?? [:]))
         }
         return out
     }
@@ -103,7 +103,7 @@ extension SnapshotReader {
                 privateAddresses: ColumnLists.parsePrivateAddresses(r[8], primary: r[7]),
                 ipv6Addresses: ColumnLists.items(r[13]), securityGroupIds: ColumnLists.items(r[9]),
                 owner: InterfaceOwner(kind: r[10], id: r[11]),
-                tags: try tagText.map { try StoreCoding.decoder.decode(Tags.self, from: Data($0.utf8)) } ?? [:])
+                tags: try tagText.map { try StoreDecoder.decode(Tags.self, from: $0) } ?? [:])
             interface.ipv6Prefixes = ColumnLists.optionalItems(r[14]).map { $0.compactMap { IPPrefix($0) } }
             out.append(interface)
         }
@@ -166,7 +166,7 @@ extension SnapshotReader {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, data FROM \(table) WHERE instr(data, ?) > 0", arguments: [UnknownBeforeApply.prefix])
         while let r = try rows.next() {
             let data: String = r[1]
-            let tags = (try? StoreCoding.decoder.decode(Tagged.self, from: Data(data.utf8)))?.tags ?? [:]
+            let tags = (try? StoreDecoder.decode(Tagged.self, from: data))?.tags ?? [:]
             out[r[0]] = tags.filter { $0.key.hasPrefix(UnknownBeforeApply.prefix) }
         }
         return out
@@ -207,7 +207,7 @@ extension SnapshotReader {
             let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
             return try String.fetchAll(db, sql: "SELECT data FROM security_groups WHERE id IN (\(placeholders))",
                                        arguments: StatementArguments(Array(ids)))
-                .map { try StoreCoding.decoder.decode(SecurityGroup.self, from: Data($0.utf8)) }
+                .map { try StoreDecoder.decode(SecurityGroup.self, from: $0) }
         }
     }
 }

@@ -15,7 +15,7 @@ struct ResourceTable<T: Codable & Identifiable>: Sendable where T.ID == String {
     init(_ name: String, _ items: WritableKeyPath<Inventory, [T]> & Sendable, scope: KeyPath<T, ResourceScope>,
          include: @escaping @Sendable (T) -> Bool = { _ in true }, columns: [Column<T>], indexes: [String] = [],
          children: [ChildTable<T>] = []) {
-        let data = Column<T>("data", "TEXT NOT NULL") { String(decoding: try StoreCoding.encoder.encode($0), as: UTF8.self) }
+        let data = Column<T>("data", "TEXT NOT NULL") { try StoreEncoder.encode($0) }
         self.spec = TableSpec(name: name, columns: scopedColumns(scope) + columns + [data])
         self.items = items
         self.include = include
@@ -47,7 +47,9 @@ struct ChildTable<Parent>: @unchecked Sendable {
 
 extension TableSpec: @unchecked Sendable {}
 
-/// The one place that encodes and decodes model values for the `data` columns.
+/// The one place that encodes and decodes model values for the `data` columns: `StoreEncoder` and
+/// `StoreDecoder` (Sources/SnapshotStore/Coding), which write and read what Foundation's coders configured
+/// here do; the encoder hands Foundation's the rare value it cannot write itself.
 enum StoreCoding {
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()
@@ -67,7 +69,7 @@ enum StoreCoding {
     /// its table and row (1-based, in stored order: `firstRow` is the first text's).
     static func decode<T: Decodable>(_ type: T.Type, _ texts: [String], table: String, firstRow: Int = 1) throws -> [T] {
         try ParallelMap.map(Array(texts.enumerated())) { i, text in
-            do { return try decoder.decode(T.self, from: Data(text.utf8)) } catch {
+            do { return try StoreDecoder.decode(T.self, from: text) } catch {
                 throw DataColumnError(table: table, row: firstRow + i, reason: "\(error)")
             }
         }

@@ -182,7 +182,7 @@ extension RulePeer {
 
 /// Tags as JSON text for a column (NULL when there are none).
 func tagsText(_ tags: Tags) throws -> String? {
-    tags.isEmpty ? nil : String(decoding: try StoreCoding.encoder.encode(tags), as: UTF8.self)
+    tags.isEmpty ? nil : try StoreEncoder.encode(tags)
 }
 
 extension InterfaceOwner {

@@ -1,0 +1,135 @@
+/// The encoder handed to a value's `encode(to:)`: its containers open in the one buffer at `depth`.
+struct StoreValueEncoder: Encoder {
+    let state: StoreEncodingState
+    let depth: Int
+    var codingPath: [any CodingKey] { state.path }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let handle = state.container(at: depth, object: true) ?? state.open(object: true, key: nil)
+        return KeyedEncodingContainer(StoreKeyedEncoding<Key>(state: state, handle: handle))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        StoreUnkeyedEncoding(state: state, handle: state.container(at: depth, object: false) ?? state.open(object: false, key: nil))
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { StoreSingleValueEncoding(state: state, depth: depth) }
+}
+
+/// An object's members, written as they come (put in key order when the object closes).
+struct StoreKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let state: StoreEncodingState
+    let handle: (index: Int, id: Int)
+    var codingPath: [any CodingKey] { state.path }
+
+    private func begin(_ key: Key) throws { try state.beginMember(handle.index, handle.id, key.stringValue) }
+
+    mutating func encodeNil(forKey key: Key) throws { try begin(key); state.writeNull() }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { try begin(key); state.write(value) }
+    mutating func encode(_ value: String, forKey key: Key) throws { try begin(key); state.write(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { try begin(key); try state.write(value) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { try begin(key); try state.write(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { try begin(key); state.write(integer: value) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { try begin(key); state.write(integer: value) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { try begin(key); state.write(integer: value) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { try begin(key); state.write(integer: value) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { try begin(key); state.write(integer: value) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { try begin(key); state.write(integer: value) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { try begin(key); state.write(integer: value) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { try begin(key); state.write(integer: value) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { try begin(key); state.write(integer: value) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { try begin(key); state.write(integer: value) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try begin(key); try state.encodeValue(value, key: key) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        KeyedEncodingContainer(StoreKeyedEncoding<NestedKey>(state: state, handle: nested(key, object: true)))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        StoreUnkeyedEncoding(state: state, handle: nested(key, object: false))
+    }
+
+    /// A container in the member `key`; a container out of turn leaves the value to Foundation's encoder.
+    private func nested(_ key: Key, object: Bool) -> (index: Int, id: Int) {
+        do { try begin(key) } catch { state.unsupported = true }
+        return state.open(object: object, key: key)
+    }
+
+    mutating func superEncoder() -> any Encoder { state.unsupported = true; return StoreValueEncoder(state: state, depth: state.depth) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { state.unsupported = true; return StoreValueEncoder(state: state, depth: state.depth) }
+}
+
+/// An array's elements, in order.
+struct StoreUnkeyedEncoding: UnkeyedEncodingContainer {
+    let state: StoreEncodingState
+    let handle: (index: Int, id: Int)
+    private(set) var count = 0
+    var codingPath: [any CodingKey] { state.path }
+
+    init(state: StoreEncodingState, handle: (index: Int, id: Int)) {
+        self.state = state
+        self.handle = handle
+    }
+
+    private mutating func begin() throws {
+        try state.beginElement(handle.index, handle.id)
+        count += 1
+    }
+
+    mutating func encodeNil() throws { try begin(); state.writeNull() }
+    mutating func encode(_ value: Bool) throws { try begin(); state.write(value) }
+    mutating func encode(_ value: String) throws { try begin(); state.write(value) }
+    mutating func encode(_ value: Double) throws { try begin(); try state.write(value) }
+    mutating func encode(_ value: Float) throws { try begin(); try state.write(value) }
+    mutating func encode(_ value: Int) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: Int8) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: Int16) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: Int32) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: Int64) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: UInt) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: UInt8) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: UInt16) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: UInt32) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: UInt64) throws { try begin(); state.write(integer: value) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try begin(); try state.encodeValue(value, key: StoreIndexKey(count - 1)) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        KeyedEncodingContainer(StoreKeyedEncoding<NestedKey>(state: state, handle: nested(object: true)))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { StoreUnkeyedEncoding(state: state, handle: nested(object: false)) }
+
+    private mutating func nested(object: Bool) -> (index: Int, id: Int) {
+        do { try begin() } catch { state.unsupported = true }
+        return state.open(object: object, key: StoreIndexKey(count - 1))
+    }
+
+    mutating func superEncoder() -> any Encoder { state.unsupported = true; return StoreValueEncoder(state: state, depth: state.depth) }
+}
+
+/// One value in its place: a scalar, or a value encoded whole by its `encode(to:)`.
+struct StoreSingleValueEncoding: SingleValueEncodingContainer {
+    let state: StoreEncodingState
+    let depth: Int
+    var codingPath: [any CodingKey] { state.path }
+
+    private func begin() throws { try state.close(downTo: depth) }
+
+    mutating func encodeNil() throws { try begin(); state.writeNull() }
+    mutating func encode(_ value: Bool) throws { try begin(); state.write(value) }
+    mutating func encode(_ value: String) throws { try begin(); state.write(value) }
+    mutating func encode(_ value: Double) throws { try begin(); try state.write(value) }
+    mutating func encode(_ value: Float) throws { try begin(); try state.write(value) }
+    mutating func encode(_ value: Int) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: Int8) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: Int16) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: Int32) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: Int64) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: UInt) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: UInt8) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: UInt16) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: UInt32) throws { try begin(); state.write(integer: value) }
+    mutating func encode(_ value: UInt64) throws { try begin(); state.write(integer: value) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try begin(); try state.encodeValue(value) }
+}
