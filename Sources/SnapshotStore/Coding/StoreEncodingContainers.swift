@@ -61,7 +61,7 @@ struct StoreKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
 }
 
 /// An array's elements, in order.
-struct StoreUnkeyedEncoding: UnkeyedEncodingContainer {
+struct StoreUnkeyedEncoding: UnkeyedEncodingContainer, StoreScalarWriting {
     let state: StoreEncodingState
     let handle: (index: Int, id: Int)
     private(set) var count = 0
@@ -72,26 +72,11 @@ struct StoreUnkeyedEncoding: UnkeyedEncodingContainer {
         self.handle = handle
     }
 
-    private mutating func begin() throws {
+    mutating func begin() throws {
         try state.beginElement(handle.index, handle.id)
         count += 1
     }
 
-    mutating func encodeNil() throws { try begin(); state.writeNull() }
-    mutating func encode(_ value: Bool) throws { try begin(); state.write(value) }
-    mutating func encode(_ value: String) throws { try begin(); state.write(value) }
-    mutating func encode(_ value: Double) throws { try begin(); try state.write(value) }
-    mutating func encode(_ value: Float) throws { try begin(); try state.write(value) }
-    mutating func encode(_ value: Int) throws { try begin(); state.write(integer: value) }
-    mutating func encode(_ value: Int8) throws { try begin(); state.write(integer: value) }
-    mutating func encode(_ value: Int16) throws { try begin(); state.write(integer: value) }
-    mutating func encode(_ value: Int32) throws { try begin(); state.write(integer: value) }
-    mutating func encode(_ value: Int64) throws { try begin(); state.write(integer: value) }
-    mutating func encode(_ value: UInt) throws { try begin(); state.write(integer: value) }
-    mutating func encode(_ value: UInt8) throws { try begin(); state.write(integer: value) }
-    mutating func encode(_ value: UInt16) throws { try begin(); state.write(integer: value) }
-    mutating func encode(_ value: UInt32) throws { try begin(); state.write(integer: value) }
-    mutating func encode(_ value: UInt64) throws { try begin(); state.write(integer: value) }
     mutating func encode<T: Encodable>(_ value: T) throws { try begin(); try state.encodeValue(value, key: StoreIndexKey(count - 1)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -109,13 +94,23 @@ struct StoreUnkeyedEncoding: UnkeyedEncodingContainer {
 }
 
 /// One value in its place: a scalar, or a value encoded whole by its `encode(to:)`.
-struct StoreSingleValueEncoding: SingleValueEncodingContainer {
+struct StoreSingleValueEncoding: SingleValueEncodingContainer, StoreScalarWriting {
     let state: StoreEncodingState
     let depth: Int
     var codingPath: [any CodingKey] { state.path }
 
-    private func begin() throws { try state.close(downTo: depth) }
+    func begin() throws { try state.close(downTo: depth) }
 
+    mutating func encode<T: Encodable>(_ value: T) throws { try begin(); try state.encodeValue(value) }
+}
+
+/// What unkeyed and single-value containers write alike: a scalar in the next place (`begin` starts it).
+protocol StoreScalarWriting {
+    var state: StoreEncodingState { get }
+    mutating func begin() throws
+}
+
+extension StoreScalarWriting {
     mutating func encodeNil() throws { try begin(); state.writeNull() }
     mutating func encode(_ value: Bool) throws { try begin(); state.write(value) }
     mutating func encode(_ value: String) throws { try begin(); state.write(value) }
@@ -131,5 +126,4 @@ struct StoreSingleValueEncoding: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { try begin(); state.write(integer: value) }
     mutating func encode(_ value: UInt32) throws { try begin(); state.write(integer: value) }
     mutating func encode(_ value: UInt64) throws { try begin(); state.write(integer: value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try begin(); try state.encodeValue(value) }
 }

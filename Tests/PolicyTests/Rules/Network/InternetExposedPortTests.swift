@@ -63,12 +63,17 @@ struct InternetExposedPortTests {
         #expect(each.allSatisfy { $0.id == Fingerprint.of("internet-exposed-port", $0.resource.id, "tcp/22") })
     }
 
+    /// A policy suppressing the finding on `bastion-1` alone.
+    static func suppressingBastion1() throws -> PolicyFile {
+        var policy = PolicyFile()
+        policy.suppressions = [try Suppression(ruleId: "internet-exposed-port", resource: "bastion-1", reason: "scheduled for removal")]
+        return policy
+    }
+
     @Test("a suppression of one instance takes it out of the group; the rest still gate as one finding")
     func suppressOneResource() throws {
         let (inv, group) = try Self.bastions(2)
-        var policy = PolicyFile()
-        policy.suppressions = [try Suppression(ruleId: "internet-exposed-port", resource: "bastion-1", reason: "scheduled for removal")]
-        let ssh = Self.ssh(try WorkshopScanTests.scan(inv, policy: policy), group: group)
+        let ssh = Self.ssh(try WorkshopScanTests.scan(inv, policy: try Self.suppressingBastion1()), group: group)
         let open = try #require(ssh.first { $0.suppression == nil })
         #expect(ssh.count == 2)
         #expect(open.resources.count == 2 && !open.resources.contains { $0.name == "bastion-1" })
@@ -103,9 +108,7 @@ struct InternetExposedPortTests {
     @Test("the path is worked out for every finding reported: a group's first member, a suppressed member, each per-resource finding")
     func pathEvidenceOfReportedFindings() throws {
         let (inv, group) = try Self.bastions(2)
-        var policy = PolicyFile()
-        policy.suppressions = [try Suppression(ruleId: "internet-exposed-port", resource: "bastion-1", reason: "scheduled for removal")]
-        let grouped = Self.ssh(try WorkshopScanTests.scan(inv, policy: policy), group: group)
+        let grouped = Self.ssh(try WorkshopScanTests.scan(inv, policy: try Self.suppressingBastion1()), group: group)
         let perResource = Self.ssh(try RuleEngine.scan(inv, policy: PolicyFile(), source: "test", today: "2026-11-23", groupBy: .resource), group: group)
         #expect(grouped.count == 2 && perResource.count == 3)
         for f in grouped + perResource {
