@@ -4,7 +4,7 @@
 /// and so large AWS CLI dumps parse quickly: numbers are kept as text (no conversion while reading) and objects as
 /// member lists (no hashing while reading).
 public struct JSONParser {
-    /// What a parse accepts beyond the grammar.
+    /// What a parse accepts beyond the grammar: one of the presets, changed as needed (`var o = Options.document; o.maxDepth = 64`).
     public struct Options: Sendable, Hashable {
         /// Documents nested deeper are refused (the parser recurses; no AWS output nests past a few dozen levels).
         public var maxDepth: Int
@@ -12,12 +12,6 @@ public struct JSONParser {
         public var skipsByteOrderMark: Bool
         /// Whether a number too large for a `Double` (`1e999`) is refused, as no printer could write it back.
         public var requiresFiniteNumbers: Bool
-
-        public init(maxDepth: Int, skipsByteOrderMark: Bool, requiresFiniteNumbers: Bool) {
-            self.maxDepth = maxDepth
-            self.skipsByteOrderMark = skipsByteOrderMark
-            self.requiresFiniteNumbers = requiresFiniteNumbers
-        }
 
         /// For files and API responses: 512 levels, a byte order mark skipped, numbers that fit a `Double`.
         public static let document = Options(maxDepth: 512, skipsByteOrderMark: true, requiresFiniteNumbers: true)
