@@ -138,7 +138,7 @@ enum SecretRedactor {
                 // Lambda `Environment.Variables`, or a name/value list (ECS task definitions, container overrides).
                 if case .object(var env) = value, case .object(let vars)? = env["Variables"] {
                     var hidden: [String: JSONValue] = [:]
-                    for k in vars.keys.sorted() { hidden[k] = hide("\(path).Variables.\(k)", &r) }
+                    for k in vars.dictionary.keys.sorted() { hidden[k] = hide("\(path).Variables.\(k)", &r) }
                     env["Variables"] = .object(hidden)
                     return .object(env)
                 }
