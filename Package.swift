@@ -26,19 +26,21 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
+        // JSON values: a strict parser with positions, ordered objects, numbers kept as written; compact, pretty and canonical output.
+        .target(name: "JSON"),
         // Vendor-independent model of networks, workloads, identities and storage.
         .target(name: "NetModel"),
         // The AWS representation: AWS CLI / API JSON documents mapped into the model.
-        .target(name: "AWSImport", dependencies: ["NetModel"]),
+        .target(name: "AWSImport", dependencies: ["NetModel", "JSON"]),
         // Infrastructure as code before deploy: CloudFormation templates (and Terraform plans) read into resources.
-        .target(name: "IaCImport", dependencies: ["NetModel", "AWSImport", "Findings", .product(name: "Yams", package: "Yams")]),
+        .target(name: "IaCImport", dependencies: ["NetModel", "AWSImport", "JSON", "Findings", .product(name: "Yams", package: "Yams")]),
         // Snapshot stores: SQLite (one file per snapshot) and PostgreSQL (one schema per snapshot), from one table list.
         .target(name: "SnapshotStore", dependencies: [
             "NetModel", "PostgresClient", "SigV4",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // IAM policy language and S3 "public" semantics: parse, match, evaluate (no findings here).
-        .target(name: "AccessAnalysis", dependencies: ["NetModel"], resources: [.copy("Resources/iam-actions.json")]),
+        .target(name: "AccessAnalysis", dependencies: ["NetModel", "JSON"], resources: [.copy("Resources/iam-actions.json")]),
         // Path-aware reachability: which endpoints can talk on which ports, and why (not).
         .target(name: "Reachability", dependencies: ["NetModel"]),
         // C libraries, each wrapped by exactly one Swift module.
@@ -52,7 +54,7 @@ let package = Package(
         // AWS Signature Version 4 (wraps CLibCrypto for SHA-256 and HMAC).
         .target(name: "SigV4", dependencies: ["CLibCrypto"]),
         // Live capture: AWS APIs over HTTP into the same documents the offline import reads.
-        .target(name: "AWSCapture", dependencies: ["NetModel", "AWSImport", "HTTPClient", "SigV4"], resources: [.copy("Resources/aws-shapes.json")]),
+        .target(name: "AWSCapture", dependencies: ["NetModel", "AWSImport", "JSON", "HTTPClient", "SigV4"], resources: [.copy("Resources/aws-shapes.json")]),
         // Findings as data: rule, severity, resource, evidence, fix; stable fingerprints.
         .target(name: "Findings"),
         // Policy files (YAML: tiers, intents, suppressions) and the rules that turn facts into findings.
@@ -62,9 +64,9 @@ let package = Package(
         // What changed between two snapshots: configuration, findings, and the paths that opened or closed.
         .target(name: "Diff", dependencies: ["NetModel", "Reachability", "Policy", "Findings", "Report"]),
         // The one engine that decides output format and exit code: table, JSON, SARIF, JUnit, Markdown.
-        .target(name: "Report", dependencies: ["Findings"]),
+        .target(name: "Report", dependencies: ["Findings", "JSON"]),
         // Synthetic accounts for benchmarks and scale tests.
-        .target(name: "SyntheticAccount", dependencies: ["NetModel"]),
+        .target(name: "SyntheticAccount", dependencies: ["NetModel", "JSON"]),
         // The tier graph: tiers as nodes, allowed flows as edges, as DOT, Mermaid, SVG or PNG.
         .target(name: "Graph", dependencies: ["NetModel", "Reachability", "Findings", "Policy", "AccessAnalysis"]),
         .executableTarget(name: "netaudit", dependencies: [
@@ -76,15 +78,16 @@ let package = Package(
         ], linkerSettings: staticRuntimeInRelease),
         // Test support: a real PostgreSQL server started for the store tests (initdb/pg_ctl in a temporary folder), free local ports.
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
-        .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "IaCImportTests", dependencies: ["IaCImport", "AWSImport"], exclude: ["Fixtures"]),
+        .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel", "JSON"], exclude: ["Fixtures"]),
+        .testTarget(name: "IaCImportTests", dependencies: ["IaCImport", "AWSImport", "JSON"], exclude: ["Fixtures"]),
         .testTarget(name: "AccessAnalysisTests", dependencies: ["AccessAnalysis", "NetModel"]),
         .testTarget(name: "ReachabilityTests", dependencies: ["Reachability", "NetModel", "AWSImport", "SnapshotStore", "SyntheticAccount"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Vectors"]),
         .testTarget(name: "AWSCaptureTests", dependencies: [
-            "AWSCapture", "AWSImport", "NetModel", "SnapshotStore", "Policy", "Findings", "IaCImport", "Reachability", "PostgresTestSupport",
+            "AWSCapture", "AWSImport", "JSON", "NetModel", "SnapshotStore", "Policy", "Findings", "IaCImport", "Reachability", "PostgresTestSupport",
         ]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Reachability", "AccessAnalysis", "AWSImport", "NetModel", "Findings"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
@@ -97,7 +100,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["netaudit", "SnapshotStore", "NetModel", "PostgresTestSupport"]),
         // Bounded in-process fuzzing of every parser (FUZZ_SECONDS, FUZZ_SEED, FUZZ_SAVE; `scripts/fuzz`).
         .testTarget(name: "FuzzTests", dependencies: [
-            "AWSImport", "AWSCapture", "AccessAnalysis", "Policy", "Reachability", "NetModel", "Findings",
+            "AWSImport", "AWSCapture", "AccessAnalysis", "JSON", "Policy", "Reachability", "NetModel", "Findings",
         ], exclude: ["Corpus", "Regressions"]),
     ]
 )

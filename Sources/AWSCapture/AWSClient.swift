@@ -2,6 +2,7 @@ import AWSImport
 import Foundation
 import HTTPClient
 import SigV4
+import JSON
 
 /// An error answer from an AWS API (or a request that got no answer).
 public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -310,8 +311,8 @@ struct AWSClient: Sendable {
         return .object(merged)
     }
 
-    static func merge(_ page: [String: JSONValue], into merged: inout [String: JSONValue], paginator: ShapeModel.Paginator) {
-        for (key, value) in page {
+    static func merge(_ page: JSONObject, into merged: inout [String: JSONValue], paginator: ShapeModel.Paginator) {
+        for (key, value) in page.dictionary {
             if key == paginator.outputToken || key == paginator.moreResults { continue }
             if paginator.resultKey.contains(key), case .array(let items) = value {
                 if case .array(let existing)? = merged[key] { merged[key] = .array(existing + items) } else { merged[key] = .array(items) }

@@ -1,5 +1,6 @@
 import AWSImport
 import Foundation
+import JSON
 
 /// One kind of a cluster's members (services, running tasks or container instances): how it is listed and described, and where the
 /// answers are stored (the layout of `scripts/samples/dump.py`, `dump_ecs`).
@@ -95,9 +96,9 @@ extension CallRunner {
     /// (`name`, `name-2`, …); returns the described items. A failed batch is a warning naming the call and `subject`
     /// (the cluster); the other batches go on.
     func ecsDescribe(_ operation: String, ids: [String], key: String, limit: Int, body: [String: JSONValue], folder: String?,
-                     name: String, subject: String?, region: String) async -> [[String: JSONValue]] {
+                     name: String, subject: String?, region: String) async -> [JSONObject] {
         let batches = stride(from: 0, to: ids.count, by: max(limit, 1)).map { Array(ids[$0..<min($0 + max(limit, 1), ids.count)]) }
-        var items: [[String: JSONValue]] = []
+        var items: [JSONObject] = []
         for (index, batch) in batches.enumerated() {
             var request = body
             request[key] = .array(batch.map { .string($0) })

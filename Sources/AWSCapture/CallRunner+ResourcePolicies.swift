@@ -1,6 +1,7 @@
 import AWSImport
 import Foundation
 import NetModel
+import JSON
 
 /// Captures of resource policies and sharing: SNS topics, SQS queues, KMS keys (policy and grants), Lambda function
 /// policies, Secrets Manager secrets, ECR repositories, EFS file systems, and who RDS snapshots, EBS snapshots and
@@ -185,7 +186,7 @@ extension CallRunner {
         }
     }
 
-    static func object(_ json: JSONValue?, _ key: String) -> [String: JSONValue]? {
+    static func object(_ json: JSONValue?, _ key: String) -> JSONObject? {
         if case .object(let o)? = json, case .object(let inner)? = o[key] { inner } else { nil }
     }
 

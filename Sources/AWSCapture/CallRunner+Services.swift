@@ -1,6 +1,7 @@
 import AWSImport
 import Foundation
 import NetModel
+import JSON
 
 extension AWSClient {
     /// One REST-JSON call with a JSON body (OpenSearch DescribeDomains is a POST).

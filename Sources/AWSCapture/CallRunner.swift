@@ -1,6 +1,7 @@
 import AWSImport
 import Foundation
 import NetModel
+import JSON
 
 /// The API calls of one capture: regional listings, per-resource follow-ups, IAM and S3.
 struct CallRunner: Sendable {
@@ -84,12 +85,12 @@ struct CallRunner: Sendable {
         }
     }
 
-    static func items(_ json: JSONValue?, _ key: String) -> [[String: JSONValue]] {
+    static func items(_ json: JSONValue?, _ key: String) -> [JSONObject] {
         guard case .object(let o)? = json, case .array(let items)? = o[key] else { return [] }
         return items.compactMap { if case .object(let i) = $0 { i } else { nil } }
     }
 
-    static func string(_ o: [String: JSONValue], _ key: String) -> String? {
+    static func string(_ o: JSONObject, _ key: String) -> String? {
         if case .string(let s)? = o[key] { s } else { nil }
     }
 
@@ -178,12 +179,12 @@ struct CallRunner: Sendable {
 
     /// DescribeRules for each listener (paginated with Marker), stored as `elbv2-describe-rules/<load-balancer>-<port>.json`;
     /// the import finds each rule's listener from the rule's ARN. Gateway Load Balancer listeners have no rules.
-    func listenerRules(_ listeners: [[String: JSONValue]], loadBalancer name: String, region: String) async {
+    func listenerRules(_ listeners: [JSONObject], loadBalancer name: String, region: String) async {
         await withTaskGroup(of: Void.self) { group in
             for l in listeners {
                 guard let arn = CallRunner.string(l, "ListenerArn"), CallRunner.string(l, "Protocol") != "GENEVE" else { continue }
                 let port: String
-                if case .number(let n)? = l["Port"], let whole = Int(exactly: n) { port = String(whole) } else { port = String(arn.split(separator: "/").last ?? "listener") }
+                if case .number(let n)? = l["Port"], let whole = Int(exactly: n.double) { port = String(whole) } else { port = String(arn.split(separator: "/").last ?? "listener") }
                 group.addTask {
                     await self.listing("elbv2", "DescribeRules", file: "\(name)-\(port)", region: region, storeRegion: region,
                                        parameters: [("ListenerArn", arn)], callFolder: "elbv2-describe-rules")
@@ -247,7 +248,7 @@ struct CallRunner: Sendable {
 
     /// ListBuckets, then per bucket: location, policy (+ status), ACL, Block Public Access, ownership controls.
     func s3(homeRegion: String) async {
-        var buckets: [[String: JSONValue]] = []
+        var buckets: [JSONObject] = []
         var merged: [String: JSONValue] = [:]
         var token: String? = nil
         do {

@@ -3,6 +3,7 @@ import Foundation
 import HTTPClient
 import NetModel
 import SigV4
+import JSON
 
 /// What to capture and how.
 ///

@@ -2,6 +2,7 @@ import AWSImport
 import Foundation
 import HTTPClient
 import SigV4
+import JSON
 
 /// Where the credentials came from (shown to users; never the keys themselves).
 public enum CredentialSource: Sendable, Hashable, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import AWSImport
 import Foundation
+import JSON
 
 extension AWSClient {
     /// One JSON-protocol call (Direct Connect): a signed POST of a JSON body with `X-Amz-Target:

@@ -1,5 +1,6 @@
 import AWSImport
 import Foundation
+import JSON
 
 /// Which accounts of an AWS organization to capture, and how to get into them (`snapshot --org`).
 public struct OrganizationOptions: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import AWSImport
 import Foundation
+import JSON
 
 /// A parsed XML element (names without namespace prefixes; attributes as written).
 final class XMLElementNode {

@@ -1,3 +1,4 @@
+import JSON
 /// Recognition of resource policy and sharing documents whose keys other services use too.
 extension DocumentKind {
     /// The resource policy or sharing document `members` is, when its keys say so; nil otherwise.
@@ -9,7 +10,7 @@ extension DocumentKind {
     /// - KMS `list-grants` prints `Grants` like S3's `get-bucket-acl`: its items hold `GrantId`.
     /// - Secrets Manager `get-resource-policy` prints `ARN` and `Name` (and `ResourcePolicy` when there is one).
     /// - ECR `describe-repositories` prints `repositories` whose items hold `repositoryUri` (CodeCommit's do not).
-    static func resourcePolicyKind(_ members: [String: JSONValue]) -> DocumentKind? {
+    static func resourcePolicyKind(_ members: JSONObject) -> DocumentKind? {
         if case .object(let attributes)? = members["Attributes"] {
             return attributes["TopicArn"] != nil || attributes["SubscriptionsConfirmed"] != nil ? .snsTopicAttributes : .sqsQueueAttributes
         }

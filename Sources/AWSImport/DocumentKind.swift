@@ -1,3 +1,4 @@
+import JSON
 /// What an AWS CLI output document is, told by its top-level keys (never its file name).
 public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case vpcs = "Vpcs"
@@ -214,7 +215,7 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     ]
 
     /// An ECS describe answer: a list next to ECS's `failures` (which the describe calls always print), or whose items hold `key`.
-    private static func isECSList(_ members: [String: JSONValue], _ list: String, itemsHave key: String) -> Bool {
+    private static func isECSList(_ members: JSONObject, _ list: String, itemsHave key: String) -> Bool {
         guard case .array(let items)? = members[list] else { return false }
         if members["failures"] != nil { return true }
         return !items.isEmpty && isList(members[list], itemsHave: key)

@@ -1,5 +1,6 @@
 import Foundation
 import NetModel
+import JSON
 
 /// The result of importing AWS CLI output: the model, every raw document, and the import's warnings
 /// (in `inventory.warnings`).

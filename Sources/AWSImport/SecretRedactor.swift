@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Removes secret values from every document before it is stored, modelled or kept raw: the mapping reads the
 /// original tree, the snapshot only ever sees the redacted one.
@@ -103,13 +104,13 @@ enum SecretRedactor {
                 }
                 return out.map(JSONValue.array)
             case .object(let members):
-                var out: [String: JSONValue]? = nil
-                for (key, child) in members {
+                var out: JSONObject? = nil
+                for (position, (key, child)) in members.enumerated() {
                     steps.append(.key(key))
                     defer { steps.removeLast() }
                     guard let changed = member(key, child, &r) else { continue }
                     if out == nil { out = members }
-                    out?[key] = changed
+                    out?.setValue(changed, at: position)
                 }
                 return out.map(JSONValue.object)
             default:
@@ -137,7 +138,7 @@ enum SecretRedactor {
                 // Lambda `Environment.Variables`, or a name/value list (ECS task definitions, container overrides).
                 if case .object(var env) = value, case .object(let vars)? = env["Variables"] {
                     var hidden: [String: JSONValue] = [:]
-                    for k in vars.keys.sorted() { hidden[k] = hide("\(path).Variables.\(k)", &r) }
+                    for k in vars.dictionary.keys.sorted() { hidden[k] = hide("\(path).Variables.\(k)", &r) }
                     env["Variables"] = .object(hidden)
                     return .object(env)
                 }

@@ -2,6 +2,7 @@ import AWSImport
 import Findings
 import Foundation
 import NetModel
+import JSON
 
 /// Imports paths that may hold infrastructure as code beside AWS CLI output: a CloudFormation template (YAML or
 /// JSON) or a Terraform plan (`terraform show -json`) given as a file is evaluated and its resources written as the

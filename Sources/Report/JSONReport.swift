@@ -1,4 +1,5 @@
 import Findings
+import JSON
 
 /// The `--format json` report: everything in the scan, with snake_case keys; readable as a baseline.
 struct JSONReport {
@@ -7,7 +8,7 @@ struct JSONReport {
 
     func render() -> String {
         let result = model.result
-        let summary: [(String, JSONValue)] = ReportModel.severitiesDescending.map { ($0.rawValue, .int(model.count($0))) }
+        let summary: [(String, JSONValue)] = ReportModel.severitiesDescending.map { ($0.rawValue, .number(model.count($0))) }
         let root = JSONValue.object([
             ("tool", .string(ToolInfo.name)),
             ("version", .string(version)),
@@ -17,15 +18,15 @@ struct JSONReport {
             ("gating", .object([
                 ("fail_on", .string(model.gate.failOnName)),
                 ("failed", .bool(model.outcome.failed)),
-                ("gating_findings", .int(model.outcome.gating.count)),
-                ("suppressed_findings", .int(model.suppressedCount)),
-                ("baseline_findings", .int(model.baselineCount)),
+                ("gating_findings", .number(model.outcome.gating.count)),
+                ("suppressed_findings", .number(model.suppressedCount)),
+                ("baseline_findings", .number(model.baselineCount)),
             ])),
             ("findings", .array(model.findings.map { Self.json($0, gates: model.gate.gates($0)) })),
             ("rules", .array(model.rules.map(Self.json))),
             ("warnings", .array(result.warnings.map(JSONValue.string))),
         ])
-        return root.rendered() + "\n"
+        return root.text(.pretty) + "\n"
     }
 
     static func json(_ f: Finding, gates: Bool) -> JSONValue {
@@ -61,7 +62,7 @@ struct JSONReport {
             ("arn", .optional(r.arn)),
             ("account", .string(r.account)),
             ("region", .string(r.region)),
-            ("location", r.location.map { l in .object([("file", .string(l.file)), ("line", .int(l.line)), ("name", .string(l.name))]) } ?? .null),
+            ("location", r.location.map { l in .object([("file", .string(l.file)), ("line", .number(l.line)), ("name", .string(l.name))]) } ?? .null),
         ] + extra)
     }
 

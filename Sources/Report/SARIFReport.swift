@@ -1,4 +1,5 @@
 import Findings
+import JSON
 
 /// The `--format sarif` report: SARIF 2.1.0 as GitHub code scanning accepts it.
 struct SARIFReport {
@@ -28,7 +29,7 @@ struct SARIFReport {
             ("version", .string("2.1.0")),
             ("runs", .array([run])),
         ])
-        return root.rendered() + "\n"
+        return root.text(.pretty) + "\n"
     }
 
     /// error for critical and high, warning for medium, note for low and info.
@@ -65,20 +66,20 @@ struct SARIFReport {
         if !f.fix.summary.isEmpty { text += ". Fix: \(f.fix.summary)" }
         var fields: [(String, JSONValue)] = [
             ("ruleId", .string(f.ruleId)),
-            ("ruleIndex", .int(ruleIndex)),
+            ("ruleIndex", .number(ruleIndex)),
             ("level", .string(Self.level(f.severity))),
             ("message", .object([("text", .string(text))])),
             ("locations", .array([.object([
                 // A planned resource points at its declaration, so the pull-request annotation lands on the right line.
                 ("physicalLocation", .object([
                     ("artifactLocation", .object([("uri", .string(f.resource.location.map { Self.relativeURI($0.file) } ?? uri))])),
-                    ("region", .object([("startLine", .int(max(f.resource.location?.line ?? 1, 1)))])),
+                    ("region", .object([("startLine", .number(max(f.resource.location?.line ?? 1, 1)))])),
                 ])),
                 ("logicalLocations", .array([Self.logicalLocation(f.resource)])),
             ])])),
             // Every resource of a finding grouped by its cause, the first being the primary location's.
             ("relatedLocations", .array(all.enumerated().map { i, r in .object([
-                ("id", .int(i)),
+                ("id", .number(i)),
                 ("message", .object([("text", .string("\(r.kind) \(r.label)"))])),
                 ("logicalLocations", .array([Self.logicalLocation(r)])),
             ]) })),

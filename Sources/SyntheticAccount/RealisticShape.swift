@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// The `realistic` shape of issue 13: what makes scans of real accounts slow.
@@ -13,11 +14,11 @@ extension SyntheticAccount {
     /// The ID of interface `i` of VPC `v` (and `i-…` of its instance), unique however many a VPC has.
     public func interfaceNumber(_ v: Int, _ i: Int) -> Int { v * max(1000, interfacesPerVPC) + i }
 
-    func realisticSecurityGroups(_ v: Int) -> [JSON] {
+    func realisticSecurityGroups(_ v: Int) -> [JSONValue] {
         (0..<securityGroupsPerVPC).map { g in
-            let rules: [JSON] = (0..<rulesPerSecurityGroup).map { r in
+            let rules: [JSONValue] = (0..<rulesPerSecurityGroup).map { r in
                 var port = Self.realisticPorts[r % Self.realisticPorts.count]
-                var permission: JSON = ["IpProtocol": "tcp"]
+                var permission: JSONValue = ["IpProtocol": "tcp"]
                 if (g + r) % 10 == 0 {
                     port = Self.worldOpenPorts[(g / 10 + v) % Self.worldOpenPorts.count]
                     permission["IpRanges"] = .array([["CidrIp": "0.0.0.0/0"]])
@@ -41,12 +42,12 @@ extension SyntheticAccount {
 
     func realisticGroupId(_ v: Int, _ g: Int) -> String { String(format: "sg-%08x", v * max(64, securityGroupsPerVPC) + g) }
 
-    func realisticInterfaces(_ v: Int) -> [JSON] {
+    func realisticInterfaces(_ v: Int) -> [JSONValue] {
         (0..<interfacesPerVPC).map { i in
             let s = i % subnetsPerVPC, j = i / subnetsPerVPC
             let octets = subnetCidr(v, s).split(separator: ".").compactMap { Int($0.split(separator: "/").first ?? "") }
             let host = "\(octets[0]).\(octets[1]).\(octets[2] + j / 250).\(j % 250 + 4)"
-            var address: JSON = ["Primary": true, "PrivateIpAddress": .string(host)]
+            var address: JSONValue = ["Primary": true, "PrivateIpAddress": .string(host)]
             if tier(s) == "public" && j % 8 < 5 {
                 let k = v * interfacesPerVPC + i
                 address["Association"] = ["PublicIp": .string("44.\(k >> 16).\((k >> 8) & 255).\(k & 255)")]
@@ -73,15 +74,15 @@ extension SyntheticAccount {
 
     /// The default NACL (unassociated) and one custom NACL per tier: public admits web, SSH and
     /// replies from anywhere (a documentation range denied first), app and db admit only 10.0.0.0/8.
-    func realisticNetworkACLs(_ v: Int) -> [JSON] {
-        func entry(_ n: Int, _ egress: Bool, _ action: String, _ cidr: String, ports: ClosedRange<Int>? = nil) -> JSON {
-            var e: JSON = ["RuleNumber": .number(Double(n)), "Egress": .bool(egress), "Protocol": ports == nil ? "-1" : "6",
+    func realisticNetworkACLs(_ v: Int) -> [JSONValue] {
+        func entry(_ n: Int, _ egress: Bool, _ action: String, _ cidr: String, ports: ClosedRange<Int>? = nil) -> JSONValue {
+            var e: JSONValue = ["RuleNumber": .number(Double(n)), "Egress": .bool(egress), "Protocol": ports == nil ? "-1" : "6",
                            "RuleAction": .string(action), "CidrBlock": .string(cidr)]
             if let ports { e["PortRange"] = ["From": .number(Double(ports.lowerBound)), "To": .number(Double(ports.upperBound))] }
             return e
         }
         let egress = [entry(100, true, "allow", "0.0.0.0/0"), entry(32767, true, "deny", "0.0.0.0/0")]
-        let inbound: [String: [JSON]] = [
+        let inbound: [String: [JSONValue]] = [
             "public": [entry(90, false, "deny", "192.0.2.0/24"), entry(100, false, "allow", "0.0.0.0/0", ports: 80...80),
                        entry(110, false, "allow", "0.0.0.0/0", ports: 443...443), entry(120, false, "allow", "0.0.0.0/0", ports: 22...22),
                        entry(130, false, "allow", "0.0.0.0/0", ports: 1024...65535), entry(140, false, "allow", "10.0.0.0/8")],
@@ -90,7 +91,7 @@ extension SyntheticAccount {
                    entry(120, false, "allow", "10.0.0.0/8", ports: 6379...6379), entry(130, false, "allow", "0.0.0.0/0", ports: 1024...65535)],
         ]
         let deny = entry(32767, false, "deny", "0.0.0.0/0")
-        var acls: [JSON] = [["NetworkAclId": .string(String(format: "acl-%08x", v * 4)), "VpcId": .string(vpcId(v)), "IsDefault": true,
+        var acls: [JSONValue] = [["NetworkAclId": .string(String(format: "acl-%08x", v * 4)), "VpcId": .string(vpcId(v)), "IsDefault": true,
                              "OwnerId": .string(account), "Entries": .array([entry(100, false, "allow", "0.0.0.0/0"), deny] + egress),
                              "Associations": .array([])]]
         for (n, name) in ["public", "app", "db"].enumerated() {

@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// A large, realistic synthetic AWS account written as AWS CLI JSON, for benchmarks and scale tests.
@@ -42,7 +43,7 @@ public struct SyntheticAccount: Sendable {
         let dir = folder.appendingPathComponent(account).appendingPathComponent(region)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let realistic = shape == .realistic
-        let documents: [(String, JSON)] = [
+        let documents: [(String, JSONValue)] = [
             ("ec2-describe-vpcs.json", ["Vpcs": .array((0..<vpcs).map(vpc))]),
             ("ec2-describe-subnets.json", ["Subnets": .array(allSubnets())]),
             ("ec2-describe-route-tables.json", ["RouteTables": .array((0..<vpcs).flatMap(routeTables))]),
@@ -54,7 +55,7 @@ public struct SyntheticAccount: Sendable {
             ("ec2-describe-vpc-peering-connections.json", ["VpcPeeringConnections": .array(peerings())]),
         ]
         for (name, doc) in documents {
-            try Data(doc.text.utf8).write(to: dir.appendingPathComponent(name))
+            try Data(doc.text().utf8).write(to: dir.appendingPathComponent(name))
         }
     }
 
@@ -66,16 +67,16 @@ public struct SyntheticAccount: Sendable {
     func cidr(_ v: Int) -> String { "10.\(v / 2).\(v % 2 * 128).0/17" }
     func subnetCidr(_ v: Int, _ s: Int) -> String { "10.\(v / 2).\(v % 2 * 128 + s * 8).0/21" }
     func tier(_ s: Int) -> String { s < 2 ? "public" : (s == subnetsPerVPC - 1 ? "db" : "app") }
-    func tags(_ name: String) -> JSON { .array([["Key": "Name", "Value": .string(name)]]) }
+    func tags(_ name: String) -> JSONValue { .array([["Key": "Name", "Value": .string(name)]]) }
 
     // MARK: documents
 
-    func vpc(_ v: Int) -> JSON {
+    func vpc(_ v: Int) -> JSONValue {
         ["VpcId": .string(vpcId(v)), "CidrBlock": .string(cidr(v)), "OwnerId": .string(account), "IsDefault": false,
          "Tags": tags("vpc-\(v)")]
     }
 
-    func allSubnets() -> [JSON] {
+    func allSubnets() -> [JSONValue] {
         (0..<vpcs).flatMap { v in
             (0..<subnetsPerVPC).map { s in
                 ["SubnetId": .string(subnetId(v, s)), "VpcId": .string(vpcId(v)), "CidrBlock": .string(subnetCidr(v, s)),
@@ -85,15 +86,15 @@ public struct SyntheticAccount: Sendable {
         }
     }
 
-    func routeTables(_ v: Int) -> [JSON] {
-        let local: JSON = ["DestinationCidrBlock": .string(cidr(v)), "GatewayId": "local", "State": "active"]
-        var peerRoutes: [JSON] = []
+    func routeTables(_ v: Int) -> [JSONValue] {
+        let local: JSONValue = ["DestinationCidrBlock": .string(cidr(v)), "GatewayId": "local", "State": "active"]
+        var peerRoutes: [JSONValue] = []
         for peer in [v - 1, v + 1] where peer >= 0 && peer < vpcs {
             peerRoutes.append(["DestinationCidrBlock": .string(cidr(peer)),
                                "VpcPeeringConnectionId": .string(peeringId(min(v, peer))), "State": "active"])
         }
-        func table(_ suffix: Int, _ name: String, _ extra: [JSON], subnets: [Int], main: Bool = false) -> JSON {
-            var associations: [JSON] = subnets.map { ["Main": false, "SubnetId": .string(subnetId(v, $0)), "RouteTableId": .string(String(format: "rtb-%08x", v * 4 + suffix))] }
+        func table(_ suffix: Int, _ name: String, _ extra: [JSONValue], subnets: [Int], main: Bool = false) -> JSONValue {
+            var associations: [JSONValue] = subnets.map { ["Main": false, "SubnetId": .string(subnetId(v, $0)), "RouteTableId": .string(String(format: "rtb-%08x", v * 4 + suffix))] }
             if main { associations.append(["Main": true]) }
             return ["RouteTableId": .string(String(format: "rtb-%08x", v * 4 + suffix)), "VpcId": .string(vpcId(v)),
                     "OwnerId": .string(account), "Routes": .array([local] + extra), "Associations": .array(associations),
@@ -110,19 +111,19 @@ public struct SyntheticAccount: Sendable {
         ]
     }
 
-    func internetGateway(_ v: Int) -> JSON {
+    func internetGateway(_ v: Int) -> JSONValue {
         ["InternetGatewayId": .string(String(format: "igw-%08x", v)), "OwnerId": .string(account),
          "Attachments": .array([["VpcId": .string(vpcId(v)), "State": "available"]])]
     }
 
-    func natGateway(_ v: Int) -> JSON {
+    func natGateway(_ v: Int) -> JSONValue {
         ["NatGatewayId": .string(String(format: "nat-%08x", v)), "VpcId": .string(vpcId(v)), "SubnetId": .string(subnetId(v, 0)),
          "State": "available", "ConnectivityType": "public",
          "NatGatewayAddresses": .array([["PublicIp": .string("198.18.\(v / 250).\(v % 250 + 1)")]])]
     }
 
-    func networkACL(_ v: Int) -> JSON {
-        func entry(_ n: Int, _ egress: Bool, _ action: String) -> JSON {
+    func networkACL(_ v: Int) -> JSONValue {
+        func entry(_ n: Int, _ egress: Bool, _ action: String) -> JSONValue {
             ["RuleNumber": .number(Double(n)), "Egress": .bool(egress), "Protocol": "-1", "RuleAction": .string(action), "CidrBlock": "0.0.0.0/0"]
         }
         return ["NetworkAclId": .string(String(format: "acl-%08x", v)), "VpcId": .string(vpcId(v)), "IsDefault": true,
@@ -132,12 +133,12 @@ public struct SyntheticAccount: Sendable {
     }
 
     /// Group 0 is the load balancer tier, 1 the bastion, the last the database; the rest are app tiers.
-    func securityGroups(_ v: Int) -> [JSON] {
+    func securityGroups(_ v: Int) -> [JSONValue] {
         (0..<securityGroupsPerVPC).map { g in
-            var rules: [JSON] = []
+            var rules: [JSONValue] = []
             for r in 0..<rulesPerSecurityGroup {
                 let port = Double([443, 80, 22, 5000, 8080, 3306, 5432, 6379, 9000, 3389][r % 10])
-                var permission: JSON = ["IpProtocol": "tcp", "FromPort": .number(port), "ToPort": .number(port)]
+                var permission: JSONValue = ["IpProtocol": "tcp", "FromPort": .number(port), "ToPort": .number(port)]
                 if g == 0 || (r == 9 && g % 7 == 3) {
                     permission["IpRanges"] = .array([["CidrIp": "0.0.0.0/0"]])
                 } else if r % 3 == 2 {
@@ -154,12 +155,12 @@ public struct SyntheticAccount: Sendable {
         }
     }
 
-    func interfaces(_ v: Int) -> [JSON] {
+    func interfaces(_ v: Int) -> [JSONValue] {
         (0..<interfacesPerVPC).map { i in
             let s = i % subnetsPerVPC
             let octets = subnetCidr(v, s).split(separator: ".").map { Int($0.split(separator: "/")[0])! }
             let host = "\(octets[0]).\(octets[1]).\(octets[2] + (i / subnetsPerVPC) / 250).\((i / subnetsPerVPC) % 250 + 4)"
-            var address: JSON = ["Primary": true, "PrivateIpAddress": .string(host)]
+            var address: JSONValue = ["Primary": true, "PrivateIpAddress": .string(host)]
             if tier(s) == "public" && i % 4 == 0 {
                 address["Association"] = ["PublicIp": .string("198.19.\(v).\(i % 250 + 1)")]
             }
@@ -171,7 +172,7 @@ public struct SyntheticAccount: Sendable {
             case "db": groupIndexes = [securityGroupsPerVPC - 1]
             default: groupIndexes = [2 + i % 4] + (i % 2 == 0 ? [securityGroupsPerVPC - 2] : [])
             }
-            let groups: [JSON] = groupIndexes.map { ["GroupId": .string(groupId(v, $0))] }
+            let groups: [JSONValue] = groupIndexes.map { ["GroupId": .string(groupId(v, $0))] }
             return ["NetworkInterfaceId": .string(String(format: "eni-%08x", interfaceNumber(v, i))), "SubnetId": .string(subnetId(v, s)),
                     "VpcId": .string(vpcId(v)), "AvailabilityZone": .string(region + ["a", "b", "c"][s % 3]),
                     "InterfaceType": "interface", "Description": "", "OwnerId": .string(account), "Status": "in-use",
@@ -182,7 +183,7 @@ public struct SyntheticAccount: Sendable {
 
     func peeringId(_ v: Int) -> String { String(format: "pcx-%08x", v) }
 
-    func peerings() -> [JSON] {
+    func peerings() -> [JSONValue] {
         (0..<max(vpcs - 1, 0)).map { v in
             ["VpcPeeringConnectionId": .string(peeringId(v)), "Status": ["Code": "active"],
              "RequesterVpcInfo": ["VpcId": .string(vpcId(v)), "OwnerId": .string(account), "Region": .string(region), "CidrBlock": .string(cidr(v))],

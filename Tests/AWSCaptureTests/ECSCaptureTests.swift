@@ -3,6 +3,7 @@ import AWSImport
 import Foundation
 import HTTPClient
 import NetModel
+import JSON
 import Testing
 
 /// Live capture of Amazon ECS (JSON protocol) against a real moto server: clusters, services in batches of 10,
@@ -35,7 +36,7 @@ struct ECSCaptureTests {
         return out
     }
 
-    static func items(_ doc: JSONValue?, _ key: String) -> [[String: JSONValue]] {
+    static func items(_ doc: JSONValue?, _ key: String) -> [JSONObject] {
         guard case .object(let o)? = doc, case .array(let items)? = o[key] else { return [] }
         return items.compactMap { if case .object(let i) = $0 { i } else { nil } }
     }
@@ -168,7 +169,7 @@ struct ECSCaptureTests {
 final class RecordingTransport: HTTPTransport, @unchecked Sendable {
     private let inner: CurlTransport
     private let lock = NSLock()
-    private var sent: [(target: String, body: [String: JSONValue])] = []
+    private var sent: [(target: String, body: JSONObject)] = []
 
     init(_ inner: CurlTransport) { self.inner = inner }
 
@@ -180,14 +181,14 @@ final class RecordingTransport: HTTPTransport, @unchecked Sendable {
         return try await inner.send(request)
     }
 
-    private func record(_ target: String, _ body: [String: JSONValue]) {
+    private func record(_ target: String, _ body: JSONObject) {
         lock.lock()
         sent.append((target, body))
         lock.unlock()
     }
 
     /// The bodies sent with this target, in the order sent.
-    func bodies(target: String) -> [[String: JSONValue]] {
+    func bodies(target: String) -> [JSONObject] {
         lock.lock()
         defer { lock.unlock() }
         return sent.filter { $0.target == target }.map(\.body)

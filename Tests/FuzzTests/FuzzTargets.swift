@@ -2,6 +2,7 @@ import AccessAnalysis
 @testable import AWSCapture
 import AWSImport
 import Foundation
+import JSON
 import NetModel
 import Policy
 import Reachability

@@ -1,3 +1,4 @@
+import JSON
 /// `aws cloudformation list-exports` (`{"Exports": [{"ExportingStackId", "Name", "Value"}]}`): not a resource, kept as
 /// its raw document, and read back when a template is laid over the snapshot, for `Fn::ImportValue` ("Fn::ImportValue",
 /// AWS CloudFormation User Guide: an export's name is unique in its account and region).

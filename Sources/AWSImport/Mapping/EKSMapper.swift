@@ -1,4 +1,5 @@
 import NetModel
+import JSON
 
 /// Maps `eks describe-cluster` (`{"cluster": {...}}`) and `eks describe-nodegroup` (`{"nodegroup": {...}}`).
 enum EKSMapper {
@@ -44,7 +45,7 @@ extension Node {
         guard let child = self[key] else { return [:] }
         guard case .object(let members) = child.value else { throw child.shapeError("an object of tags") }
         var out: [String: String] = [:]
-        for (k, v) in members { if case .string(let s) = v { out[k] = s } }
+        for (k, v) in members.dictionary { if case .string(let s) = v { out[k] = s } }
         return out
     }
 }

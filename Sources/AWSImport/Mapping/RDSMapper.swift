@@ -1,4 +1,5 @@
 import NetModel
+import JSON
 
 /// Maps RDS DB instances and DB subnet groups.
 enum RDSMapper {
@@ -61,7 +62,7 @@ enum LambdaMapper {
         for item in try root.array("Functions") {
             let arn = try item.string("FunctionArn")
             let vpc = item["VpcConfig"]
-            let variables = item["Environment"]?["Variables"]?.value.objectValue ?? [:]
+            let variables = item["Environment"]?["Variables"]?.value.objectValue?.dictionary ?? [:]
             c.inventory.lambdaFunctions.append(LambdaFunction(
                 id: try item.requiredString("FunctionName"), scope: ctx.scope(arn: arn), arn: arn,
                 runtime: try item.string("Runtime"), roleArn: try item.string("Role"),

@@ -1,4 +1,5 @@
 import NetModel
+import JSON
 
 /// Maps S3 bucket listings and the per-bucket documents (policy, ACL, Block Public Access, ...).
 enum S3Mapper {

@@ -1,4 +1,5 @@
 import AWSImport
+import JSON
 
 /// ECS clusters, services and task definitions, and Lambda functions, as `ecs describe-clusters`, `describe-services`,
 /// `describe-task-definition` and `lambda list-functions` print them. A service has no running task before deploy:

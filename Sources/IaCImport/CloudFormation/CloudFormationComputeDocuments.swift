@@ -1,4 +1,5 @@
 import AWSImport
+import JSON
 
 /// The compute of a template as the AWS CLI prints it after deploy: EC2 instances (`describe-instances`), the instances
 /// an Auto Scaling group launches from its launch template (one per subnet of `VPCZoneIdentifier`, tagged

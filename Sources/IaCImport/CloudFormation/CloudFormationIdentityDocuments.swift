@@ -1,4 +1,5 @@
 import AWSImport
+import JSON
 
 /// IAM roles (with inline `Policies`, `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, managed policy ARNs and
 /// instance profiles) and S3 buckets (with `AWS::S3::BucketPolicy`, Block Public Access and object ownership) as

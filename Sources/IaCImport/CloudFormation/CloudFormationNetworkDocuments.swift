@@ -1,5 +1,6 @@
 import AWSImport
 import NetModel
+import JSON
 
 /// The network resources of a template as `ec2 describe-*` would print them after deploy: VPCs, subnets, internet
 /// and NAT gateways, route tables with their routes and associations, security groups with inline and standalone

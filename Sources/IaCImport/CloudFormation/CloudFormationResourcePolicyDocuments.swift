@@ -1,4 +1,5 @@
 import AWSImport
+import JSON
 
 /// The resource-policy types of a template as the per-resource calls print them after deploy, so the same
 /// evaluator judges them before deploy: SQS queues with `AWS::SQS::QueuePolicy` (`sqs get-queue-attributes`), SNS

@@ -1,4 +1,5 @@
 import AWSImport
+import JSON
 
 /// Security groups (inline `SecurityGroupIngress`/`Egress` and standalone `AWS::EC2::SecurityGroupIngress`/`Egress`)
 /// and network ACLs (`NetworkAclEntry`, `SubnetNetworkAclAssociation`) as `describe-security-groups` and

@@ -1,4 +1,5 @@
 import AWSImport
+import JSON
 
 /// Load balancers (with listeners, rules and target groups) and RDS instances (with subnet groups) of a template,
 /// as `elbv2 describe-*` and `rds describe-*` print them after deploy. Template property names are the APIs' own,

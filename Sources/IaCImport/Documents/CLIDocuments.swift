@@ -1,4 +1,5 @@
 import AWSImport
+import JSON
 
 /// Planned resources written as the AWS CLI would print them once deployed (`{"Vpcs": [...]}`), so that templates and
 /// plans go through the same importer, validation and reconcilers as captured accounts. Identifiers unknown before

@@ -1,4 +1,5 @@
 import AWSImport
+import JSON
 
 /// The `configuration` of a Terraform plan ("JSON Output Format", Terraform docs): per module, its resources'
 /// expressions, its module calls' input expressions and its outputs. Values unknown until apply are linked
@@ -26,12 +27,12 @@ struct TerraformConfiguration {
         if case .array(let resources)? = object["resources"] {
             for r in resources {
                 guard let o = r.objectValue, case .string(let address)? = o["address"] else { continue }
-                m.resources[address] = o["expressions"]?.objectValue ?? [:]
+                m.resources[address] = o["expressions"]?.objectValue?.dictionary ?? [:]
             }
         }
         for (name, call) in object["module_calls"]?.objectValue ?? [:] {
             let c = call.objectValue ?? [:]
-            m.calls[name] = (c["expressions"]?.objectValue ?? [:], module(c["module"]))
+            m.calls[name] = (c["expressions"]?.objectValue?.dictionary ?? [:], module(c["module"]))
         }
         for (name, output) in object["outputs"]?.objectValue ?? [:] {
             if let e = output.objectValue?["expression"] { m.outputs[name] = e }

@@ -1,4 +1,5 @@
 import AWSImport
+import JSON
 
 /// A Terraform plan as `terraform show -json plan.out` prints it ("JSON Output Format" in the Terraform docs):
 /// the managed resources of `planned_values` (root and child modules), each with its planned actions, and every
@@ -32,7 +33,7 @@ public struct TerraformPlan: Sendable {
         if case .string(let r)? = top["configuration"]?.objectValue?["provider_config"]?.objectValue?["aws"]?.objectValue?["expressions"]?.objectValue?["region"]?.objectValue?["constant_value"] {
             region = r
         }
-        var changes: [String: [String: JSONValue]] = [:]
+        var changes: [String: JSONObject] = [:]
         var deleted: [String] = [], deletedIds: [String] = []
         if case .array(let items)? = top["resource_changes"] {
             for item in items {
@@ -76,7 +77,7 @@ public struct TerraformPlan: Sendable {
         var type: String
         var name: String
         var index: String?
-        var object: [String: JSONValue]
+        var object: JSONObject
     }
 
     static func collect(_ module: JSONValue?, into out: inout [RawResource], depth: Int) {
@@ -87,7 +88,7 @@ public struct TerraformPlan: Sendable {
                       case .string(let name)? = o["name"], o["mode"] != .string("data") else { continue }
                 var index: String?
                 switch o["index"] {
-                case .number(let n)?: index = Int(exactly: n).map(String.init) ?? String(n)
+                case .number(let n)?: index = Int(exactly: n.double).map(String.init) ?? String(n.double)
                 case .string(let s)?: index = s
                 default: index = nil
                 }
@@ -184,7 +185,7 @@ public struct TerraformPlan: Sendable {
         switch marker {
         case .bool(true)?: true
         case .array(let items)?: items.contains { isMarked($0) }
-        case .object(let members)?: members.values.contains { isMarked($0) }
+        case .object(let members)?: members.dictionary.values.contains { isMarked($0) }
         default: false
         }
     }
@@ -193,10 +194,10 @@ public struct TerraformPlan: Sendable {
         switch json {
         case .null: .null
         case .bool(let b): .bool(b)
-        case .number(let n): .number(n)
+        case .number(let n): .number(n.double)
         case .string(let s): .string(s)
         case .array(let items): .list(items.map(value))
-        case .object(let members): .map(members.mapValues(value))
+        case .object(let members): .map(members.dictionary.mapValues(value))
         }
     }
 }

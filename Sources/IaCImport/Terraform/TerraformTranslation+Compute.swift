@@ -1,4 +1,5 @@
 import AWSImport
+import JSON
 
 /// Terraform's compute resources restated as CloudFormation's (attribute names from the Terraform AWS provider's
 /// documentation): instances, launch templates and Auto Scaling groups, target group attachments, ECS clusters,

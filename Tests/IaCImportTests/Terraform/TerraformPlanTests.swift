@@ -1,5 +1,6 @@
 import AWSImport
 import Foundation
+import JSON
 import Testing
 @testable import IaCImport
 

@@ -1,4 +1,5 @@
 import AWSImport
+import JSON
 import Testing
 @testable import IaCImport
 

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Every known IAM action with its access level and whether it supports resource-level permissions, from
 /// `Resources/iam-actions.json`.
@@ -17,7 +18,7 @@ public struct ActionDatabase: Sendable {
     /// Reads a database in the `iam-actions.json` format.
     public init(json: String) throws(ActionDatabaseError) {
         let root: JSONValue
-        do { root = try JSONReader.parse(json) } catch {
+        do { root = try PolicyJSON.parse(json) } catch {
             throw ActionDatabaseError("not JSON (\(error.reason) at byte \(error.offset))")
         }
         guard case .object(let top) = root,

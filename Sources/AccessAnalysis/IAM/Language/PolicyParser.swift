@@ -1,3 +1,4 @@
+import JSON
 import NetModel
 
 /// Turns policy JSON into a `PolicyDocument`, reporting the first problem as a `PolicyParseError`.
@@ -11,7 +12,7 @@ struct PolicyParser {
     func parse(_ text: String) throws(PolicyParseError) -> PolicyDocument {
         let json: JSONValue
         do {
-            json = try JSONReader.parse(text)
+            json = try PolicyJSON.parse(text)
         } catch {
             throw fail(.notJSON(offset: error.offset, reason: error.reason))
         }
@@ -28,8 +29,8 @@ struct PolicyParser {
         case .array(let items)?:
             guard !items.isEmpty else { throw fail(.emptyStatementList) }
             rawStatements = items
-        case .object?: rawStatements = [top["Statement"]!]
-        case let other?: throw fail(.wrongType(element: "Statement", expected: "an object or a list", found: other.typeName))
+        case .object(let statement)?: rawStatements = [.object(statement)]
+        case let other?: throw fail(.wrongType(element: "Statement", expected: "an object or a list", found: other.policyTypeName))
         }
         var statements: [Statement] = []
         for (index, raw) in rawStatements.enumerated() {
@@ -44,7 +45,7 @@ struct PolicyParser {
 
     /// The members of an object keyed by canonical element name; unknown or repeated names fail.
     private func elements(of value: JSONValue, allowed: [String], statement: Int?) throws(PolicyParseError) -> [String: JSONValue] {
-        guard case .object(let members) = value else { throw fail(.notAnObject(found: value.typeName), statement: statement) }
+        guard case .object(let members) = value else { throw fail(.notAnObject(found: value.policyTypeName), statement: statement) }
         var out: [String: JSONValue] = [:]
         for member in members {
             guard let name = allowed.first(where: { $0.equalsIgnoringCase(member.key) }) else {
@@ -58,7 +59,7 @@ struct PolicyParser {
 
     private func string(_ value: JSONValue, element: String, statement: Int?) throws(PolicyParseError) -> String {
         guard case .string(let s) = value else {
-            throw fail(.wrongType(element: element, expected: "a string", found: value.typeName), statement: statement)
+            throw fail(.wrongType(element: element, expected: "a string", found: value.policyTypeName), statement: statement)
         }
         return s
     }
@@ -73,7 +74,7 @@ struct PolicyParser {
             for item in items { out.append(try string(item, element: element, statement: statement)) }
             return out
         default:
-            throw fail(.wrongType(element: element, expected: "a string or a list of strings", found: value.typeName), statement: statement)
+            throw fail(.wrongType(element: element, expected: "a string or a list of strings", found: value.policyTypeName), statement: statement)
         }
     }
 
@@ -127,7 +128,7 @@ struct PolicyParser {
                 }
                 let values: [String]
                 switch member.value {
-                case .number(let n): values = [n]   // a bare account ID
+                case .number(let n): values = [n.text]   // a bare account ID
                 case .array(let items) where items.allSatisfy({ if case .number = $0 { true } else if case .string = $0 { true } else { false } }):
                     guard !items.isEmpty else { throw fail(.invalidPrincipal("\(kind.rawValue) is an empty list"), statement: index) }
                     values = items.compactMap(\.scalarText)
@@ -137,18 +138,18 @@ struct PolicyParser {
             }
             return .identities(ids)
         default:
-            throw fail(.wrongType(element: "Principal", expected: "\"*\" or an object", found: value.typeName), statement: index)
+            throw fail(.wrongType(element: "Principal", expected: "\"*\" or an object", found: value.policyTypeName), statement: index)
         }
     }
 
     private func conditions(_ value: JSONValue, index: Int) throws(PolicyParseError) -> [Condition] {
         guard case .object(let operators) = value else {
-            throw fail(.wrongType(element: "Condition", expected: "an object", found: value.typeName), statement: index)
+            throw fail(.wrongType(element: "Condition", expected: "an object", found: value.policyTypeName), statement: index)
         }
         var out: [Condition] = []
         for (opName, block) in operators {
             guard case .object(let keys) = block, !keys.isEmpty else {
-                throw fail(.invalidCondition("operator \(Quoted.value(opName, limit: 60)) must map to an object of keys, found \(block.typeName)"), statement: index)
+                throw fail(.invalidCondition("operator \(Quoted.value(opName, limit: 60)) must map to an object of keys, found \(block.policyTypeName)"), statement: index)
             }
             let op = ConditionOperator(opName)
             guard !op.base.isEmpty else { throw fail(.invalidCondition("operator \"\(Quoted.value(opName, limit: 60))\" has no name"), statement: index) }
@@ -174,7 +175,7 @@ struct PolicyParser {
                     }
                 default:
                     guard let text = rawValues.scalarText else {
-                        throw fail(.invalidCondition("\(Quoted.value(opName, limit: 60)) \(Quoted.value(key, limit: 60)) must be a value or a list, found \(rawValues.typeName)"), statement: index)
+                        throw fail(.invalidCondition("\(Quoted.value(opName, limit: 60)) \(Quoted.value(key, limit: 60)) must be a value or a list, found \(rawValues.policyTypeName)"), statement: index)
                     }
                     values = [text]
                 }

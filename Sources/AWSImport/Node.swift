@@ -1,5 +1,6 @@
 import NetModel
 import Foundation
+import JSON
 
 /// A JSON value together with where it sits in its file, so that a mapping
 /// error can name the file and the exact member (`SecurityGroups[3].GroupId`).
@@ -96,7 +97,7 @@ public struct Node: Sendable {
     public func int(_ key: String) throws(ImportError) -> Int? {
         guard let child = self[key] else { return nil }
         switch child.value {
-        case .number(let n) where n == n.rounded() && abs(n) < 1e15: return Int(n)
+        case .number(let n) where n.integer != nil: return n.integer
         case .string(let s) where Int(s) != nil: return Int(s)
         default: throw child.shapeError("an integer")
         }
