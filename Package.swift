@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "IaCImport", dependencies: ["NetModel", "AWSImport", "JSON", "Findings", .product(name: "Yams", package: "Yams")]),
         // Snapshot stores: SQLite (one file per snapshot) and PostgreSQL (one schema per snapshot), from one table list.
         .target(name: "SnapshotStore", dependencies: [
-            "NetModel", "PostgresClient", "SigV4",
+            "NetModel", "PostgresClient", "SigV4", "JSON",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // IAM policy language and S3 "public" semantics: parse, match, evaluate (no findings here).
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Findings"], exclude: ["Fixtures"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph", "Policy", "Reachability", "AWSImport", "NetModel", "Findings"]),
         .testTarget(name: "SnapshotStoreTests", dependencies: [
-            "SnapshotStore", "AWSImport", "NetModel", "Reachability", "Policy", "Findings", "PostgresClient", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "SnapshotStore", "JSON", "AWSImport", "NetModel", "Reachability", "Policy", "Findings", "PostgresClient", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["netaudit", "SnapshotStore", "NetModel", "PostgresTestSupport"]),
         // Bounded in-process fuzzing of every parser (FUZZ_SECONDS, FUZZ_SEED, FUZZ_SAVE; `scripts/fuzz`).

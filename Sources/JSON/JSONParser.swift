@@ -12,6 +12,9 @@ public struct JSONParser {
         public var skipsByteOrderMark: Bool
         /// Whether a number too large for a `Double` (`1e999`) is refused, as no printer could write it back.
         public var requiresFiniteNumbers: Bool
+        /// Whether objects longer than a few members get a key index (fast lookups by name); a reader that only
+        /// walks the members (the snapshot store's decoder) saves building it.
+        public var indexesObjects = true
 
         /// For files and API responses: 512 levels, a byte order mark skipped, numbers that fit a `Double`.
         public static let document = Options(maxDepth: 512, skipsByteOrderMark: true, requiresFiniteNumbers: true)
@@ -29,16 +32,18 @@ public struct JSONParser {
 
     /// Parses a complete document; anything but whitespace after the value is an error.
     public static func parse(_ bytes: [UInt8], options: Options = .document) throws(JSONSyntaxError) -> JSONValue {
-        let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(bytes: buffer, options: options)
-            do throws(JSONSyntaxError) { return .success(try parser.parseDocument()) } catch { return .failure(error) }
-        }
-        return try result.get()
+        try bytes.withUnsafeBufferPointer { buffer in parse(buffer, options) }.get()
     }
 
-    /// Parses a complete document held in a string.
+    /// Parses a complete document held in a string (its UTF-8 read in place, not copied).
     public static func parse(_ text: String, options: Options = .document) throws(JSONSyntaxError) -> JSONValue {
-        try parse(Array(text.utf8), options: options)
+        var text = text
+        return try text.withUTF8 { buffer in parse(buffer, options) }.get()
+    }
+
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, _ options: Options) -> Result<JSONValue, JSONSyntaxError> {
+        var parser = JSONParser(bytes: buffer, options: options)
+        do throws(JSONSyntaxError) { return .success(try parser.parseDocument()) } catch { return .failure(error) }
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>, options: Options) {
@@ -102,7 +107,7 @@ public struct JSONParser {
         index += 1
         var members: [JSONObject.Member] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(JSONObject(members: members)) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(JSONObject(members: members, indexed: options.indexesObjects)) }
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw error(.unexpectedEnd(.object)) }
@@ -116,7 +121,7 @@ public struct JSONParser {
             skipWhitespace()
             guard index < bytes.count else { throw error(.unexpectedEnd(.object)) }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(JSONObject(members: members)) }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(JSONObject(members: members, indexed: options.indexesObjects)) }
             throw error(.expectedCommaOrEnd(inObject: true))
         }
     }

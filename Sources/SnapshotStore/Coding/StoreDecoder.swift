@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Decodes model values from the `data` column's JSON, as Foundation's `JSONDecoder` (dates ISO 8601) reads what
 /// `StoreEncoder` or Foundation's `JSONEncoder` wrote, without its per-object dictionaries: snapshots written
@@ -6,28 +7,37 @@ import Foundation
 enum StoreDecoder {
     /// The value of type `T` that `text` holds; a `DecodingError` when it holds something else.
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
-        let json: StoreJSON
-        do { json = try StoreJSONParser.parse(text) } catch {
+        let json: JSONValue
+        do { json = try JSONParser.parse(text, options: options) } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(error)", underlyingError: error))
         }
         return try StoreValueDecoder(json, path: []).value(T.self)
     }
+
+    /// The shared parser as the store reads: 256 levels (model values nest a handful), numbers kept as text and
+    /// converted to the type the model asks for, objects walked by ``StoreKeyedDecoding`` (no key index built).
+    static let options: JSONParser.Options = {
+        var options = JSONParser.Options.embedded
+        options.maxDepth = 256
+        options.indexesObjects = false
+        return options
+    }()
 }
 
 /// One JSON value being decoded, at a coding path.
 struct StoreValueDecoder: Decoder {
-    let json: StoreJSON
+    let json: JSONValue
     let codingPath: [any CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(_ json: StoreJSON, path: [any CodingKey]) {
+    init(_ json: JSONValue, path: [any CodingKey]) {
         self.json = json
         self.codingPath = path
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let members) = json else { throw mismatch([String: Any].self) }
-        return KeyedDecodingContainer(StoreKeyedDecoding<Key>(members, path: codingPath))
+        guard case .object(let object) = json else { throw mismatch([String: Any].self) }
+        return KeyedDecodingContainer(StoreKeyedDecoding<Key>(object.members, path: codingPath))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -75,8 +85,8 @@ struct StoreValueDecoder: Decoder {
             throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "Expected \(T.self) value but found null instead."))
         }
         guard let value = T(json) else {
-            if case .number(let text) = json, T.isNumber {
-                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "Number \(text) does not fit in \(T.self)."))
+            if case .number(let number) = json, T.isNumber {
+                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "Number \(number.text) does not fit in \(T.self)."))
             }
             throw mismatch(T.self)
         }
@@ -84,7 +94,7 @@ struct StoreValueDecoder: Decoder {
     }
 
     /// The decoder of a member or element.
-    func nested(_ json: StoreJSON, _ key: any CodingKey) -> StoreValueDecoder { StoreValueDecoder(json, path: codingPath + [key]) }
+    func nested(_ json: JSONValue, _ key: any CodingKey) -> StoreValueDecoder { StoreValueDecoder(json, path: codingPath + [key]) }
 }
 
 /// The key of an array element in coding paths (`Index 3`), as Foundation names it.
@@ -107,17 +117,17 @@ struct StoreSuperKey: CodingKey {
 
 /// What a JSON scalar converts to: strings, booleans, and numbers that fit exactly.
 protocol StoreScalar {
-    init?(_ json: StoreJSON)
+    init?(_ json: JSONValue)
     static var isNumber: Bool { get }
 }
 
 extension String: StoreScalar {
-    init?(_ json: StoreJSON) { guard case .string(let s) = json else { return nil }; self = s }
+    init?(_ json: JSONValue) { guard case .string(let s) = json else { return nil }; self = s }
     static var isNumber: Bool { false }
 }
 
 extension Bool: StoreScalar {
-    init?(_ json: StoreJSON) { guard case .bool(let b) = json else { return nil }; self = b }
+    init?(_ json: JSONValue) { guard case .bool(let b) = json else { return nil }; self = b }
     static var isNumber: Bool { false }
 }
 
@@ -125,8 +135,8 @@ extension Bool: StoreScalar {
 protocol StoreInteger: StoreScalar, FixedWidthInteger {}
 
 extension StoreInteger {
-    init?(_ json: StoreJSON) {
-        guard case .number(let text) = json, let value = Self(text, radix: 10) else { return nil }
+    init?(_ json: JSONValue) {
+        guard case .number(let number) = json, let value = Self(number.text, radix: 10) else { return nil }
         self = value
     }
     static var isNumber: Bool { true }
@@ -144,16 +154,16 @@ extension UInt32: StoreInteger {}
 extension UInt64: StoreInteger {}
 
 extension Double: StoreScalar {
-    init?(_ json: StoreJSON) {
-        guard case .number(let text) = json, let value = Double(text), value.isFinite else { return nil }
+    init?(_ json: JSONValue) {
+        guard case .number(let number) = json, let value = Double(number.text), value.isFinite else { return nil }
         self = value
     }
     static var isNumber: Bool { true }
 }
 
 extension Float: StoreScalar {
-    init?(_ json: StoreJSON) {
-        guard case .number(let text) = json, let value = Float(text), value.isFinite else { return nil }
+    init?(_ json: JSONValue) {
+        guard case .number(let number) = json, let value = Float(number.text), value.isFinite else { return nil }
         self = value
     }
     static var isNumber: Bool { true }

@@ -1,19 +1,20 @@
+import JSON
 /// An object's members, looked up by a scan (a model has a few dozen short keys at most: comparing them costs
 /// less than hashing them into a dictionary per object).
 struct StoreKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let members: [(key: String, value: StoreJSON)]
+    let members: [(key: String, value: JSONValue)]
     let codingPath: [any CodingKey]
 
-    init(_ members: [(key: String, value: StoreJSON)], path: [any CodingKey]) {
+    init(_ members: [(key: String, value: JSONValue)], path: [any CodingKey]) {
         self.members = members
         self.codingPath = path
     }
 
     var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
 
-    private func find(_ key: Key) -> StoreJSON? { find(key.stringValue) }
+    private func find(_ key: Key) -> JSONValue? { find(key.stringValue) }
 
-    private func find(_ name: String) -> StoreJSON? {
+    private func find(_ name: String) -> JSONValue? {
         for member in members where member.key == name { return member.value }
         return nil
     }
@@ -72,11 +73,11 @@ struct StoreKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
 /// An array's elements, in order.
 struct StoreUnkeyedDecoding: UnkeyedDecodingContainer {
-    let elements: [StoreJSON]
+    let elements: [JSONValue]
     let codingPath: [any CodingKey]
     private(set) var currentIndex = 0
 
-    init(_ elements: [StoreJSON], path: [any CodingKey]) {
+    init(_ elements: [JSONValue], path: [any CodingKey]) {
         self.elements = elements
         self.codingPath = path
     }
@@ -132,7 +133,7 @@ struct StoreSingleValueDecoding: SingleValueDecodingContainer {
     let decoder: StoreValueDecoder
     var codingPath: [any CodingKey] { decoder.codingPath }
 
-    init(_ json: StoreJSON, path: [any CodingKey]) { decoder = StoreValueDecoder(json, path: path) }
+    init(_ json: JSONValue, path: [any CodingKey]) { decoder = StoreValueDecoder(json, path: path) }
 
     func decodeNil() -> Bool {
         if case .null = decoder.json { return true }

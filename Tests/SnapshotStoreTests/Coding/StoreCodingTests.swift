@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 import NetModel
 @testable import SnapshotStore
@@ -117,7 +118,7 @@ struct StoreCodingTests {
             #expect(throws: DecodingError.self) { try StoreDecoder.decode([String].self, from: text) }
         }
         let allowed = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
-        #expect(throws: Never.self) { try StoreJSONParser.parse(allowed) }
+        #expect(throws: Never.self) { try JSONParser.parse(allowed, options: StoreDecoder.options) }
     }
 
     @Test("numbers must fit the type asked for exactly")

@@ -19,8 +19,9 @@ struct PolicyParser {
         let top = try elements(of: json, allowed: Self.topElements, statement: nil)
         var version: String?
         if let v = top["Version"] {
-            version = try string(v, element: "Version", statement: nil)
-            guard version == "2012-10-17" || version == "2008-10-17" else { throw fail(.unsupportedVersion(version!)) }
+            let text = try string(v, element: "Version", statement: nil)
+            guard text == "2012-10-17" || text == "2008-10-17" else { throw fail(.unsupportedVersion(text)) }
+            version = text
         }
         let id = try top["Id"].map { v throws(PolicyParseError) in try string(v, element: "Id", statement: nil) }
         let rawStatements: [JSONValue]
