@@ -7,15 +7,22 @@ import NetModel
 /// compare the two matrices). Flows whose answer the analyzer has to explain rather than decide are left to it: the
 /// internet, on-premises networks, public addresses and services outside VPCs, NAT gateways, Lambda functions and
 /// EKS endpoints as destinations, endpoints placed by their subnets, and anything unknown before apply.
-struct SummaryEvaluator: Sendable {
+///
+/// A class, not a value: every worker of the matrix shares one, with its memo, and the inner loop passes it on
+/// without copying the topology it reads.
+final class SummaryEvaluator: Sendable {
     let analyzer: FlowAnalyzer
     let rules: SummaryRules
+    let routes: RouteEvaluator
+    let topology: Topology
     private let acls = SummaryACLs()
     /// Load balancers by name, in inventory order (`FlowAnalyzer.loadBalancer(of:)` takes the first that matches).
     private let balancers: [String: [LoadBalancer]]
 
     init(analyzer: FlowAnalyzer, proto: IPProtocol) {
         self.analyzer = analyzer
+        topology = analyzer.topology
+        routes = analyzer.routes
         rules = SummaryRules(analyzer.topology, proto: proto)
         balancers = Dictionary(grouping: analyzer.topology.inventory.loadBalancers, by: \.name)
     }
@@ -37,11 +44,10 @@ struct SummaryEvaluator: Sendable {
     func allowedPorts(from a: Endpoint, to b: Endpoint) -> PortSet? {
         guard SummaryEvaluator.takes(a, b), let (aAddr, bAddr) = FlowAnalyzer.privateAddressPair(a, b),
               let aSub = a.subnetId, let bSub = b.subnetId else { return nil }
-        let topology = analyzer.topology
         let undecidable = rules.undecidable
         if a.securityGroupIds.contains(where: undecidable.contains) || b.securityGroupIds.contains(where: undecidable.contains) { return nil }
         let aACL = topology.aclBySubnet[aSub]?.id, bACL = topology.aclBySubnet[bSub]?.id
-        if aSub != bSub, [aACL, bACL].contains(where: { $0.map(undecidable.contains) ?? false }) { return nil }
+        if aSub != bSub, aACL.map(undecidable.contains) == true || bACL.map(undecidable.contains) == true { return nil }
         guard let path = routesPass(a, b, aAddr, bAddr, aSub, bSub) else { return nil }
         let proto = rules.proto
         var ports = proto.hasPorts ? PortSet.all : proto == .icmp ? PortSet(8) : .all

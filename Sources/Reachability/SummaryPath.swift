@@ -8,7 +8,6 @@ extension SummaryEvaluator {
     /// before apply, an appliance, a peering connection or transit gateway route table missing from the snapshot).
     func routesPass(_ a: Endpoint, _ b: Endpoint, _ aAddr: IPAddress, _ bAddr: IPAddress, _ aSub: String, _ bSub: String)
         -> (passes: Bool, references: Bool)? {
-        let routes = analyzer.routes
         let forward = routes.lookup(subnet: aSub, address: bAddr)
         let back = routes.lookup(subnet: bSub, address: aAddr)
         if a.vpcId == b.vpcId {
@@ -28,15 +27,16 @@ extension SummaryEvaluator {
                      skipPeering: String?) -> (passes: Bool, peering: String?, references: Bool)? {
         switch found?.route.target {
         case .vpcPeering(let pcx)?:
-            guard let routed = gate(found, subnet: xSub, expect: { _ in true }), let connection = analyzer.topology.peerings[pcx] else { return nil }
+            guard let routed = gate(found, subnet: xSub, expect: { _ in true }), let connection = topology.peerings[pcx] else { return nil }
             // AWS "VPC peering connections": traffic flows only over an active connection between the two VPCs.
-            let connects = Set([connection.requester.vpcId, connection.accepter.vpcId]) == Set([x.vpcId ?? "", y.vpcId ?? ""])
+            let (r, c, from, to) = (connection.requester.vpcId, connection.accepter.vpcId, x.vpcId ?? "", y.vpcId ?? "")
+            let connects = r == from && c == to || r == to && c == from
             let peered = pcx == skipPeering && connects || connection.isActive && connects
             // AWS "Update your security groups to reference peer security groups": same-region peering only.
             return (routed && peered, pcx, connection.requester.region == connection.accepter.region)
         case .transitGateway(let tgw)?:
             guard let routed = gate(found, subnet: xSub, expect: { _ in true }) else { return nil }
-            guard let attachment = analyzer.topology.attachment(vpc: x.vpcId ?? "", transitGateway: tgw) else { return (false, nil, false) }
+            guard let attachment = topology.attachment(vpc: x.vpcId ?? "", transitGateway: tgw) else { return (false, nil, false) }
             guard let crossed = transitGatewayPasses(attachment, toward: y.vpcId, address: yAddr) else { return nil }
             return (routed && crossed, nil, false)
         default:
@@ -48,8 +48,8 @@ extension SummaryEvaluator {
     /// A route decision: passes when the route matches the expectation; no route and blackholes block; nil for a
     /// route unknown before apply or to an appliance (the full analyzer says why it can't be judged).
     private func gate(_ found: (table: RouteTable, route: Route)?, subnet: String, expect: (RouteTarget) -> Bool) -> Bool? {
-        if let table = analyzer.topology.routeTableBySubnet[subnet], rules.undecidable.contains(table.id) { return nil }
-        guard let (_, route) = found else { return analyzer.routes.unknownRange(subnet: subnet) == nil ? false : nil }
+        if let table = topology.routeTableBySubnet[subnet], rules.undecidable.contains(table.id) { return nil }
+        guard let (_, route) = found else { return routes.unknownRange(subnet: subnet) == nil ? false : nil }
         switch route.target {
         case .networkInterface, .instance: return nil
         default: return route.state != .blackhole && expect(route.target)
@@ -61,9 +61,10 @@ extension SummaryEvaluator {
     /// (AWS "Transit gateway route tables"). Nil when the table or its routes are not in the snapshot.
     private func transitGatewayPasses(_ attachment: TransitGatewayAttachment, toward vpc: String?, address: IPAddress) -> Bool? {
         guard let tableId = attachment.associatedRouteTableId else { return nil }
-        let (table, route) = analyzer.routes.lookup(transitGatewayTable: tableId, address: address)
+        let (table, route) = routes.lookup(transitGatewayTable: tableId, address: address)
         guard let table, table.routesKnown else { return nil }
-        let target = route.flatMap { r in r.attachmentIds.lazy.compactMap { id in analyzer.topology.transitGatewayAttachments.first { $0.id == id } }.first }
+        let attachments = topology.transitGatewayAttachments
+        let target = route.flatMap { r in r.attachmentIds.lazy.compactMap { id in attachments.first { $0.id == id } }.first }
         return route?.state == .active && target?.resourceId == vpc && target?.state == "available"
     }
 }

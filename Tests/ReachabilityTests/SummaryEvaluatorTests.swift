@@ -2,7 +2,6 @@ import AWSImport
 import Foundation
 import IaCImport
 import NetModel
-import SyntheticAccount
 import Testing
 @testable import Reachability
 
@@ -47,14 +46,7 @@ struct SummaryEvaluatorTests {
 
     @Test("a small synthetic account: peering, NACL denies, security group references, public addresses")
     func synthetic() throws {
-        var account = SyntheticAccount.realistic(interfaces: 90)
-        account.vpcs = 3
-        account.interfacesPerVPC = 30
-        account.securityGroupsPerVPC = 6
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-summary-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try account.write(to: folder)
-        let outcome = Self.compare(try Importer().importPaths([folder.path]).inventory)
+        let outcome = Self.compare(try SyntheticInventory.realistic(vpcs: 3, interfacesPerVPC: 30, securityGroupsPerVPC: 6))
         #expect(outcome.disagreements.isEmpty, "\(outcome.disagreements.count) differ:\n\(outcome.disagreements.prefix(5).joined(separator: "\n"))")
         // Between interfaces the summary evaluator decides nearly everything; the internet is the analyzer's.
         #expect(outcome.taken > outcome.asked * 3 / 4, "\(outcome.taken) of \(outcome.asked) pairs taken")
