@@ -72,7 +72,7 @@ struct SummaryEvaluatorTests {
             outcome.unknownCells += summary.cells.filter { $0.unknown != nil }.count
             if summary.cells != expected.cells {
                 let extra = Set(summary.cells).subtracting(expected.cells), missing = Set(expected.cells).subtracting(summary.cells)
-                outcome.disagreements.append("\(proto) matrix: \(extra.count) cells only in the summary one (\(extra.prefix(2))), \(missing.count) only in the full one (\(missing.prefix(2)))")
+                outcome.disagreements.append("\(proto) matrix: \(extra.count) cells only in the summary one (\(Array(extra.prefix(2)))), \(missing.count) only in the full one (\(Array(missing.prefix(2))))")
             }
             let evaluator = SummaryEvaluator(analyzer: full.analyzer, proto: proto)
             let endpoints = tiers.flatMap(\.endpoints)
