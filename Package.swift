@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel", "JSON"], exclude: ["Fixtures"]),
         .testTarget(name: "IaCImportTests", dependencies: ["IaCImport", "AWSImport", "JSON"], exclude: ["Fixtures"]),
         .testTarget(name: "AccessAnalysisTests", dependencies: ["AccessAnalysis", "NetModel"]),
-        .testTarget(name: "ReachabilityTests", dependencies: ["Reachability", "NetModel", "AWSImport", "SnapshotStore", "SyntheticAccount"]),
+        .testTarget(name: "ReachabilityTests", dependencies: ["Reachability", "NetModel", "AWSImport", "IaCImport", "SnapshotStore", "SyntheticAccount"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Vectors"]),
         .testTarget(name: "AWSCaptureTests", dependencies: [

@@ -121,14 +121,19 @@ public struct FlowAnalyzer: Sendable {
     private func listenerCheck(_ lb: Endpoint, _ flow: inout Flow) {
         guard let balancer = loadBalancer(of: lb), !balancer.listeners.isEmpty else { return }
         let proto = flow.proto
-        let carrying = proto == .tcp || proto == .udp ? balancer.listeners.filter { FlowAnalyzer.listener($0.protocolName, carries: proto) } : balancer.listeners
-        let ports = PortSet(carrying.map { PortRange($0.port, $0.port) })
+        let ports = FlowAnalyzer.listenerPorts(balancer, proto: proto)
         let listeners = balancer.listeners.map { "\($0.protocolName):\($0.port)" }.joined(separator: ", ")
         flow.add(CheckResult(kind: "load-balancer-listener", resource: balancer.name,
                              region: Region(ports: flow.proto.hasPorts ? ports : .none),
                              explainAllowed: { _ in "\(balancer.name) listens on \(listeners)" },
                              explainBlocked: { missing in ("\(balancer.name) has no listener on \(Describe.traffic(proto, missing.ports)) (listeners: \(listeners))",
                                                            "add a listener on that port to \(balancer.name), if it should serve it") }))
+    }
+
+    /// The ports a load balancer listens on for `proto` (TCP and UDP: the listeners carrying it).
+    static func listenerPorts(_ balancer: LoadBalancer, proto: IPProtocol) -> PortSet {
+        let carrying = proto == .tcp || proto == .udp ? balancer.listeners.filter { FlowAnalyzer.listener($0.protocolName, carries: proto) } : balancer.listeners
+        return PortSet(carrying.map { PortRange($0.port, $0.port) })
     }
 }
 

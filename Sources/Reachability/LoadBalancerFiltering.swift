@@ -4,7 +4,12 @@ extension FlowAnalyzer {
     /// The load balancer an endpoint stands for (matched by name, and by VPC when both are known).
     func loadBalancer(of e: Endpoint) -> LoadBalancer? {
         guard e.kind == .loadBalancer else { return nil }
-        return topology.inventory.loadBalancers.first { $0.name == e.resourceId && ($0.vpcId == nil || e.vpcId == nil || $0.vpcId == e.vpcId) }
+        return topology.inventory.loadBalancers.first { FlowAnalyzer.stands(e, for: $0) }
+    }
+
+    /// Whether a load balancer endpoint stands for `lb`: the same name, and the same VPC when both are known.
+    static func stands(_ e: Endpoint, for lb: LoadBalancer) -> Bool {
+        lb.name == e.resourceId && (lb.vpcId == nil || e.vpcId == nil || lb.vpcId == e.vpcId)
     }
 
     /// Whether the endpoint is a Network Load Balancer without security groups, which filters nothing.
@@ -13,8 +18,13 @@ extension FlowAnalyzer {
     /// reaches the listeners and all traffic can leave the load balancer. Application Load Balancers always
     /// have security groups, so a load balancer interface without any (its record missing) is taken as an NLB.
     func isUnfilteredLoadBalancer(_ e: Endpoint) -> Bool {
+        e.kind == .loadBalancer && e.securityGroupIds.isEmpty && FlowAnalyzer.isUnfiltered(e, loadBalancer(of: e))
+    }
+
+    /// `isUnfilteredLoadBalancer` with the endpoint's load balancer (`loadBalancer(of:)`) already looked up.
+    static func isUnfiltered(_ e: Endpoint, _ lb: LoadBalancer?) -> Bool {
         guard e.kind == .loadBalancer, e.securityGroupIds.isEmpty else { return false }
-        guard let lb = loadBalancer(of: e) else { return true }
+        guard let lb else { return true }
         return lb.type == "network" && lb.securityGroupIds.isEmpty
     }
 

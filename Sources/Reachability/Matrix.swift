@@ -26,6 +26,12 @@ extension Solver {
     /// (no peering or transit gateway route) are skipped without analysis.
     /// - Parameter only: when given, just the (from, to) tier-name pairs it accepts are computed.
     public func matrix(_ tiers: [Tier], proto: IPProtocol = .tcp, only: (@Sendable (String, String) -> Bool)? = nil) -> TierMatrix {
+        matrix(tiers, proto: proto, only: only, evaluation: .summary)
+    }
+
+    /// The matrix with the flows between interfaces worked out by the summary evaluator, or all by the full analyzer.
+    func matrix(_ tiers: [Tier], proto: IPProtocol, only: (@Sendable (String, String) -> Bool)?, evaluation: MatrixEvaluation) -> TierMatrix {
+        let summary = evaluation == .summary ? SummaryEvaluator(analyzer: analyzer, proto: proto) : nil
         let connected = vpcConnectivity()
         let reps = tiers.map { classedRepresentatives($0.endpoints) }
         // Tiers by VPC, so each tier meets only tiers it could have a path to.
@@ -61,7 +67,7 @@ extension Solver {
                     let destinations = s.kind == .loadBalancer ? classedRepresentatives(b.endpoints.filter { lbTargets.sends(from: s, to: $0) }) : reps[j]
                     for (d, dClass) in destinations where s.id != d.id {
                         if let sv = s.vpcId, let dv = d.vpcId, sv != dv, !connected.contains(VPCPair(sv, dv)) { continue }
-                        let result = outcome(s, sClass, d, dClass, proto: proto, ports: nil)
+                        let result = outcome(s, sClass, d, dClass, proto: proto, ports: nil, summary: summary)
                         ports = ports.union(result.allowed.ports)
                         if result.verdict == .unknown, let why = result.unknowns.first, !unknown.contains(why), unknown.count < 3 { unknown.append(why) }
                         if let why = result.undecided.first, !unknown.contains(why), unknown.count < 3 { unknown.append(why) }
@@ -103,6 +109,14 @@ extension Solver {
         }
         return pairs
     }
+}
+
+/// How the matrix works out flows between interfaces.
+enum MatrixEvaluation {
+    /// By the ports-only `SummaryEvaluator` where it can, else by the analyzer.
+    case summary
+    /// All by `FlowAnalyzer` (what the summary evaluator is checked against).
+    case full
 }
 
 /// An unordered pair of VPC IDs.

@@ -2,7 +2,6 @@ import AWSImport
 import Foundation
 import NetModel
 import SnapshotStore
-import SyntheticAccount
 import Testing
 @testable import Reachability
 
@@ -36,14 +35,7 @@ struct NeighbourhoodAgreementTests {
 
     @Test("a synthetic account shaped like real ones: neighbourhoods are a small part of it")
     func synthetic() throws {
-        var account = SyntheticAccount.realistic(interfaces: 400)
-        account.vpcs = 6
-        account.interfacesPerVPC = 40
-        account.securityGroupsPerVPC = 8
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netaudit-neigh-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try account.write(to: folder)
-        let inventory = try Importer().importPaths([folder.path]).inventory
+        let inventory = try SyntheticInventory.realistic(vpcs: 6, interfacesPerVPC: 40, securityGroupsPerVPC: 8)
         let outcome = try Self.compare(inventory)
         #expect(outcome.disagreements.isEmpty, "\(outcome.disagreements.count) of \(outcome.asked) differ:\n\(outcome.disagreements.prefix(5).joined(separator: "\n"))")
         #expect(outcome.partial > outcome.asked / 2)
