@@ -48,7 +48,7 @@ struct StoreValueDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { StoreSingleValueDecoding(json, path: codingPath) }
 
     func mismatch(_ type: Any.Type) -> DecodingError {
-        .typeMismatch(type, .init(codingPath: codingPath, debugDescription: "Expected \(type) but found \(json.kind) instead."))
+        .typeMismatch(type, .init(codingPath: codingPath, debugDescription: "Expected \(type) but found \(json.typeName) instead."))
     }
 
     /// A value of type `T`: strings, numbers and booleans straight from the JSON, dates, URLs and data as
