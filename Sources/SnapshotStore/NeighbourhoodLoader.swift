@@ -113,6 +113,6 @@ extension SnapshotReader {
 
     /// A JSON array of strings, for `json_each(?)`: any number of IDs in one bound argument.
     private static func jsonList(_ items: Set<String>) throws -> String {
-        String(decoding: try JSONEncoder().encode(items.sorted()), as: UTF8.self)
+        try StoreEncoder.encode(items.sorted())
     }
 }

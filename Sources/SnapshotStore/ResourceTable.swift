@@ -48,19 +48,14 @@ struct ChildTable<Parent>: @unchecked Sendable {
 extension TableSpec: @unchecked Sendable {}
 
 /// The one place that encodes and decodes model values for the `data` columns: `StoreEncoder` and
-/// `StoreDecoder` (Sources/SnapshotStore/Coding), which write and read what Foundation's coders configured
-/// here do; the encoder hands Foundation's the rare value it cannot write itself.
+/// `StoreDecoder` (Sources/SnapshotStore/Coding), which write what Foundation's encoder configured here writes
+/// (and hand it the rare value they cannot write themselves) and read it back.
 enum StoreCoding {
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         e.dateEncodingStrategy = .iso8601
         return e
-    }()
-    static let decoder: JSONDecoder = {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .iso8601
-        return d
     }()
     /// How many rows a reader decodes at once.
     static let batch = 4096

@@ -21,7 +21,7 @@ struct ManagedPolicyDocumentsTests {
                 merged[key] = (merged[key] as? [Any] ?? []) + items
             }
         }
-        let inventory = try StoreCoding.decoder.decode(Inventory.self, from: JSONSerialization.data(withJSONObject: merged))
+        let inventory = try StoreDecoder.decode(Inventory.self, from: String(decoding: JSONSerialization.data(withJSONObject: merged), as: UTF8.self))
         var meta = try PostgresStoreTests.workshop(as: accounts[0]).metadata
         meta.accounts = accounts
         return Snapshot(metadata: meta, inventory: inventory)

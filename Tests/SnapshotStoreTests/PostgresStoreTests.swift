@@ -15,7 +15,7 @@ struct PostgresStoreTests {
         let sample = try #require(try StoreBackend.samples().first { $0.name == "workshop" }).snapshot
         let text = String(decoding: try StoreCoding.encoder.encode(sample.inventory), as: UTF8.self)
             .replacingOccurrences(of: "123456789012", with: account)
-        let inventory = try StoreCoding.decoder.decode(Inventory.self, from: Data(text.utf8))
+        let inventory = try StoreDecoder.decode(Inventory.self, from: text)
         var meta = sample.metadata
         meta.accounts = [account]
         return Snapshot(metadata: meta, inventory: inventory, rawDocuments: [])
