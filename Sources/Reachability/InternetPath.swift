@@ -186,14 +186,17 @@ extension FlowAnalyzer {
                 reasons.append((set, route.state == .blackhole ? "\(text): blackhole" : "\(text): not an internet gateway"))
             }
         }
-        if !part.unrouted.isEmpty { reasons.append((part.unrouted, "\(part.table.map { topology.label($0.id) } ?? subnet) has no route for \(part.unrouted)")) }
+        // Written only when asked: the unrouted part of the internet prints long.
+        let unrouted = part.unrouted, unroutedOwner = part.table.map { topology.label($0.id) } ?? subnet
         let tableId = part.table?.id ?? subnet
         let unknown = routes.unknownRoutes(subnet: subnet, addresses: addresses)
         return CheckResult(
             kind: kind, resource: tableId, region: Region(ports: .all, addresses: unknown.reduce(allowed) { $0.subtracting($1.region.addresses) }),
             explainAllowed: { region in accepted.filter { $0.0.intersects(region.addresses) }.map(\.1).joined(separator: "; ") },
             explainBlocked: { missing in
-                let detail = reasons.filter { $0.0.intersects(missing.addresses) }.map(\.1).joined(separator: "; ")
+                var details = reasons.filter { $0.0.intersects(missing.addresses) }.map(\.1)
+                if unrouted.intersects(missing.addresses) { details.append("\(unroutedOwner) has no route for \(unrouted)") }
+                let detail = details.joined(separator: "; ")
                 let igw = igws.sorted().first ?? "an internet gateway"
                 let any = missing.addresses.v4.isEmpty ? "::/0" : "0.0.0.0/0"
                 return (detail, owner.hasPublicAddress || owner.hasIPv6 || !allowNAT

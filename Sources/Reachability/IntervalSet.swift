@@ -32,8 +32,32 @@ public struct IntervalSet<Bound: FixedWidthInteger & UnsignedInteger & Sendable>
     /// Whether every element of `other` is in this set.
     public func isSuperset(of other: IntervalSet) -> Bool { other.subtracting(self).isEmpty }
 
+    /// Both sets' intervals merged in one pass (both are sorted already).
     public func union(_ other: IntervalSet) -> IntervalSet {
-        IntervalSet(intervals + other.intervals)
+        if other.intervals.isEmpty || self == .full { return self }
+        if intervals.isEmpty || other == .full { return other }
+        var out: [ClosedRange<Bound>] = []
+        out.reserveCapacity(intervals.count + other.intervals.count)
+        var i = 0, j = 0
+        while i < intervals.count || j < other.intervals.count {
+            let next: ClosedRange<Bound>
+            if j == other.intervals.count || (i < intervals.count && intervals[i].lowerBound <= other.intervals[j].lowerBound) {
+                next = intervals[i]
+                i += 1
+            } else {
+                next = other.intervals[j]
+                j += 1
+            }
+            // Overlapping or adjacent to the last interval: one interval (`last.upperBound + 1` can't overflow past max).
+            if let last = out.last, last.upperBound == Bound.max || next.lowerBound <= last.upperBound + 1 {
+                if next.upperBound > last.upperBound { out[out.count - 1] = last.lowerBound...next.upperBound }
+            } else {
+                out.append(next)
+            }
+        }
+        var result = IntervalSet()
+        result.intervals = out
+        return result
     }
 
     public func intersection(_ other: IntervalSet) -> IntervalSet {

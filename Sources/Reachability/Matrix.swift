@@ -34,6 +34,7 @@ extension Solver {
         let summary = evaluation == .summary ? SummaryEvaluator(analyzer: analyzer, proto: proto) : nil
         let connected = vpcConnectivity()
         let reps = tiers.map { classedRepresentatives($0.endpoints) }
+        let sides = summary.map { summary in reps.map { $0.map { SummarySide($0.endpoint, summary) } } }
         // Tiers by VPC, so each tier meets only tiers it could have a path to.
         var tiersByVPC: [String: Set<Int>] = [:]
         var internetTiers = Set<Int>()
@@ -61,13 +62,24 @@ extension Solver {
                 if let only, !only(a.name, b.name) { continue }
                 var ports = PortSet()
                 var unknown: [String] = []
-                for (s, sClass) in reps[i] {
+                for (sIndex, (s, sClass)) in reps[i].enumerated() {
                     // Load balancers are proxies: as sources they only talk to their registered targets, and with
                     // cross-zone load balancing off a node only to those in its zone.
-                    let destinations = s.kind == .loadBalancer ? classedRepresentatives(b.endpoints.filter { lbTargets.sends(from: s, to: $0) }) : reps[j]
-                    for (d, dClass) in destinations where s.id != d.id {
-                        if let sv = s.vpcId, let dv = d.vpcId, sv != dv, !connected.contains(VPCPair(sv, dv)) { continue }
-                        let result = outcome(s, sClass, d, dClass, proto: proto, ports: nil, summary: summary)
+                    let filtered = s.kind == .loadBalancer
+                    let destinations = filtered ? classedRepresentatives(b.endpoints.filter { lbTargets.sends(from: s, to: $0) }) : reps[j]
+                    let source = sides?[i][sIndex]
+                    // Destinations are read in place: an endpoint is copied only for the analyzer.
+                    for dIndex in destinations.indices where destinations[dIndex].endpoint.id != s.id {
+                        if let sv = s.vpcId, let dv = destinations[dIndex].endpoint.vpcId, sv != dv, !connected.contains(VPCPair(sv, dv)) { continue }
+                        // The summary evaluator's answers are cheaper to work out again than to keep.
+                        if let summary, let source,
+                           let destination = filtered ? SummarySide(destinations[dIndex].endpoint, summary) : sides?[j][dIndex],
+                           let allowed = summary.allowedPorts(from: source, to: destination) {
+                            ports = ports.union(allowed)
+                            continue
+                        }
+                        let (d, dClass) = destinations[dIndex]
+                        let result = outcome(s, sClass, d, dClass, proto: proto, ports: nil)
                         ports = ports.union(result.allowed.ports)
                         if result.verdict == .unknown, let why = result.unknowns.first, !unknown.contains(why), unknown.count < 3 { unknown.append(why) }
                         if let why = result.undecided.first, !unknown.contains(why), unknown.count < 3 { unknown.append(why) }

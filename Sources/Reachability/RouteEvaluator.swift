@@ -14,13 +14,13 @@ struct RouteEvaluator {
     }
 
     func lookup(table: RouteTable, address: IPAddress) -> Route? {
-        best(table.routes, \.destination, address, beats: RouteEvaluator.beats)
+        best(table.routes, { $0.destination }, address, beats: RouteEvaluator.beats)
     }
 
     /// The transit gateway route for an address in a TGW route table.
     func lookup(transitGatewayTable id: String, address: IPAddress) -> (table: TransitGatewayRouteTable?, route: TransitGatewayRoute?) {
         guard let table = topology.transitGatewayRouteTables[id] else { return (nil, nil) }
-        return (table, best(table.routes, \.destination, address, beats: RouteEvaluator.beats))
+        return (table, best(table.routes, { $0.destination }, address, beats: RouteEvaluator.beats))
     }
 
     /// Splits a set of addresses by the route each takes (longest prefix first); what no route takes is returned apart.
@@ -46,15 +46,21 @@ struct RouteEvaluator {
         a.type != "propagated" && b.type == "propagated"
     }
 
-    private func best<R>(_ routes: [R], _ destination: KeyPath<R, RouteDestination>, _ address: IPAddress, beats: (R, R) -> Bool) -> R? {
-        var best: (length: Int, route: R)?
-        for route in routes {
-            for prefix in destinations(route[keyPath: destination]) where prefix.contains(address) {
-                if let current = best, prefix.length < current.length || (prefix.length == current.length && !beats(route, current.route)) { continue }
-                best = (prefix.length, route)
+    /// The longest prefix that contains `address`; for equal prefixes the route that `beats` the other (else the first).
+    private func best<R>(_ routes: [R], _ destination: (R) -> RouteDestination, _ address: IPAddress, beats: (R, R) -> Bool) -> R? {
+        var best: (length: Int, index: Int)?
+        func consider(_ prefix: IPPrefix, _ index: Int) {
+            guard prefix.contains(address) else { return }
+            if let current = best, prefix.length < current.length || (prefix.length == current.length && !beats(routes[index], routes[current.index])) { return }
+            best = (prefix.length, index)
+        }
+        for index in routes.indices {
+            switch destination(routes[index]) {
+            case .cidr(let prefix): consider(prefix, index)
+            case .prefixList(let id): for prefix in topology.prefixLists[id]?.entries ?? [] { consider(prefix, index) }
             }
         }
-        return best?.route
+        return best.map { routes[$0.index] }
     }
 
     private func split<R: Equatable>(_ routes: [R], _ destination: KeyPath<R, RouteDestination>, _ addresses: AddressSet,

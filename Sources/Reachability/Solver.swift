@@ -136,16 +136,10 @@ public struct Solver: Sendable {
     /// One endpoint pair's outcome, the classes of both ends known (the matrix's inner loop: no endpoint lookups,
     /// no result built for a cached pair). With `summary` (for every port of its protocol), the flows it takes are
     /// worked out by it rather than by the analyzer: the same answer, without explanations.
-    func outcome(_ s: Endpoint, _ sClass: Int, _ d: Endpoint, _ dClass: Int, proto: IPProtocol, ports: PortSet?,
-                 summary: SummaryEvaluator? = nil) -> FlowOutcome {
+    func outcome(_ s: Endpoint, _ sClass: Int, _ d: Endpoint, _ dClass: Int, proto: IPProtocol, ports: PortSet?) -> FlowOutcome {
         if s.interfaceId != nil, s.interfaceId == d.interfaceId { return FlowOutcome(flow(s, d, proto: proto, ports: ports)) }
         let key = FlowKey(source: sClass, destination: dClass, proto: proto, ports: ports)
         if let cached = cache.get(key) { return cached }
-        if let summary, ports == nil, summary.rules.proto == proto, let result = summary.result(from: s, to: d) {
-            let outcome = FlowOutcome(result)
-            cache.set(key, outcome)
-            return outcome
-        }
         return FlowOutcome(analyzeAndCache(s, d, key))
     }
 

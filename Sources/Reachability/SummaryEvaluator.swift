@@ -27,71 +27,50 @@ final class SummaryEvaluator: Sendable {
         balancers = Dictionary(grouping: analyzer.topology.inventory.loadBalancers, by: \.name)
     }
 
-    /// The summary result of a flow (as `analyze(explain: false)` gives it), or nil when the analyzer must decide it.
-    func result(from a: Endpoint, to b: Endpoint) -> FlowResult? {
-        guard let ports = allowedPorts(from: a, to: b) else { return nil }
-        var result = FlowResult(source: a, destination: b, ipProtocol: rules.proto, allowed: Region(ports: ports), path: [], blockers: [],
-                                unknowns: [], notes: [])
-        result.summaryOnly = true
-        return result
-    }
-
     /// The ports that get from `a` to `b` and whose replies get back; nil when the analyzer must decide.
     ///
     /// Security groups are stateful (the source's egress and the destination's ingress decide, replies pass;
     /// AWS "Security group rules"); NACLs are stateless and apply only across a subnet boundary, both ways, the reply
     /// going to an ephemeral port that must pass both NACLs (AWS "Network ACLs": ephemeral ports).
-    func allowedPorts(from a: Endpoint, to b: Endpoint) -> PortSet? {
-        guard SummaryEvaluator.takes(a, b), let (aAddr, bAddr) = FlowAnalyzer.privateAddressPair(a, b),
-              let aSub = a.subnetId, let bSub = b.subnetId else { return nil }
-        let undecidable = rules.undecidable
-        if a.securityGroupIds.contains(where: undecidable.contains) || b.securityGroupIds.contains(where: undecidable.contains) { return nil }
-        let aACL = topology.aclBySubnet[aSub]?.id, bACL = topology.aclBySubnet[bSub]?.id
-        if aSub != bSub, aACL.map(undecidable.contains) == true || bACL.map(undecidable.contains) == true { return nil }
-        guard let path = routesPass(a, b, aAddr, bAddr, aSub, bSub) else { return nil }
+    func allowedPorts(from a: SummarySide, to b: SummarySide) -> PortSet? {
+        guard a.canSend, b.canReceive else { return nil }
+        if let interface = a.interfaceId, interface == b.interfaceId { return nil }
+        // The address pair `FlowAnalyzer.privateAddressPair` picks.
+        let aAddr: IPAddress, bAddr: IPAddress
+        if let x = a.v4, let y = b.v4 { (aAddr, bAddr) = (x, y) } else if let x = a.v6, let y = b.v6 { (aAddr, bAddr) = (x, y) } else { return nil }
+        if a.groupsUndecidable || b.groupsUndecidable { return nil }
+        let crosses = a.subnet != b.subnet
+        if crosses, a.aclUndecidable || b.aclUndecidable { return nil }
+        guard let path = routesPass(a, b, aAddr, bAddr) else { return nil }
         let proto = rules.proto
         var ports = proto.hasPorts ? PortSet.all : proto == .icmp ? PortSet(8) : .all
         let returnPorts = proto.hasPorts ? PortSet(analyzer.options.ephemeralPorts) : proto == .icmp ? PortSet(0) : .all
-        let destinationBalancer = balancer(b)
-        if b.kind == .loadBalancer, let lb = destinationBalancer, !lb.listeners.isEmpty {
-            ports = proto.hasPorts ? ports.intersection(FlowAnalyzer.listenerPorts(lb, proto: proto)) : PortSet()
-        }
+        if let listeners = b.listenerPorts { ports = ports.intersection(listeners) }
         guard path.passes, !ports.isEmpty else { return PortSet() }
-        if !FlowAnalyzer.isUnfiltered(a, balancer(a)) {
-            ports = ports.intersection(rules.ports(a.securityGroupIds, egress: true, address: bAddr, peerGroups: b.securityGroupIds, references: path.references))
+        if !a.unfiltered {
+            ports = ports.intersection(SummaryRules.ports(a.egress, address: bAddr, peerGroups: b.groupIds, references: path.references))
         }
-        if !FlowAnalyzer.isUnfiltered(b, destinationBalancer), !ports.isEmpty {
-            ports = ports.intersection(rules.ports(b.securityGroupIds, egress: false, address: aAddr, peerGroups: a.securityGroupIds, references: path.references))
+        if !b.unfiltered, !ports.isEmpty {
+            ports = ports.intersection(SummaryRules.ports(b.ingress, address: aAddr, peerGroups: a.groupIds, references: path.references))
         }
-        guard aSub != bSub, !ports.isEmpty else { return ports }
-        ports = ports.intersection(aclPorts(aACL, egress: true, bAddr)).intersection(aclPorts(bACL, egress: false, aAddr))
+        guard crosses, !ports.isEmpty else { return ports }
+        ports = ports.intersection(aclPorts(a.aclEgress, bAddr)).intersection(aclPorts(b.aclIngress, aAddr))
         guard !ports.isEmpty else { return ports }
         // One reply goes to one client port: it must leave the destination's subnet and enter the source's on the same port.
-        let leaving = aclPorts(bACL, egress: true, aAddr).intersection(returnPorts)
-        let entering = aclPorts(aACL, egress: false, bAddr).intersection(leaving.isEmpty ? returnPorts : leaving)
+        let leaving = aclPorts(b.aclEgress, aAddr).intersection(returnPorts)
+        let entering = aclPorts(a.aclIngress, bAddr).intersection(leaving.isEmpty ? returnPorts : leaving)
         return leaving.isEmpty || entering.isEmpty ? PortSet() : ports
     }
 
     /// The ports a subnet's NACL allows in one direction for a peer address; a subnet with no NACL in the snapshot allows all.
-    private func aclPorts(_ acl: String?, egress: Bool, _ address: IPAddress) -> PortSet {
-        guard let acl, let entries = rules.acl(acl, egress: egress) else { return .all }
+    private func aclPorts(_ entries: SummaryRules.ACLEntries?, _ address: IPAddress) -> PortSet {
+        guard let entries else { return .all }
         return acls.ports(entries, address: address)
     }
 
     /// The load balancer an endpoint stands for, as `FlowAnalyzer.loadBalancer(of:)` finds it.
-    private func balancer(_ e: Endpoint) -> LoadBalancer? {
+    func balancer(_ e: Endpoint) -> LoadBalancer? {
         guard e.kind == .loadBalancer else { return nil }
         return balancers[e.resourceId]?.first { FlowAnalyzer.stands(e, for: $0) }
-    }
-
-    /// Whether the flow is one between two interfaces over private addresses with no end the analyzer treats apart.
-    private static func takes(_ a: Endpoint, _ b: Endpoint) -> Bool {
-        if a.isOutside || b.isOutside || a.publicService != nil || b.publicService != nil || b.viaPublicAddress != nil { return false }
-        if a.placementEstimated || b.placementEstimated { return false }
-        if let interface = a.interfaceId, interface == b.interfaceId { return false }
-        switch b.kind {
-        case .natGateway, .lambda, .eksCluster: return false
-        default: return true
-        }
     }
 }

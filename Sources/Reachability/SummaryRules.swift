@@ -57,17 +57,20 @@ struct SummaryRules: Sendable {
     /// The entries of a NACL in one direction; nil for an unknown NACL.
     func acl(_ id: String, egress: Bool) -> ACLEntries? { egress ? egressACLs[id] : ingressACLs[id] }
 
-    /// The ports the rules of `groups` allow in one direction to or from a peer at `address` holding `peerGroups`
-    /// (group references count only where `references`: private traffic in the VPC or over same-region peering).
+    /// One direction of a security group's rules; nil for a group not in the snapshot.
+    func groups(_ id: String, egress: Bool) -> GroupPorts? { egress ? egressGroups[id] : ingressGroups[id] }
+
+    /// The ports `groups` (one direction of an endpoint's security groups) allow to or from a peer at `address` holding
+    /// `peerGroups` (group references count only where `references`: private traffic in the VPC or over same-region peering).
     /// AWS "Security group rules": rules are permissive only, the union of every rule of every attached group applies.
-    func ports(_ groups: [String], egress: Bool, address: IPAddress, peerGroups: [String], references: Bool) -> PortSet {
+    static func ports(_ groups: [GroupPorts], address: IPAddress, peerGroups: [String], references: Bool) -> PortSet {
         var ports = PortSet()
-        for id in groups {
-            guard let rules = egress ? egressGroups[id] : ingressGroups[id] else { continue }
-            if references {
+        // Once every port is allowed no further rule can add one.
+        for rules in groups where ports != .all {
+            for rule in rules.byPrefix where rule.prefix.contains(address) { ports = ports.union(rule.ports) }
+            if references, !rules.byGroup.isEmpty {
                 for peer in peerGroups { if let p = rules.byGroup[peer] { ports = ports.union(p) } }
             }
-            for rule in rules.byPrefix where rule.prefix.contains(address) { ports = ports.union(rule.ports) }
             for rule in rules.byPrefixList where rule.addresses.contains(address) { ports = ports.union(rule.ports) }
         }
         return ports
