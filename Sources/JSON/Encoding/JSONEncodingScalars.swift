@@ -1,0 +1,37 @@
+import Foundation
+
+/// The scalars, written as Foundation's encoder writes them.
+extension JSONEncodingState {
+    func writeNull() { bytes.append(contentsOf: "null".utf8) }
+
+    func write(_ value: Bool) { bytes.append(contentsOf: value ? "true".utf8 : "false".utf8) }
+
+    func write<T: FixedWidthInteger>(integer value: T) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var n = value.magnitude
+        var digits = 1
+        var probe = n
+        while probe >= 10 { probe /= 10; digits += 1 }
+        let end = bytes.count + digits
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var at = end
+        repeat {
+            at -= 1
+            bytes[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: n % 10)
+            n /= 10
+        } while n > 0
+    }
+
+    /// A floating-point number as Foundation writes it: its shortest text, without a trailing `.0`.
+    func write<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, .init(codingPath: path, debugDescription: "Unable to encode \(T.self).\(value) directly in JSON."))
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// A string, quoted, with Foundation's escapes (quotes, backslashes, control characters; slashes as they are).
+    func write(_ value: String) { JSONQuoting.append(value, to: &bytes, shortControls: true) }
+}
