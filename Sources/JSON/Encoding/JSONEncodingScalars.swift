@@ -9,17 +9,16 @@ extension JSONEncodingState {
     func write<T: FixedWidthInteger>(integer value: T) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var n = value.magnitude
-        var digits = 1
-        var probe = n
-        while probe >= 10 { probe /= 10; digits += 1 }
-        let end = bytes.count + digits
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        var at = end
-        repeat {
-            at -= 1
-            bytes[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: n % 10)
-            n /= 10
-        } while n > 0
+        // The digits from the right into a small buffer (20 hold any 64-bit magnitude), then appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
+            var at = digits.count
+            repeat {
+                at -= 1
+                digits[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: n % 10)
+                n /= 10
+            } while n > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[at...]))
+        }
     }
 
     /// A floating-point number as Foundation writes it: its shortest text, without a trailing `.0`.

@@ -4,15 +4,24 @@
 /// colon), and an empty array or object as its brackets on two lines with an empty line between (`[\n\n  ]`
 /// nested, `[\n\n]` at the top). No trailing newline.
 enum JSONPrettyPrinter {
+    /// A line break and the indentation of up to 64 levels, appended as one slice.
+    private static let newlineAndSpaces: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 128)
+
     /// `compact` (JSON without whitespace outside its strings, as `SortedJSONEncoder` and Foundation write it)
     /// laid out as Foundation's pretty printer lays it out.
     static func indent(_ compact: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(compact.count + compact.count / 2)
         var level = 0
+        let pad = newlineAndSpaces
         func newline(_ out: inout [UInt8]) {
-            out.append(UInt8(ascii: "\n"))
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+            var indent = 2 * level
+            out.append(contentsOf: pad[0..<1 + min(indent, pad.count - 1)])
+            indent -= pad.count - 1
+            while indent > 0 {  // deeper than the prepared spaces
+                out.append(UInt8(ascii: " "))
+                indent -= 1
+            }
         }
         compact.withUnsafeBufferPointer { bytes in
             var i = 0

@@ -76,6 +76,13 @@ struct JSONPrettyPrinterTests {
         }
     }
 
+    @Test("nesting deeper than the prepared indentation (64 levels) is still Foundation's layout")
+    func deep() throws {
+        var tree = Tree.object(["leaf": .array([.int(1), .array([])])])
+        for depth in 0..<80 { tree = depth % 2 == 0 ? .array([tree, .null]) : .object(["k": tree]) }
+        #expect(try SortedJSONEncoder(pretty: true).encode(tree) == Array(try SortedJSONEncoder.foundation(pretty: true).encode(tree)))
+    }
+
     /// A seeded generator (Knuth's MMIX congruential step, high bits folded down), so tree `n` is the same on every run.
     struct Seeded: RandomNumberGenerator {
         var state: UInt64
