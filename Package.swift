@@ -62,7 +62,7 @@ let package = Package(
             "NetModel", "Reachability", "AccessAnalysis", "Findings", .product(name: "Yams", package: "Yams"),
         ]),
         // What changed between two snapshots: configuration, findings, and the paths that opened or closed.
-        .target(name: "Diff", dependencies: ["NetModel", "Reachability", "Policy", "Findings", "Report"]),
+        .target(name: "Diff", dependencies: ["NetModel", "Reachability", "Policy", "Findings", "Report", "JSON"]),
         // The one engine that decides output format and exit code: table, JSON, SARIF, JUnit, Markdown.
         .target(name: "Report", dependencies: ["Findings", "JSON"]),
         // Synthetic accounts for benchmarks and scale tests.
@@ -70,7 +70,7 @@ let package = Package(
         // The tier graph: tiers as nodes, allowed flows as edges, as DOT, Mermaid, SVG or PNG.
         .target(name: "Graph", dependencies: ["NetModel", "Reachability", "Findings", "Policy", "AccessAnalysis"]),
         .executableTarget(name: "netaudit", dependencies: [
-            "NetModel", "AWSImport", "IaCImport", "SnapshotStore", "Reachability", "AWSCapture", "Policy", "Findings", "Report", "HTTPClient", "Diff", "Graph",
+            "NetModel", "AWSImport", "IaCImport", "SnapshotStore", "Reachability", "AWSCapture", "Policy", "Findings", "Report", "HTTPClient", "Diff", "Graph", "JSON",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: staticRuntimeInRelease),
         .executableTarget(name: "netaudit-bench", dependencies: [
@@ -78,7 +78,7 @@ let package = Package(
         ], linkerSettings: staticRuntimeInRelease),
         // Test support: a real PostgreSQL server started for the store tests (initdb/pg_ctl in a temporary folder), free local ports.
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
-        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "AWSImport", "NetModel"]),
         .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
         .testTarget(name: "AWSImportTests", dependencies: ["AWSImport", "NetModel", "JSON"], exclude: ["Fixtures"]),
         .testTarget(name: "IaCImportTests", dependencies: ["IaCImport", "AWSImport", "JSON"], exclude: ["Fixtures"]),

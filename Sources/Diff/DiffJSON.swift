@@ -1,4 +1,4 @@
-import Foundation
+import JSON
 
 /// The JSON form of a diff.
 enum DiffJSON {
@@ -40,9 +40,7 @@ enum DiffJSON {
             reachability: Reachability(opened: r.reachability.opened, closed: r.reachability.closed, skipped: r.reachability.skipped,
                                        unknown: r.reachability.unknown),
             gating: Gating(failOn: r.gating.failOn, failed: r.gating.failed, findings: r.gating.findings, paths: r.gating.paths))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(doc) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard let text = try? SortedJSONEncoder(pretty: true).text(doc) else { return "{}\n" }
+        return text + "\n"
     }
 }

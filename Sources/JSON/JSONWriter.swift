@@ -28,7 +28,7 @@ extension JSONValue {
         case .null: JSONValue.append("null", to: &out)
         case .bool(let b): JSONValue.append(b ? "true" : "false", to: &out)
         case .number(let n): out.append(contentsOf: (style == .canonical ? n.normalizedText : n.text).utf8)
-        case .string(let s): JSONValue.quote(s, into: &out)
+        case .string(let s): JSONQuoting.append(s, to: &out, shortControls: false)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
@@ -44,7 +44,7 @@ extension JSONValue {
             for (i, member) in members.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.newline(style, level + 1, &out)
-                JSONValue.quote(member.key, into: &out)
+                JSONQuoting.append(member.key, to: &out, shortControls: false)
                 out.append(UInt8(ascii: ":"))
                 if style == .pretty { out.append(UInt8(ascii: " ")) }
                 member.value.write(into: &out, style: style, indent: level + 1)
@@ -74,27 +74,5 @@ extension JSONValue {
         guard style == .pretty else { return }
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// A JSON string: quotes, backslashes and control characters escaped, every other byte of the UTF-8 as is.
-    static func quote(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): append("\\\"", to: &out)
-            case UInt8(ascii: "\\"): append("\\\\", to: &out)
-            case UInt8(ascii: "\n"): append("\\n", to: &out)
-            case UInt8(ascii: "\r"): append("\\r", to: &out)
-            case UInt8(ascii: "\t"): append("\\t", to: &out)
-            case 0..<0x20:
-                append("\\u00", to: &out)
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0xf)])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -1,5 +1,6 @@
 import Findings
 import Foundation
+import JSON
 
 /// The tier graph as the HTML report shows it, computed by the caller (the report stage knows no inventory).
 public struct ReportGraph: Sendable, Hashable {
@@ -124,14 +125,12 @@ struct HTMLReport {
                 note: model.nonGatingReason(f), evidence: f.evidence,
                 resources: f.members.map { Member(id: $0.resource.id, kind: $0.resource.kind, label: $0.resource.label, severity: $0.severity.rawValue) })
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(Payload(findings: rows, members: graph?.members ?? [])) else {
+        guard let json = try? SortedJSONEncoder().text(Payload(findings: rows, members: graph?.members ?? [])) else {
             return "{\"findings\":[],\"members\":[]}"
         }
         var out = ""
-        out.reserveCapacity(data.count)
-        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
+        out.reserveCapacity(json.utf8.count)
+        for scalar in json.unicodeScalars {
             switch scalar {
             case "<": out += "\\u003c"
             case ">": out += "\\u003e"

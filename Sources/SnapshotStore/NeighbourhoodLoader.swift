@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JSON
 import NetModel
 
 extension SnapshotReader {
@@ -113,6 +114,6 @@ extension SnapshotReader {
 
     /// A JSON array of strings, for `json_each(?)`: any number of IDs in one bound argument.
     private static func jsonList(_ items: Set<String>) throws -> String {
-        try StoreEncoder.encode(items.sorted())
+        try SortedJSONEncoder().text(items.sorted())
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JSON
 import NetModel
 
 /// A resource kind's table: normalized columns, a `data` column holding the full model
@@ -15,7 +16,7 @@ struct ResourceTable<T: Codable & Identifiable>: Sendable where T.ID == String {
     init(_ name: String, _ items: WritableKeyPath<Inventory, [T]> & Sendable, scope: KeyPath<T, ResourceScope>,
          include: @escaping @Sendable (T) -> Bool = { _ in true }, columns: [Column<T>], indexes: [String] = [],
          children: [ChildTable<T>] = []) {
-        let data = Column<T>("data", "TEXT NOT NULL") { try StoreEncoder.encode($0) }
+        let data = Column<T>("data", "TEXT NOT NULL") { try SortedJSONEncoder().text($0) }
         self.spec = TableSpec(name: name, columns: scopedColumns(scope) + columns + [data])
         self.items = items
         self.include = include
@@ -47,16 +48,9 @@ struct ChildTable<Parent>: @unchecked Sendable {
 
 extension TableSpec: @unchecked Sendable {}
 
-/// The one place that encodes and decodes model values for the `data` columns: `StoreEncoder` and
-/// `StoreDecoder` (Sources/SnapshotStore/Coding), which write what Foundation's encoder configured here writes
-/// (and hand it the rare value they cannot write themselves) and read it back.
+/// The one place that decodes model values from the `data` columns (`StoreDecoder`, Sources/SnapshotStore/Coding);
+/// they are written by `SortedJSONEncoder` (the JSON module): the bytes of Foundation's `SortedJSONEncoder.foundation()`.
 enum StoreCoding {
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        e.dateEncodingStrategy = .iso8601
-        return e
-    }()
     /// How many rows a reader decodes at once.
     static let batch = 4096
 

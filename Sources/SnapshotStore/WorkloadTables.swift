@@ -1,3 +1,4 @@
+import JSON
 import NetModel
 
 /// Tables for firewalls, interfaces and the workloads behind them.
@@ -182,7 +183,7 @@ extension RulePeer {
 
 /// Tags as JSON text for a column (NULL when there are none).
 func tagsText(_ tags: Tags) throws -> String? {
-    tags.isEmpty ? nil : try StoreEncoder.encode(tags)
+    tags.isEmpty ? nil : try SortedJSONEncoder().text(tags)
 }
 
 extension InterfaceOwner {

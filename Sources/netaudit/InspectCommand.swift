@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSON
 import NetModel
 import SnapshotStore
 
@@ -71,11 +72,7 @@ struct InspectCommand: ParsableCommand {
             var warnings: [CaptureWarning]
             var scopes: ScopeGrid
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(Output(snapshot: snapshot, metadata: metadata, counts: counts, rawDocuments: raw, warnings: warnings, scopes: grid))
-        print(String(decoding: data, as: UTF8.self))
+        try JSONOutput.print(Output(snapshot: snapshot, metadata: metadata, counts: counts, rawDocuments: raw, warnings: warnings, scopes: grid))
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSON
 import NetModel
 import Reachability
 import SnapshotStore
@@ -94,16 +95,13 @@ struct QueryCommand: ParsableCommand {
     }
 }
 
-/// Pretty JSON on standard output.
+/// Pretty JSON on standard output (sorted keys, unescaped slashes, ISO 8601 dates: Foundation's pretty bytes).
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
         // The encoder's bytes as they are, not through a String (a matrix or an answer can be megabytes).
-        var bytes = try encoder.encode(value)
+        var bytes = try SortedJSONEncoder(pretty: true).encode(value)
         bytes.append(UInt8(ascii: "\n"))
         fflush(nil)  // whatever print() buffered goes first
-        FileHandle.standardOutput.write(bytes)
+        FileHandle.standardOutput.write(Data(bytes))
     }
 }

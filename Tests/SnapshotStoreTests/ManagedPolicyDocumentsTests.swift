@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JSON
 import Testing
 import NetModel
 @testable import SnapshotStore
@@ -15,7 +16,7 @@ struct ManagedPolicyDocumentsTests {
         var merged: [String: Any] = [:]
         for account in accounts {
             let inventory = try PostgresStoreTests.workshop(as: account).inventory
-            let object = try #require(try JSONSerialization.jsonObject(with: StoreCoding.encoder.encode(inventory)) as? [String: Any])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(SortedJSONEncoder().encode(inventory))) as? [String: Any])
             for (key, value) in object {
                 guard let items = value as? [Any] else { merged[key] = value; continue }
                 merged[key] = (merged[key] as? [Any] ?? []) + items

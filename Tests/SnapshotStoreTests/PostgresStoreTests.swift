@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JSON
 import Testing
 import NetModel
 import PostgresClient
@@ -13,7 +14,7 @@ struct PostgresStoreTests {
     /// The workshop sample as if captured in `account` (every mention of its account ID replaced).
     static func workshop(as account: String) throws -> Snapshot {
         let sample = try #require(try StoreBackend.samples().first { $0.name == "workshop" }).snapshot
-        let text = String(decoding: try StoreCoding.encoder.encode(sample.inventory), as: UTF8.self)
+        let text = try SortedJSONEncoder().text(sample.inventory)
             .replacingOccurrences(of: "123456789012", with: account)
         let inventory = try StoreDecoder.decode(Inventory.self, from: text)
         var meta = sample.metadata

@@ -2,7 +2,7 @@ import Foundation
 import JSON
 
 /// Decodes model values from the `data` column's JSON, as Foundation's `JSONDecoder` (dates ISO 8601) reads what
-/// `StoreEncoder` or Foundation's `JSONEncoder` wrote, without its per-object dictionaries: snapshots written
+/// `SortedJSONEncoder` or Foundation's `JSONEncoder` wrote, without its per-object dictionaries: snapshots written
 /// before read the same.
 enum StoreDecoder {
     /// The value of type `T` that `text` holds; a `DecodingError` when it holds something else.
@@ -95,15 +95,6 @@ struct StoreValueDecoder: Decoder {
 
     /// The decoder of a member or element.
     func nested(_ json: JSONValue, _ key: any CodingKey) -> StoreValueDecoder { StoreValueDecoder(json, path: codingPath + [key]) }
-}
-
-/// The key of an array element in coding paths (`Index 3`), as Foundation names it.
-struct StoreIndexKey: CodingKey {
-    let intValue: Int?
-    var stringValue: String { "Index \(intValue ?? 0)" }
-    init(_ index: Int) { intValue = index }
-    init?(stringValue: String) { nil }
-    init?(intValue: Int) { self.intValue = intValue }
 }
 
 /// The key `superDecoder()` reads, as Foundation names it.

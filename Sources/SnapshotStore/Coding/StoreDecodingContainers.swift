@@ -88,15 +88,15 @@ struct StoreUnkeyedDecoding: UnkeyedDecodingContainer {
     /// The next element's decoder, moving past it.
     private mutating func next(_ type: Any.Type) throws -> StoreValueDecoder {
         guard currentIndex < elements.count else {
-            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath + [StoreIndexKey(currentIndex)], debugDescription: "Unkeyed container is at end."))
+            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath + [JSONIndexKey(currentIndex)], debugDescription: "Unkeyed container is at end."))
         }
         defer { currentIndex += 1 }
-        return StoreValueDecoder(elements[currentIndex], path: codingPath + [StoreIndexKey(currentIndex)])
+        return StoreValueDecoder(elements[currentIndex], path: codingPath + [JSONIndexKey(currentIndex)])
     }
 
     mutating func decodeNil() throws -> Bool {
         guard currentIndex < elements.count else {
-            throw DecodingError.valueNotFound(Any?.self, .init(codingPath: codingPath + [StoreIndexKey(currentIndex)], debugDescription: "Unkeyed container is at end."))
+            throw DecodingError.valueNotFound(Any?.self, .init(codingPath: codingPath + [JSONIndexKey(currentIndex)], debugDescription: "Unkeyed container is at end."))
         }
         guard case .null = elements[currentIndex] else { return false }
         currentIndex += 1

@@ -1,25 +1,25 @@
 /// The encoder handed to a value's `encode(to:)`: its containers open in the one buffer at `depth`.
-struct StoreValueEncoder: Encoder {
-    let state: StoreEncodingState
+struct JSONValueEncoder: Encoder {
+    let state: JSONEncodingState
     let depth: Int
     var codingPath: [any CodingKey] { state.path }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let handle = state.container(at: depth, object: true) ?? state.open(object: true, key: nil)
-        return KeyedEncodingContainer(StoreKeyedEncoding<Key>(state: state, handle: handle))
+        return KeyedEncodingContainer(JSONKeyedEncoding<Key>(state: state, handle: handle))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        StoreUnkeyedEncoding(state: state, handle: state.container(at: depth, object: false) ?? state.open(object: false, key: nil))
+        JSONUnkeyedEncoding(state: state, handle: state.container(at: depth, object: false) ?? state.open(object: false, key: nil))
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { StoreSingleValueEncoding(state: state, depth: depth) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { JSONSingleValueEncoding(state: state, depth: depth) }
 }
 
 /// An object's members, written as they come (put in key order when the object closes).
-struct StoreKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let state: StoreEncodingState
+struct JSONKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let state: JSONEncodingState
     let handle: (index: Int, id: Int)
     var codingPath: [any CodingKey] { state.path }
 
@@ -43,11 +43,11 @@ struct StoreKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try begin(key); try state.encodeValue(value, key: key) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(StoreKeyedEncoding<NestedKey>(state: state, handle: nested(key, object: true)))
+        KeyedEncodingContainer(JSONKeyedEncoding<NestedKey>(state: state, handle: nested(key, object: true)))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        StoreUnkeyedEncoding(state: state, handle: nested(key, object: false))
+        JSONUnkeyedEncoding(state: state, handle: nested(key, object: false))
     }
 
     /// A container in the member `key`; a container out of turn leaves the value to Foundation's encoder.
@@ -56,18 +56,18 @@ struct StoreKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
         return state.open(object: object, key: key)
     }
 
-    mutating func superEncoder() -> any Encoder { state.unsupported = true; return StoreValueEncoder(state: state, depth: state.depth) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { state.unsupported = true; return StoreValueEncoder(state: state, depth: state.depth) }
+    mutating func superEncoder() -> any Encoder { state.unsupported = true; return JSONValueEncoder(state: state, depth: state.depth) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { state.unsupported = true; return JSONValueEncoder(state: state, depth: state.depth) }
 }
 
 /// An array's elements, in order.
-struct StoreUnkeyedEncoding: UnkeyedEncodingContainer, StoreScalarWriting {
-    let state: StoreEncodingState
+struct JSONUnkeyedEncoding: UnkeyedEncodingContainer, JSONScalarEncoding {
+    let state: JSONEncodingState
     let handle: (index: Int, id: Int)
     private(set) var count = 0
     var codingPath: [any CodingKey] { state.path }
 
-    init(state: StoreEncodingState, handle: (index: Int, id: Int)) {
+    init(state: JSONEncodingState, handle: (index: Int, id: Int)) {
         self.state = state
         self.handle = handle
     }
@@ -77,25 +77,25 @@ struct StoreUnkeyedEncoding: UnkeyedEncodingContainer, StoreScalarWriting {
         count += 1
     }
 
-    mutating func encode<T: Encodable>(_ value: T) throws { try begin(); try state.encodeValue(value, key: StoreIndexKey(count - 1)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try begin(); try state.encodeValue(value, key: JSONIndexKey(count - 1)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(StoreKeyedEncoding<NestedKey>(state: state, handle: nested(object: true)))
+        KeyedEncodingContainer(JSONKeyedEncoding<NestedKey>(state: state, handle: nested(object: true)))
     }
 
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { StoreUnkeyedEncoding(state: state, handle: nested(object: false)) }
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { JSONUnkeyedEncoding(state: state, handle: nested(object: false)) }
 
     private mutating func nested(object: Bool) -> (index: Int, id: Int) {
         do { try begin() } catch { state.unsupported = true }
-        return state.open(object: object, key: StoreIndexKey(count - 1))
+        return state.open(object: object, key: JSONIndexKey(count - 1))
     }
 
-    mutating func superEncoder() -> any Encoder { state.unsupported = true; return StoreValueEncoder(state: state, depth: state.depth) }
+    mutating func superEncoder() -> any Encoder { state.unsupported = true; return JSONValueEncoder(state: state, depth: state.depth) }
 }
 
 /// One value in its place: a scalar, or a value encoded whole by its `encode(to:)`.
-struct StoreSingleValueEncoding: SingleValueEncodingContainer, StoreScalarWriting {
-    let state: StoreEncodingState
+struct JSONSingleValueEncoding: SingleValueEncodingContainer, JSONScalarEncoding {
+    let state: JSONEncodingState
     let depth: Int
     var codingPath: [any CodingKey] { state.path }
 
@@ -105,12 +105,12 @@ struct StoreSingleValueEncoding: SingleValueEncodingContainer, StoreScalarWritin
 }
 
 /// What unkeyed and single-value containers write alike: a scalar in the next place (`begin` starts it).
-protocol StoreScalarWriting {
-    var state: StoreEncodingState { get }
+protocol JSONScalarEncoding {
+    var state: JSONEncodingState { get }
     mutating func begin() throws
 }
 
-extension StoreScalarWriting {
+extension JSONScalarEncoding {
     mutating func encodeNil() throws { try begin(); state.writeNull() }
     mutating func encode(_ value: Bool) throws { try begin(); state.write(value) }
     mutating func encode(_ value: String) throws { try begin(); state.write(value) }
