@@ -171,7 +171,7 @@ public struct JSONParser {
 
     /// Whether plain key `a`'s bytes sort strictly before `b`'s.
     private func precedes(_ a: JSONTape.Node, _ b: JSONTape.Node) -> Bool {
-        bytes[a.start..<a.end].lexicographicallyPrecedes(bytes[b.start..<b.end])
+        JSONTape.compare(UnsafeBufferPointer(rebasing: bytes[a.start..<a.end]), UnsafeBufferPointer(rebasing: bytes[b.start..<b.end])) < 0
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) {

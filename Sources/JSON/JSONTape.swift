@@ -142,51 +142,47 @@ public final class JSONTape: Sendable {
     /// The value of the first member named `key` (names equal as Swift strings are); nil when there is none or the
     /// node is no object.
     public func value(forKey key: String, in index: Int) -> Int? {
-        guard let node = node(index) else { return nil }
+        guard let node = node(index), node.tag == .object || node.tag == .sortedObject else { return nil }
+        let keys = children[node.start..<node.end]
         var key = key
-        return key.withUTF8 { name -> Int? in
-            switch node.tag {
-            case .sortedObject where name.allSatisfy({ $0 < 0x80 }):
-                return binarySearch(name, children[node.start..<node.end])
-            case .object, .sortedObject:
-                let ascii = name.allSatisfy { $0 < 0x80 }
-                for keyNode in children[node.start..<node.end] where matches(keyNode, name, ascii: ascii) { return keyNode + 1 }
-                return nil
-            default:
+        return key.withUTF8 { name in
+            bytes.withUnsafeBufferPointer { document -> Int? in
+                let ascii = !name.contains { $0 >= 0x80 }
+                if node.tag == .sortedObject, ascii { return binarySearch(name, keys, document) }
+                for keyNode in keys where matches(nodes[keyNode], name, ascii: ascii, document) { return keyNode + 1 }
                 return nil
             }
         }
     }
 
-    /// The value of `name` among keys in strictly increasing byte order.
-    private func binarySearch(_ name: UnsafeBufferPointer<UInt8>, _ keys: ArraySlice<Int>) -> Int? {
+    /// The value of `name` among plain keys in strictly increasing byte order.
+    private func binarySearch(_ name: UnsafeBufferPointer<UInt8>, _ keys: ArraySlice<Int>, _ document: UnsafeBufferPointer<UInt8>) -> Int? {
         var low = keys.startIndex, high = keys.endIndex
         while low < high {
             let mid = low + (high - low) / 2
             let key = nodes[keys[mid]]
-            let order = compare(key, name)
+            let order = Self.compare(UnsafeBufferPointer(rebasing: document[key.start..<key.end]), name)
             if order == 0 { return keys[mid] + 1 }
             if order < 0 { low = mid + 1 } else { high = mid }
         }
         return nil
     }
 
-    /// Whether a key node names `name`: equal bytes, or (either side not ASCII) equal as Swift strings.
-    private func matches(_ keyNode: Int, _ name: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Bool {
-        let key = nodes[keyNode]
-        if key.tag == .string, compare(key, name) == 0 { return true }
-        if key.tag == .string, ascii, !bytes[key.start..<key.end].contains(where: { $0 >= 0x80 }) { return false }
-        return string(keyNode) == String(decoding: name, as: UTF8.self)
+    /// Whether a key names `name`: equal bytes, or (either side not ASCII) equal as Swift strings.
+    private func matches(_ key: Node, _ name: UnsafeBufferPointer<UInt8>, ascii: Bool, _ document: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard key.tag == .string else {
+            return key.tag == .escapedString && strings.indices.contains(key.start) && strings[key.start] == String(decoding: name, as: UTF8.self)
+        }
+        let bytes = UnsafeBufferPointer(rebasing: document[key.start..<key.end])
+        if Self.compare(bytes, name) == 0 { return true }
+        if ascii, !bytes.contains(where: { $0 >= 0x80 }) { return false }
+        return String(decoding: bytes, as: UTF8.self) == String(decoding: name, as: UTF8.self)
     }
 
-    /// A plain string node's bytes against `name`: negative when they sort before, 0 when equal.
-    private func compare(_ node: Node, _ name: UnsafeBufferPointer<UInt8>) -> Int {
-        let length = node.end - node.start
-        let common = min(length, name.count)
-        for i in 0..<common where bytes[node.start + i] != name[i] {
-            return Int(bytes[node.start + i]) - Int(name[i])
-        }
-        return length - name.count
+    /// Byte order of `a` against `b`: negative when `a` sorts first, 0 when equal.
+    static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        for i in 0..<min(a.count, b.count) where a[i] != b[i] { return Int(a[i]) - Int(b[i]) }
+        return a.count - b.count
     }
 
     private func text(_ node: Node) -> String {

@@ -64,19 +64,19 @@ final class StoreValueDecoder: Decoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard tape.kind(node) == .object else { throw mismatch([String: Any].self, node, nil) }
+        guard tape.kind(node) == .object else { throw mismatch([String: Any].self, node, codingPath) }
         return KeyedDecodingContainer(StoreKeyedDecoding<Key>(self))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard tape.kind(node) == .array else { throw mismatch([Any].self, node, nil) }
+        guard tape.kind(node) == .array else { throw mismatch([Any].self, node, codingPath) }
         return StoreUnkeyedDecoding(self)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { StoreSingleValueDecoding(self) }
 
-    func mismatch(_ type: Any.Type, _ node: Int, _ key: (any CodingKey)?) -> DecodingError {
-        .typeMismatch(type, .init(codingPath: path(key), debugDescription: "Expected \(type) but found \(tape.kind(node).typeName) instead."))
+    func mismatch(_ type: Any.Type, _ node: Int, _ path: [any CodingKey]) -> DecodingError {
+        .typeMismatch(type, .init(codingPath: path, debugDescription: "Expected \(type) but found \(tape.kind(node).typeName) instead."))
     }
 
     /// A value of type `T` at `node` (a member or element under `key`, or with `key` nil this decoder's own):
@@ -124,14 +124,19 @@ final class StoreValueDecoder: Decoder {
 
     /// A string, number or boolean of the type asked for at `node` (as for `value`); numbers must fit it exactly.
     func scalar<T: StoreScalar>(_ type: T.Type, _ node: Int, _ key: (any CodingKey)?) throws -> T {
+        try scalar(type, node) { path(key) }
+    }
+
+    /// A scalar as above, the coding path for an error made only when there is one.
+    func scalar<T: StoreScalar>(_ type: T.Type, _ node: Int, path: () -> [any CodingKey]) throws -> T {
         if let value = T(tape, node) { return value }
         if tape.kind(node) == .null {
-            throw DecodingError.valueNotFound(T.self, .init(codingPath: path(key), debugDescription: "Expected \(T.self) value but found null instead."))
+            throw DecodingError.valueNotFound(T.self, .init(codingPath: path(), debugDescription: "Expected \(T.self) value but found null instead."))
         }
         if T.isNumber, let text = tape.numberText(node) {
-            throw DecodingError.dataCorrupted(.init(codingPath: path(key), debugDescription: "Number \(text) does not fit in \(T.self)."))
+            throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "Number \(text) does not fit in \(T.self)."))
         }
-        throw mismatch(T.self, node, key)
+        throw mismatch(T.self, node, path())
     }
 }
 

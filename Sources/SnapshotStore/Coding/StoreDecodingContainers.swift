@@ -35,12 +35,14 @@ struct StoreKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     // Inlined into each `decode` so that `StoreValueDecoder.scalar` is specialized for the concrete type.
     @inline(__always)
-    private func scalar<T: StoreScalar>(_ type: T.Type, _ key: Key) throws -> T { try decoder.scalar(type, try member(key), key) }
+    private func scalar<T: StoreScalar>(_ type: T.Type, _ key: Key) throws -> T {
+        try decoder.scalar(type, try member(key)) { decoder.path(key) }
+    }
 
     @inline(__always)
     private func scalarIfPresent<T: StoreScalar>(_ type: T.Type, _ key: Key) throws -> T? {
         guard let node = present(key) else { return nil }
-        return try decoder.scalar(type, node, key)
+        return try decoder.scalar(type, node) { decoder.path(key) }
     }
 
     func contains(_ key: Key) -> Bool { find(key.stringValue) != nil }
@@ -113,7 +115,7 @@ struct StoreUnkeyedDecoding: UnkeyedDecodingContainer {
     @inline(__always)
     private mutating func scalar<T: StoreScalar>(_ type: T.Type) throws -> T {
         let (node, key) = try next(type)
-        return try decoder.scalar(type, node, key)
+        return try decoder.scalar(type, node) { decoder.path(key) }
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -167,7 +169,7 @@ struct StoreSingleValueDecoding: SingleValueDecodingContainer {
     func decodeNil() -> Bool { decoder.tape.kind(decoder.node) == .null }
 
     @inline(__always)
-    private func scalar<T: StoreScalar>(_ type: T.Type) throws -> T { try decoder.scalar(type, decoder.node, nil) }
+    private func scalar<T: StoreScalar>(_ type: T.Type) throws -> T { try decoder.scalar(type, decoder.node) { decoder.codingPath } }
 
     func decode(_ type: Bool.Type) throws -> Bool { try scalar(type) }
     func decode(_ type: String.Type) throws -> String { try scalar(type) }
