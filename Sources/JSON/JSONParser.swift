@@ -65,7 +65,11 @@ public struct JSONParser {
     private init(bytes: UnsafeBufferPointer<UInt8>, options: Options) {
         self.bytes = bytes
         self.options = options
-        nodes.reserveCapacity(min(bytes.count / 8, 4096))  // about one value per 8 bytes in compact JSON
+        // About one value per 8 bytes in compact JSON: a store row's tape then grows no array while it is read.
+        let values = min(bytes.count / 8 + 8, 4096)
+        nodes.reserveCapacity(values)
+        children.reserveCapacity(values)
+        pending.reserveCapacity(min(values, 256))
     }
 
     private func error(_ problem: JSONSyntaxError.Problem) -> JSONSyntaxError {
