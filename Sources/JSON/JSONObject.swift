@@ -23,10 +23,10 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
         reindex()
     }
 
-    /// Members the parser has read (already labelled, so nothing is copied), indexed or searched when looked up.
-    init(members: [Member], indexed: Bool) {
+    /// Members the parser has read (already labelled, so nothing is copied).
+    init(members: [Member]) {
         self.members = members
-        if indexed { reindex() }
+        reindex()
     }
 
     /// An object from a dictionary, its members sorted by key (a dictionary has no order of its own).

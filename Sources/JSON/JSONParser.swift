@@ -1,8 +1,9 @@
 /// A strict JSON parser (RFC 8259) over UTF-8 bytes, with errors that name their position.
 ///
 /// Written for this project so that a malformed or truncated file is named with the exact place of the problem,
-/// and so large AWS CLI dumps parse quickly: numbers are kept as text (no conversion while reading) and objects as
-/// member lists (no hashing while reading).
+/// and so large AWS CLI dumps parse quickly: a document is first read into a `JSONTape` (byte ranges, no allocation
+/// per value), from which a tree is built with its arrays sized; numbers are kept as text (no conversion while
+/// reading) and objects as member lists.
 public struct JSONParser {
     /// What a parse accepts beyond the grammar: one of the presets, changed as needed (`var o = Options.document; o.maxDepth = 64`).
     public struct Options: Sendable, Hashable {
@@ -12,9 +13,6 @@ public struct JSONParser {
         public var skipsByteOrderMark: Bool
         /// Whether a number too large for a `Double` (`1e999`) is refused, as no printer could write it back.
         public var requiresFiniteNumbers: Bool
-        /// Whether objects longer than a few members get a key index (fast lookups by name); a reader that only
-        /// walks the members (the snapshot store's decoder) saves building it.
-        public var indexesObjects = true
 
         /// For files and API responses: 512 levels, a byte order mark skipped, numbers that fit a `Double`.
         public static let document = Options(maxDepth: 512, skipsByteOrderMark: true, requiresFiniteNumbers: true)
@@ -29,39 +27,61 @@ public struct JSONParser {
     private let options: Options
     private var index = 0
     private var depth = 0
+    /// The tape being written (see `JSONTape`).
+    private var nodes: [JSONTape.Node] = []
+    private var children: [Int] = []
+    private var strings: [String] = []
+    /// Elements of the containers still open, innermost last: moved to `children` as each closes.
+    private var pending: [Int] = []
 
     /// Parses a complete document; anything but whitespace after the value is an error.
     public static func parse(_ bytes: [UInt8], options: Options = .document) throws(JSONSyntaxError) -> JSONValue {
-        try bytes.withUnsafeBufferPointer { buffer in parse(buffer, options) }.get()
+        try tape(bytes, options: options).value(0)
     }
 
-    /// Parses a complete document held in a string (its UTF-8 read in place, not copied).
+    /// Parses a complete document held in a string.
     public static func parse(_ text: String, options: Options = .document) throws(JSONSyntaxError) -> JSONValue {
-        var text = text
-        return try text.withUTF8 { buffer in parse(buffer, options) }.get()
+        try tape(Array(text.utf8), options: options).value(0)
     }
 
-    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, _ options: Options) -> Result<JSONValue, JSONSyntaxError> {
-        var parser = JSONParser(bytes: buffer, options: options)
-        do throws(JSONSyntaxError) { return .success(try parser.parseDocument()) } catch { return .failure(error) }
+    /// Parses a complete document into a tape, building no tree: for readers that look at parts of it.
+    public static func tape(_ text: String, options: Options = .document) throws(JSONSyntaxError) -> JSONTape {
+        try tape(Array(text.utf8), options: options)
+    }
+
+    /// Parses a complete document of UTF-8 bytes into a tape.
+    public static func tape(_ bytes: [UInt8], options: Options = .document) throws(JSONSyntaxError) -> JSONTape {
+        try bytes.withUnsafeBufferPointer { buffer -> Result<JSONTape, JSONSyntaxError> in
+            var parser = JSONParser(bytes: buffer, options: options)
+            do throws(JSONSyntaxError) {
+                try parser.parseDocument()
+                return .success(JSONTape(bytes: bytes, nodes: parser.nodes, children: parser.children, strings: parser.strings))
+            } catch {
+                return .failure(error)
+            }
+        }.get()
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>, options: Options) {
         self.bytes = bytes
         self.options = options
+        // About one value per 8 bytes in compact JSON: a store row's tape then grows no array while it is read.
+        let values = min(bytes.count / 8 + 8, 4096)
+        nodes.reserveCapacity(values)
+        children.reserveCapacity(values)
+        pending.reserveCapacity(min(values, 256))
     }
 
     private func error(_ problem: JSONSyntaxError.Problem) -> JSONSyntaxError {
         JSONSyntaxError(problem, offset: index, in: bytes)
     }
 
-    private mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+    private mutating func parseDocument() throws(JSONSyntaxError) {
         skipWhitespace()
         if options.skipsByteOrderMark, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-        let value = try parseValue()
+        try parseValue()
         skipWhitespace()
         if index < bytes.count { throw error(.trailingContent) }
-        return value
     }
 
     private mutating func skipWhitespace() {
@@ -73,17 +93,21 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+    private mutating func append(_ tag: JSONTape.Tag, _ start: Int = 0, _ end: Int = 0) {
+        nodes.append(JSONTape.Node(tag: tag, start: start, end: end))
+    }
+
+    private mutating func parseValue() throws(JSONSyntaxError) {
         skipWhitespace()
         guard index < bytes.count else { throw error(.unexpectedEnd(.value)) }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        case UInt8(ascii: "{"): try parseObject()
+        case UInt8(ascii: "["): try parseArray()
+        case UInt8(ascii: "\""): try parseString()
+        case UInt8(ascii: "t"): try expectLiteral("true"); append(.true)
+        case UInt8(ascii: "f"): try expectLiteral("false"); append(.false)
+        case UInt8(ascii: "n"): try expectLiteral("null"); append(.null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try parseNumber()
         default: throw error(.unexpectedByte(bytes[index]))
         }
     }
@@ -102,56 +126,86 @@ public struct JSONParser {
         if depth > options.maxDepth { throw error(.tooDeep(maxDepth: options.maxDepth)) }
     }
 
-    private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+    /// Closes the container at node `container` whose elements were pending from `base` on.
+    private mutating func close(_ container: Int, _ tag: JSONTape.Tag, pendingFrom base: Int) {
+        index += 1
+        depth -= 1
+        let start = children.count
+        children.append(contentsOf: pending[base...])
+        pending.removeLast(pending.count - base)
+        nodes[container] = JSONTape.Node(tag: tag, start: start, end: children.count)
+    }
+
+    private mutating func parseObject() throws(JSONSyntaxError) {
         try enter()
         index += 1
-        var members: [JSONObject.Member] = []
+        let container = nodes.count, base = pending.count
+        append(.object)
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(JSONObject(members: members, indexed: options.indexesObjects)) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { close(container, .sortedObject, pendingFrom: base); return }
+        var sorted = true
+        var previousKey: JSONTape.Node?
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw error(.unexpectedEnd(.object)) }
             guard bytes[index] == UInt8(ascii: "\"") else { throw error(.expectedMemberName) }
-            let key = try parseString()
+            let keyNode = nodes.count
+            try parseString()
+            let key = nodes[keyNode]
+            if sorted { sorted = isASCII(key) && previousKey.map { precedes($0, key) } ?? true }
+            previousKey = key
+            pending.append(keyNode)
             skipWhitespace()
             guard index < bytes.count else { throw error(.unexpectedEnd(.memberName)) }
             guard bytes[index] == UInt8(ascii: ":") else { throw error(.expectedColon) }
             index += 1
-            members.append((key: key, value: try parseValue()))
+            try parseValue()
             skipWhitespace()
             guard index < bytes.count else { throw error(.unexpectedEnd(.object)) }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(JSONObject(members: members, indexed: options.indexesObjects)) }
+            if bytes[index] == UInt8(ascii: "}") { close(container, sorted ? .sortedObject : .object, pendingFrom: base); return }
             throw error(.expectedCommaOrEnd(inObject: true))
         }
     }
 
-    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+    /// Whether a key is a plain string of ASCII bytes.
+    private func isASCII(_ key: JSONTape.Node) -> Bool {
+        key.tag == .string && !bytes[key.start..<key.end].contains { $0 >= 0x80 }
+    }
+
+    /// Whether plain key `a`'s bytes sort strictly before `b`'s.
+    private func precedes(_ a: JSONTape.Node, _ b: JSONTape.Node) -> Bool {
+        JSONTape.compare(UnsafeBufferPointer(rebasing: bytes[a.start..<a.end]), UnsafeBufferPointer(rebasing: bytes[b.start..<b.end])) < 0
+    }
+
+    private mutating func parseArray() throws(JSONSyntaxError) {
         try enter()
         index += 1
-        var items: [JSONValue] = []
+        let container = nodes.count, base = pending.count
+        append(.array)
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; depth -= 1; return .array(items) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { close(container, .array, pendingFrom: base); return }
         while true {
-            items.append(try parseValue())
+            pending.append(nodes.count)
+            try parseValue()
             skipWhitespace()
             guard index < bytes.count else { throw error(.unexpectedEnd(.array)) }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; depth -= 1; return .array(items) }
+            if bytes[index] == UInt8(ascii: "]") { close(container, .array, pendingFrom: base); return }
             throw error(.expectedCommaOrEnd(inObject: false))
         }
     }
 
-    /// A string from its opening quote; the common case without escapes is one scan and one copy.
-    private mutating func parseString() throws(JSONSyntaxError) -> String {
+    /// A string from its opening quote: without escapes its byte range, with them its decoded text in `strings`.
+    private mutating func parseString() throws(JSONSyntaxError) {
         index += 1
         let start = index
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                append(.string, start, index)
                 index += 1
-                return s
+                return
             }
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw error(.controlCharacter) }
@@ -162,7 +216,9 @@ public struct JSONParser {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
                 index += 1
-                return String(decoding: buffer, as: UTF8.self)
+                append(.escapedString, strings.count)
+                strings.append(String(decoding: buffer, as: UTF8.self))
+                return
             }
             if b < 0x20 { throw error(.controlCharacter) }
             if b != UInt8(ascii: "\\") { buffer.append(b); index += 1; continue }
@@ -227,30 +283,33 @@ public struct JSONParser {
         return index - start
     }
 
-    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONNumber {
+    private mutating func parseNumber() throws(JSONSyntaxError) {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         let intStart = index
         let intDigits = digits()
         guard intDigits > 0 else { throw error(.invalidNumber) }
         if intDigits > 1 && bytes[intStart] == UInt8(ascii: "0") { throw error(.leadingZero) }
+        var integer = true
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            integer = false
             index += 1
             guard digits() > 0 else { throw error(.missingFractionDigits) }
         }
         var exponent = false
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             exponent = true
+            integer = false
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digits() > 0 else { throw error(.missingExponentDigits) }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         // Only an exponent or some 309 digits reach past Double's range (1.8e308): converting the rest would be wasted.
-        if options.requiresFiniteNumbers, exponent || intDigits > 300, !(Double(text)?.isFinite ?? false) {
+        if options.requiresFiniteNumbers, exponent || intDigits > 300,
+           !(Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))?.isFinite ?? false) {
             index = start
             throw error(.numberOutOfRange)
         }
-        return JSONNumber(checked: text)
+        append(integer ? .integer : .number, start, index)
     }
 }

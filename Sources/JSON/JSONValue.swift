@@ -27,14 +27,17 @@ public enum JSONValue: Sendable, Hashable {
     public static func optional(_ string: String?) -> JSONValue { string.map(JSONValue.string) ?? .null }
 
     /// The JSON type's name, for error messages ("a string", "an array").
-    public var typeName: String {
+    public var typeName: String { kind.typeName }
+
+    /// The JSON type.
+    public var kind: JSONTape.Kind {
         switch self {
-        case .null: "null"
-        case .bool: "a boolean"
-        case .number: "a number"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
+        case .null: .null
+        case .bool: .bool
+        case .number: .number
+        case .string: .string
+        case .array: .array
+        case .object: .object
         }
     }
 

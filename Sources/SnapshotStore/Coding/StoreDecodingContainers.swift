@@ -1,158 +1,189 @@
 import JSON
-/// An object's members, looked up by a scan (a model has a few dozen short keys at most: comparing them costs
-/// less than hashing them into a dictionary per object).
+
+/// An object's members, found on the tape by key (binary search when the keys are sorted, as the writers sort them).
 struct StoreKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let members: [(key: String, value: JSONValue)]
-    let codingPath: [any CodingKey]
+    let decoder: StoreValueDecoder
+    var codingPath: [any CodingKey] { decoder.codingPath }
 
-    init(_ members: [(key: String, value: JSONValue)], path: [any CodingKey]) {
-        self.members = members
-        self.codingPath = path
+    init(_ decoder: StoreValueDecoder) { self.decoder = decoder }
+
+    var allKeys: [Key] {
+        let count = decoder.tape.count(decoder.node)
+        var keys: [Key] = []
+        keys.reserveCapacity(count)
+        for position in 0..<count {
+            if let name = decoder.tape.key(position, of: decoder.node), let key = Key(stringValue: name) { keys.append(key) }
+        }
+        return keys
     }
 
-    var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
+    private func find(_ name: String) -> Int? { decoder.tape.value(forKey: name, in: decoder.node) }
 
-    private func find(_ key: Key) -> JSONValue? { find(key.stringValue) }
-
-    private func find(_ name: String) -> JSONValue? {
-        for member in members where member.key == name { return member.value }
-        return nil
-    }
-
-    private func decoder(_ key: Key) throws -> StoreValueDecoder {
-        guard let json = find(key) else {
+    /// The member's node; `keyNotFound` when there is none.
+    private func member(_ key: Key) throws -> Int {
+        guard let node = find(key.stringValue) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
         }
-        return StoreValueDecoder(json, path: codingPath + [key])
+        return node
     }
 
-    func contains(_ key: Key) -> Bool { find(key) != nil }
-
-    func decodeNil(forKey key: Key) throws -> Bool {
-        if case .null = try decoder(key).json { return true }
-        return false
+    /// The member's node when it is there and not null.
+    private func present(_ key: Key) -> Int? {
+        guard let node = find(key.stringValue), decoder.tape.kind(node) != .null else { return nil }
+        return node
     }
 
-    private func present(_ key: Key) -> StoreValueDecoder? {
-        guard let json = find(key) else { return nil }
-        if case .null = json { return nil }
-        return StoreValueDecoder(json, path: codingPath + [key])
+    // Inlined into each `decode` so that `StoreValueDecoder.scalar` is specialized for the concrete type.
+    @inline(__always)
+    private func scalar<T: StoreScalar>(_ type: T.Type, _ key: Key) throws -> T {
+        try decoder.scalar(type, try member(key)) { decoder.path(key) }
     }
 
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decoder(key).scalar(type) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try decoder(key).scalar(type) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decoder(key).scalar(type) }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decoder(key).scalar(type) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decoder(key).scalar(type) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decoder(key).scalar(type) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decoder(key).scalar(type) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try decoder(key).scalar(type) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decoder(key).scalar(type) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decoder(key).scalar(type) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decoder(key).scalar(type) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decoder(key).scalar(type) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decoder(key).scalar(type) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decoder(key).scalar(type) }
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decoder(key).value(type) }
+    @inline(__always)
+    private func scalarIfPresent<T: StoreScalar>(_ type: T.Type, _ key: Key) throws -> T? {
+        guard let node = present(key) else { return nil }
+        return try decoder.scalar(type, node) { decoder.path(key) }
+    }
 
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try present(key)?.scalar(type) }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try present(key)?.scalar(type) }
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try present(key)?.scalar(type) }
-    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try present(key)?.value(type) }
+    func contains(_ key: Key) -> Bool { find(key.stringValue) != nil }
+
+    func decodeNil(forKey key: Key) throws -> Bool { decoder.tape.kind(try member(key)) == .null }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try scalar(type, key) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try scalar(type, key) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try scalar(type, key) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try scalar(type, key) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try scalar(type, key) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try scalar(type, key) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try scalar(type, key) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try scalar(type, key) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try scalar(type, key) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try scalar(type, key) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try scalar(type, key) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try scalar(type, key) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try scalar(type, key) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try scalar(type, key) }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decoder.value(type, try member(key), key) }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try scalarIfPresent(type, key) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try scalarIfPresent(type, key) }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try scalarIfPresent(type, key) }
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let node = present(key) else { return nil }
+        return try decoder.value(type, node, key)
+    }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try decoder(key).container(keyedBy: type)
+        try decoder.child(try member(key), key).container(keyedBy: type)
     }
 
-    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer { try decoder(key).unkeyedContainer() }
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer { try decoder.child(try member(key), key).unkeyedContainer() }
 
-    func superDecoder() throws -> any Decoder { StoreValueDecoder(find("super") ?? .null, path: codingPath + [StoreSuperKey()]) }
+    /// The decoder of the `super` member, or of null when there is none (as Foundation's decoder gives).
+    func superDecoder() throws -> any Decoder { decoder.child(find("super") ?? -1, StoreSuperKey()) }
 
-    func superDecoder(forKey key: Key) throws -> any Decoder { StoreValueDecoder(find(key) ?? .null, path: codingPath + [key]) }
+    func superDecoder(forKey key: Key) throws -> any Decoder { decoder.child(find(key.stringValue) ?? -1, key) }
 }
 
 /// An array's elements, in order.
 struct StoreUnkeyedDecoding: UnkeyedDecodingContainer {
-    let elements: [JSONValue]
-    let codingPath: [any CodingKey]
+    let decoder: StoreValueDecoder
+    var codingPath: [any CodingKey] { decoder.codingPath }
     private(set) var currentIndex = 0
 
-    init(_ elements: [JSONValue], path: [any CodingKey]) {
-        self.elements = elements
-        self.codingPath = path
+    init(_ decoder: StoreValueDecoder) { self.decoder = decoder }
+
+    var count: Int? { decoder.tape.count(decoder.node) }
+    var isAtEnd: Bool { currentIndex >= decoder.tape.count(decoder.node) }
+
+    /// The element at `currentIndex` and its key, or the error of reading past the end.
+    private func current(_ type: Any.Type) throws -> (node: Int, key: JSONIndexKey) {
+        let key = JSONIndexKey(currentIndex)
+        guard let node = decoder.tape.element(currentIndex, of: decoder.node) else {
+            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath + [key], debugDescription: "Unkeyed container is at end."))
+        }
+        return (node, key)
     }
 
-    var count: Int? { elements.count }
-    var isAtEnd: Bool { currentIndex >= elements.count }
+    /// The next element and its key, moving past it.
+    private mutating func next(_ type: Any.Type) throws -> (node: Int, key: JSONIndexKey) {
+        let element = try current(type)
+        currentIndex += 1
+        return element
+    }
 
-    /// The next element's decoder, moving past it.
-    private mutating func next(_ type: Any.Type) throws -> StoreValueDecoder {
-        guard currentIndex < elements.count else {
-            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath + [JSONIndexKey(currentIndex)], debugDescription: "Unkeyed container is at end."))
-        }
-        defer { currentIndex += 1 }
-        return StoreValueDecoder(elements[currentIndex], path: codingPath + [JSONIndexKey(currentIndex)])
+    @inline(__always)
+    private mutating func scalar<T: StoreScalar>(_ type: T.Type) throws -> T {
+        let (node, key) = try next(type)
+        return try decoder.scalar(type, node) { decoder.path(key) }
     }
 
     mutating func decodeNil() throws -> Bool {
-        guard currentIndex < elements.count else {
-            throw DecodingError.valueNotFound(Any?.self, .init(codingPath: codingPath + [JSONIndexKey(currentIndex)], debugDescription: "Unkeyed container is at end."))
-        }
-        guard case .null = elements[currentIndex] else { return false }
+        guard decoder.tape.kind(try current(Any?.self).node) == .null else { return false }
         currentIndex += 1
         return true
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try next(type).scalar(type) }
-    mutating func decode(_ type: String.Type) throws -> String { try next(type).scalar(type) }
-    mutating func decode(_ type: Double.Type) throws -> Double { try next(type).scalar(type) }
-    mutating func decode(_ type: Float.Type) throws -> Float { try next(type).scalar(type) }
-    mutating func decode(_ type: Int.Type) throws -> Int { try next(type).scalar(type) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next(type).scalar(type) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next(type).scalar(type) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next(type).scalar(type) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next(type).scalar(type) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try next(type).scalar(type) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next(type).scalar(type) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next(type).scalar(type) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next(type).scalar(type) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(type).scalar(type) }
-    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next(type).value(type) }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        try next(type).container(keyedBy: type)
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try scalar(type) }
+    mutating func decode(_ type: String.Type) throws -> String { try scalar(type) }
+    mutating func decode(_ type: Double.Type) throws -> Double { try scalar(type) }
+    mutating func decode(_ type: Float.Type) throws -> Float { try scalar(type) }
+    mutating func decode(_ type: Int.Type) throws -> Int { try scalar(type) }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try scalar(type) }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try scalar(type) }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try scalar(type) }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try scalar(type) }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try scalar(type) }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try scalar(type) }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try scalar(type) }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try scalar(type) }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try scalar(type) }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let (node, key) = try next(type)
+        return try decoder.value(type, node, key)
     }
 
-    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer { try next([Any].self).unkeyedContainer() }
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        let (node, key) = try next(type)
+        return try decoder.child(node, key).container(keyedBy: type)
+    }
 
-    mutating func superDecoder() throws -> any Decoder { try next(Any.self) }
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        let (node, key) = try next([Any].self)
+        return try decoder.child(node, key).unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> any Decoder {
+        let (node, key) = try next(Any.self)
+        return decoder.child(node, key)
+    }
 }
 
-/// One value that is not a container (or is decoded whole by its type's `init(from:)`).
+/// One value that is not a container (or is decoded whole by its type's `init(from:)`): the decoder's own.
 struct StoreSingleValueDecoding: SingleValueDecodingContainer {
     let decoder: StoreValueDecoder
     var codingPath: [any CodingKey] { decoder.codingPath }
 
-    init(_ json: JSONValue, path: [any CodingKey]) { decoder = StoreValueDecoder(json, path: path) }
+    init(_ decoder: StoreValueDecoder) { self.decoder = decoder }
 
-    func decodeNil() -> Bool {
-        if case .null = decoder.json { return true }
-        return false
-    }
+    func decodeNil() -> Bool { decoder.tape.kind(decoder.node) == .null }
 
-    func decode(_ type: Bool.Type) throws -> Bool { try decoder.scalar(type) }
-    func decode(_ type: String.Type) throws -> String { try decoder.scalar(type) }
-    func decode(_ type: Double.Type) throws -> Double { try decoder.scalar(type) }
-    func decode(_ type: Float.Type) throws -> Float { try decoder.scalar(type) }
-    func decode(_ type: Int.Type) throws -> Int { try decoder.scalar(type) }
-    func decode(_ type: Int8.Type) throws -> Int8 { try decoder.scalar(type) }
-    func decode(_ type: Int16.Type) throws -> Int16 { try decoder.scalar(type) }
-    func decode(_ type: Int32.Type) throws -> Int32 { try decoder.scalar(type) }
-    func decode(_ type: Int64.Type) throws -> Int64 { try decoder.scalar(type) }
-    func decode(_ type: UInt.Type) throws -> UInt { try decoder.scalar(type) }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { try decoder.scalar(type) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.scalar(type) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.scalar(type) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.scalar(type) }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.value(type) }
+    @inline(__always)
+    private func scalar<T: StoreScalar>(_ type: T.Type) throws -> T { try decoder.scalar(type, decoder.node) { decoder.codingPath } }
+
+    func decode(_ type: Bool.Type) throws -> Bool { try scalar(type) }
+    func decode(_ type: String.Type) throws -> String { try scalar(type) }
+    func decode(_ type: Double.Type) throws -> Double { try scalar(type) }
+    func decode(_ type: Float.Type) throws -> Float { try scalar(type) }
+    func decode(_ type: Int.Type) throws -> Int { try scalar(type) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try scalar(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try scalar(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try scalar(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try scalar(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { try scalar(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try scalar(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try scalar(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try scalar(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try scalar(type) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.value(type, decoder.node, nil) }
 }
