@@ -139,7 +139,7 @@ extension FlowAnalyzer {
 
     /// The transit gateway leg on the edge's side: the edge attachment's route table must send `address` to the VPC.
     private func edgeTransitHop(_ tgw: String, attachment: String, toward vpc: String, address: IPAddress, _ flow: inout Flow) {
-        guard let edgeAttachment = topology.transitGatewayAttachments.first(where: { $0.id == attachment }) else {
+        guard let edgeAttachment = topology.attachment(id: attachment) else {
             flow.unknowns.append("transit gateway attachment \(attachment) is not in the snapshot")
             return
         }

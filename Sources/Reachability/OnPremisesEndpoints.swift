@@ -54,7 +54,7 @@ extension EndpointCatalog {
 extension Topology {
     /// The transit gateway attachment of a VPN connection (resource type `vpn`, resource the connection).
     func vpnAttachment(_ vpn: VPNConnection) -> TransitGatewayAttachment? {
-        if let id = vpn.transitGatewayAttachmentId, let a = transitGatewayAttachments.first(where: { $0.id == id }) { return a }
+        if let id = vpn.transitGatewayAttachmentId, let a = attachment(id: id) { return a }
         return transitGatewayAttachments.first { $0.resourceType == "vpn" && $0.resourceId == vpn.id }
     }
 }

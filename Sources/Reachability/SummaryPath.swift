@@ -62,8 +62,7 @@ extension SummaryEvaluator {
         guard let tableId = attachment.associatedRouteTableId else { return nil }
         let (table, route) = routes.lookup(transitGatewayTable: tableId, address: address)
         guard let table, table.routesKnown else { return nil }
-        let attachments = topology.transitGatewayAttachments
-        let target = route.flatMap { r in r.attachmentIds.lazy.compactMap { id in attachments.first { $0.id == id } }.first }
+        let target = route.flatMap { r in r.attachmentIds.lazy.compactMap(topology.attachment(id:)).first }
         return route?.state == .active && target?.resourceId == vpc && target?.state == "available"
     }
 }

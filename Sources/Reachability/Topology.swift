@@ -11,6 +11,10 @@ public struct Topology: Sendable {
     let natGateways: [String: NATGateway]
     let transitGatewayRouteTables: [String: TransitGatewayRouteTable]
     let transitGatewayAttachments: [TransitGatewayAttachment]
+    /// Transit gateway attachments by ID (the first of a repeated ID).
+    private let attachmentsById: [String: TransitGatewayAttachment]
+    /// Available VPC attachments by transit gateway, then VPC (the first of each pair).
+    private let vpcAttachments: [String: [String: TransitGatewayAttachment]]
     /// Route table per subnet: its explicit association, else its VPC's main table.
     let routeTableBySubnet: [String: RouteTable]
     let mainRouteTableByVPC: [String: RouteTable]
@@ -38,6 +42,13 @@ public struct Topology: Sendable {
         natGateways = Dictionary(inventory.natGateways.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         transitGatewayRouteTables = Dictionary(inventory.transitGatewayRouteTables.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         transitGatewayAttachments = inventory.transitGatewayAttachments
+        attachmentsById = Dictionary(inventory.transitGatewayAttachments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var byGateway: [String: [String: TransitGatewayAttachment]] = [:]
+        for a in inventory.transitGatewayAttachments where a.resourceType == "vpc" && a.state == "available" {
+            guard let vpc = a.resourceId, byGateway[a.transitGatewayId]?[vpc] == nil else { continue }
+            byGateway[a.transitGatewayId, default: [:]][vpc] = a
+        }
+        vpcAttachments = byGateway
         var main: [String: RouteTable] = [:]
         var explicit: [String: RouteTable] = [:]
         for table in inventory.routeTables {
@@ -114,8 +125,9 @@ public struct Topology: Sendable {
 
     /// The transit gateway attachment of a VPC to a transit gateway, if any.
     func attachment(vpc: String, transitGateway: String) -> TransitGatewayAttachment? {
-        transitGatewayAttachments.first {
-            $0.transitGatewayId == transitGateway && $0.resourceType == "vpc" && $0.resourceId == vpc && $0.state == "available"
-        }
+        vpcAttachments[transitGateway]?[vpc]
     }
+
+    /// A transit gateway attachment by its ID.
+    func attachment(id: String) -> TransitGatewayAttachment? { attachmentsById[id] }
 }

@@ -14,7 +14,7 @@ extension FlowAnalyzer {
             flow.unknowns.append("routes of transit gateway route table \(tableId) were not captured (ec2 search-transit-gateway-routes)")
             return
         }
-        let target = route.flatMap { r in r.attachmentIds.lazy.compactMap { id in topology.transitGatewayAttachments.first { $0.id == id } }.first }
+        let target = route.flatMap { r in r.attachmentIds.lazy.compactMap(topology.attachment(id:)).first }
         let reaches = route?.state == .active && target?.resourceId == vpc && target?.state == "available"
         let detail = route.map { r in
             let how = r.type == "propagated" ? " (propagated from the attachment)" : r.type == "static" ? " (static)" : ""
