@@ -134,9 +134,13 @@ public final class JSONTape: Sendable {
     }
 
     /// An object's key at `position` (from 0, in document order, a repeated key each time), nil past its end.
-    public func key(_ position: Int, of index: Int) -> String? {
-        guard let node = node(index), node.tag == .object || node.tag == .sortedObject, position >= 0, position < node.end - node.start else { return nil }
-        return string(children[node.start + position])
+    public func key(_ position: Int, of index: Int) -> String? { member(position, of: index)?.key }
+
+    /// An object's member at `position` (from 0, in document order): its key and its value's node; nil past its end.
+    public func member(_ position: Int, of index: Int) -> (key: String, value: Int)? {
+        guard let node = node(index), node.tag == .object || node.tag == .sortedObject, position >= 0, position < node.end - node.start,
+              let key = string(children[node.start + position]) else { return nil }
+        return (key, children[node.start + position] + 1)
     }
 
     /// The value of the first member named `key` (names equal as Swift strings are); nil when there is none or the

@@ -134,8 +134,7 @@ public struct Solver: Sendable {
     }
 
     /// One endpoint pair's outcome, the classes of both ends known (the matrix's inner loop: no endpoint lookups,
-    /// no result built for a cached pair). With `summary` (for every port of its protocol), the flows it takes are
-    /// worked out by it rather than by the analyzer: the same answer, without explanations.
+    /// no result built for a cached pair), worked out by the analyzer without explanations and cached by class pair.
     func outcome(_ s: Endpoint, _ sClass: Int, _ d: Endpoint, _ dClass: Int, proto: IPProtocol, ports: PortSet?) -> FlowOutcome {
         if s.interfaceId != nil, s.interfaceId == d.interfaceId { return FlowOutcome(flow(s, d, proto: proto, ports: ports)) }
         let key = FlowKey(source: sClass, destination: dClass, proto: proto, ports: ports)

@@ -48,8 +48,8 @@ struct ChildTable<Parent>: @unchecked Sendable {
 
 extension TableSpec: @unchecked Sendable {}
 
-/// The one place that decodes model values from the `data` columns (`StoreDecoder`, Sources/SnapshotStore/Coding);
-/// they are written by `SortedJSONEncoder` (the JSON module): the bytes of Foundation's `SortedJSONEncoder.foundation()`.
+/// How the `data` columns are read: `StoreDecoder` (Sources/SnapshotStore/Coding) decodes what `SortedJSONEncoder`
+/// (the JSON module) wrote, which is what Foundation's encoder with sorted keys writes.
 enum StoreCoding {
     /// How many rows a reader decodes at once.
     static let batch = 4096

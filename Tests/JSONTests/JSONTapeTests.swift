@@ -63,6 +63,9 @@ struct JSONTapeTests {
         let t = try tape(#"{"b": 1, "a\n": {"x": 2}, "b": 3}"#)
         #expect((0..<3).compactMap { t.key($0, of: t.root) } == ["b", "a\n", "b"])
         #expect(t.key(-1, of: t.root) == nil && t.key(3, of: t.root) == nil)
+        // Each member's value is its own, a repeated key's included.
+        #expect((0..<3).compactMap { t.member($0, of: t.root).flatMap { t.numberText($0.value) } } == ["1", "3"])
+        #expect(t.member(1, of: t.root).map { t.kind($0.value) } == .object && t.member(3, of: t.root) == nil)
     }
 
     @Test("the tree built from a tape is what the document holds")

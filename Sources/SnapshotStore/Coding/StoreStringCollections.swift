@@ -25,8 +25,8 @@ extension StoreValueDecoder {
         var tags: Tags = [:]
         tags.reserveCapacity(count)
         for position in 0..<count {
-            guard let key = tape.key(position, of: node), let value = tape.value(forKey: key, in: node).flatMap(tape.string) else { return nil }
-            tags[key] = value
+            guard let (key, valueNode) = tape.member(position, of: node), let value = tape.string(valueNode) else { return nil }
+            if tags[key] == nil { tags[key] = value }
         }
         return tags
     }

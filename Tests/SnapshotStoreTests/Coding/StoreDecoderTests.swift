@@ -44,6 +44,23 @@ struct StoreDecoderTests {
         #expect(try StoreDecoder.decode(Value.self, from: text).count == 1)
     }
 
+    @Test("tags (an object of strings) read as Foundation reads them, unsorted and repeated keys included", arguments: [
+        #"{}"#, #"{"Name":"web","env":"prod"}"#, #"{"env":"prod","Name":"web"}"#, #"{"Name":"a","Name":"b"}"#, #"{"k\u00e9":"v","Name":"x"}"#,
+        // A repeated key's later value is never read, whatever it holds.
+        #"{"Name":"a","Name":1}"#,
+    ])
+    func tags(text: String) throws {
+        #expect(try StoreDecoder.decode([String: String].self, from: text) == (try Self.foundation([String: String].self, text)))
+    }
+
+    @Test("tags holding a value that is no string fail as Foundation's decoder fails")
+    func tagsOfAnotherShape() throws {
+        for text in [#"{"Name":null}"#, #"{"env":"prod","Name":["web"]}"#, #"["Name"]"#] {
+            #expect(throws: DecodingError.self) { try StoreDecoder.decode([String: String].self, from: text) }
+            #expect(throws: DecodingError.self) { try Self.foundation([String: String].self, text) }
+        }
+    }
+
     @Test("a value that does not decode fails as Foundation's decoder fails, at the same coding path", arguments: [
         #"{"id":"a","items":[{"name":"x","flags":[true,1]}],"count":0}"#,
         #"{"id":"a","items":[{"name":"x","flags":[]},{"flags":[]}],"count":0}"#,
